@@ -1,0 +1,23 @@
+package dev.orderplatform.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.context.annotation.Import;
+
+import dev.orderplatform.web.problem.ProblemDetailsAdvice;
+import dev.orderplatform.web.security.PlatformSecurityConfiguration;
+
+/**
+ * Put on a service's application class: problem-detail errors with stable codes, and bearer-JWT security whose
+ * per-endpoint rules the service gives as {@link dev.orderplatform.web.security.EndpointAuthorization} beans.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Import({ProblemDetailsAdvice.class, PlatformSecurityConfiguration.class})
+public @interface EnablePlatformWebSupport {
+}

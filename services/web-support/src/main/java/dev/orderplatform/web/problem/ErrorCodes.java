@@ -1,0 +1,23 @@
+package dev.orderplatform.web.problem;
+
+/** Error codes every service may answer with; each service adds its own beside its feature. */
+public final class ErrorCodes {
+
+    /** A field failed validation; the problem's {@code errors} member lists them. */
+    public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+    /** The body is not valid JSON or has a value of the wrong type. */
+    public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+    /** A path or query parameter has the wrong type. */
+    public static final String INVALID_PARAMETER = "INVALID_PARAMETER";
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    /** No bearer token, or one that is expired or not signed with the platform's key. */
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    /** A valid token without the role the endpoint needs (administrative endpoints need ADMIN). */
+    public static final String FORBIDDEN = "FORBIDDEN";
+    /** A dependency (database, broker, another service) failed; nothing the client can fix. */
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    private ErrorCodes() {
+    }
+}

@@ -1,0 +1,29 @@
+package dev.orderplatform.web.problem;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the problem details of the platform: every one carries a stable {@code code}. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://orderplatform.dev/problems/" + code.toLowerCase().replace('_', '-')));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    public static ProblemDetail of(ApiProblem failure) {
+        ProblemDetail problem = of(failure.status(), failure.code(), failure.getMessage());
+        for (Map.Entry<String, Object> property : failure.properties().entrySet()) {
+            problem.setProperty(property.getKey(), property.getValue());
+        }
+        return problem;
+    }
+}

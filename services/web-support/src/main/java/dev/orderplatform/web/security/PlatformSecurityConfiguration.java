@@ -1,0 +1,83 @@
+package dev.orderplatform.web.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.orderplatform.web.problem.ErrorCodes;
+import dev.orderplatform.web.problem.Problems;
+
+/**
+ * Stateless bearer-JWT security shared by the services: health and metrics are open (Kubernetes probes,
+ * Prometheus), each service's {@link EndpointAuthorization} beans decide the rest, and every refusal is a
+ * problem detail like any other error.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JwtProperties.class)
+public class PlatformSecurityConfiguration {
+
+    @Bean
+    JwtTokens jwtTokens(JwtProperties properties) {
+        return new JwtTokens(properties.secretBytes());
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtTokens tokens) {
+        return tokens.decoder();
+    }
+
+    @Bean
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, ObjectProvider<EndpointAuthorization> rules,
+            JsonMapper json) throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(Roles.CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+
+        http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies: nothing to forge
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                            "/error").permitAll();
+                    rules.orderedStream().forEach(rule -> rule.configure(requests));
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint((request, response, failure) -> writeProblem(json, response,
+                                HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED,
+                                "A valid bearer token is required.")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) -> writeProblem(json, response,
+                                HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED,
+                                "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, failure) -> writeProblem(json, response,
+                                HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN,
+                                "This endpoint needs the " + Roles.ADMIN + " role.")));
+        return http.build();
+    }
+
+    private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
+            String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, code, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.orderplatform.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.security.EndpointAuthorization;
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = "orderplatform.jwt.secret=test-secret-that-is-at-least-32-bytes-long")
+@AutoConfigureMockMvc
+class WebSupportTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JwtTokens tokens;
+
+    @Test
+    void requestWithoutTokenIsRefusedWithProblemDetail() throws Exception {
+        mvc.perform(get("/things/mine"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void tokenSignedWithAnotherKeyIsRefused() throws Exception {
+        String forged = new JwtTokens("another-secret-that-is-at-least-32-bytes".getBytes())
+                .issue("7", List.of(Roles.ADMIN), Duration.ofMinutes(5));
+        mvc.perform(get("/things/mine").header("Authorization", "Bearer " + forged))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void userTokenReachesUserEndpointButNotAdminEndpoint() throws Exception {
+        String user = tokens.issue("42", List.of(Roles.USER), Duration.ofMinutes(5));
+        mvc.perform(get("/things/mine").header("Authorization", "Bearer " + user))
+                .andExpect(status().isOk())
+                .andExpect(content().string("42"));
+        mvc.perform(get("/admin/things").header("Authorization", "Bearer " + user))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+    }
+
+    @Test
+    void adminTokenReachesAdminEndpoint() throws Exception {
+        String admin = tokens.issue("ops", List.of(Roles.ADMIN), Duration.ofMinutes(5));
+        mvc.perform(get("/admin/things").header("Authorization", "Bearer " + admin))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void serviceRuleCanOpenAnEndpoint() throws Exception {
+        mvc.perform(get("/open")).andExpect(status().isOk());
+    }
+
+    @Test
+    void apiProblemKeepsItsStatusCodeAndProperties() throws Exception {
+        String user = tokens.issue("42", List.of(Roles.USER), Duration.ofMinutes(5));
+        mvc.perform(get("/things/missing").header("Authorization", "Bearer " + user))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("THING_NOT_FOUND"))
+                .andExpect(jsonPath("$.detail").value("No thing 9"))
+                .andExpect(jsonPath("$.thingId").value(9));
+    }
+
+    @Test
+    void invalidBodyAnswersValidationFailedWithTheField() throws Exception {
+        String user = tokens.issue("42", List.of(Roles.USER), Duration.ofMinutes(5));
+        mvc.perform(post("/things").header("Authorization", "Bearer " + user)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+
+    @Test
+    void malformedJsonAnswersMalformedRequest() throws Exception {
+        String user = tokens.issue("42", List.of(Roles.USER), Duration.ofMinutes(5));
+        mvc.perform(post("/things").header("Authorization", "Bearer " + user)
+                        .contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+    }
+
+    @SpringBootApplication
+    @EnablePlatformWebSupport
+    @org.springframework.context.annotation.Import(ThingController.class) // scanning skips classes nested in tests
+    static class TestApplication {
+
+        @Bean
+        EndpointAuthorization testRules() {
+            return requests -> requests
+                    .requestMatchers("/open").permitAll()
+                    .requestMatchers("/admin/**").hasRole(Roles.ADMIN);
+        }
+    }
+
+    record NewThing(@NotBlank String name) {
+    }
+
+    @RestController
+    static class ThingController {
+
+        @GetMapping("/things/mine")
+        String mine(org.springframework.security.core.Authentication user) {
+            return user.getName();
+        }
+
+        @GetMapping("/things/missing")
+        String missing() {
+            throw new ApiProblem(org.springframework.http.HttpStatus.NOT_FOUND, "THING_NOT_FOUND", "No thing 9",
+                    java.util.Map.of("thingId", 9));
+        }
+
+        @PostMapping("/things")
+        String create(@Valid @RequestBody NewThing thing) {
+            return thing.name();
+        }
+
+        @GetMapping("/admin/things")
+        String adminThings() {
+            return "all";
+        }
+
+        @GetMapping("/open")
+        String open() {
+            return "open";
+        }
+    }
+}
