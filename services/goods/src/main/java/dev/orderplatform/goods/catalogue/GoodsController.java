@@ -1,0 +1,90 @@
+package dev.orderplatform.goods.catalogue;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * The catalogue over HTTP: reads are open (browsing needs no token), writes need the ADMIN role
+ * ({@link GoodsSecurity}). Prices are written as strings with two fraction digits ({@code "12.50"}) and read
+ * from a JSON number or string, exactly.
+ */
+@RestController
+@RequestMapping(GoodsController.PATH)
+class GoodsController {
+
+    static final String PATH = "/api/v1/goods";
+
+    private final GoodsCatalogue catalogue;
+
+    GoodsController(GoodsCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    GoodsPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return GoodsPage.of(catalogue.list(page, size));
+    }
+
+    @GetMapping("/{id}")
+    GoodsView get(@PathVariable long id) {
+        return GoodsView.of(catalogue.get(id));
+    }
+
+    @PostMapping
+    ResponseEntity<GoodsView> create(@RequestBody GoodsRequest request) {
+        Goods created = catalogue.create(request.toDraft());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(created.id()).toUri();
+        return ResponseEntity.created(location).body(GoodsView.of(created));
+    }
+
+    /** Replaces the whole product: omitted optional fields take their defaults, as on create. */
+    @PutMapping("/{id}")
+    GoodsView update(@PathVariable long id, @RequestBody GoodsRequest request) {
+        return GoodsView.of(catalogue.update(id, request.toDraft()));
+    }
+
+    /**
+     * Body of create and update.
+     *
+     * @param price a JSON number or string, taken exactly: {@code 12.5}, {@code "12.50"}
+     * @param onSale optional, {@code true} when omitted
+     */
+    record GoodsRequest(String name, @JsonDeserialize(using = PriceTextDeserializer.class) String price,
+            String imageUrl, Boolean onSale) {
+
+        GoodsDraft toDraft() {
+            return new GoodsDraft(name, price, imageUrl, onSale == null || onSale);
+        }
+    }
+
+    record GoodsView(long id, String name, String price, String imageUrl, boolean onSale, String createdAt,
+            String updatedAt) {
+
+        static GoodsView of(Goods goods) {
+            return new GoodsView(goods.id(), goods.name(), goods.priceText(), goods.imageUrl(), goods.onSale(),
+                    goods.createdAt().toString(), goods.updatedAt().toString());
+        }
+    }
+
+    record GoodsPage(List<GoodsView> items, int page, int size, long totalElements, int totalPages) {
+
+        static GoodsPage of(Page<Goods> page) {
+            return new GoodsPage(page.getContent().stream().map(GoodsView::of).toList(), page.getNumber(),
+                    page.getSize(), page.getTotalElements(), page.getTotalPages());
+        }
+    }
+}
