@@ -1,0 +1,267 @@
+package dev.orderplatform.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole platform on this machine, every component its own process on loopback: MariaDB, RocketMQ (name
+ * server + broker), then goods, inventory and order, each started when what it needs is ready. Components can be
+ * killed and restarted (chaos runs); {@link #close()} stops everything.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Pattern MARIADB_READY =
+            Pattern.compile("MARIADB READY jdbc=(\\S+) user=(\\S+) password=(\\S+)");
+    private static final Pattern ROCKETMQ_READY = Pattern.compile("ROCKETMQ READY namesrv=(\\S+)");
+    private static final Duration INFRA_START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+    private static final List<String> SCHEMAS = List.of("goods", "inventory", "orders");
+
+    private final LocalPlatformOptions options;
+    private final Consumer<String> progress;
+    private final Ports ports;
+    private final String jwtSecret;
+    private final Map<Component, ChildProcess> processes = new EnumMap<>(Component.class);
+    private String jdbcBaseUrl;
+    private String dbUser;
+    private String dbPassword;
+    private String nameServer;
+
+    private LocalPlatform(LocalPlatformOptions options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+        this.ports = options.randomPorts() ? Ports.random() : Ports.documented();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.jwtSecret = HexFormat.of().formatHex(key);
+    }
+
+    /** Starts every component in order and returns once the order API is ready. */
+    public static LocalPlatform start(LocalPlatformOptions options, Consumer<String> progress) {
+        LocalPlatform platform = new LocalPlatform(options, progress);
+        try {
+            for (Component component : Component.values()) {
+                platform.startComponent(component);
+            }
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public URI orderUrl() {
+        return URI.create("http://127.0.0.1:" + ports.orderHttp());
+    }
+
+    public URI goodsUrl() {
+        return URI.create("http://127.0.0.1:" + ports.goodsHttp());
+    }
+
+    public URI inventoryUrl() {
+        return URI.create("http://127.0.0.1:" + ports.inventoryHttp());
+    }
+
+    public String nameServer() {
+        return nameServer;
+    }
+
+    public String jdbcBaseUrl() {
+        return jdbcBaseUrl;
+    }
+
+    /** The HS256 key the services verify tokens with: mint user and admin tokens with it. */
+    public String jwtSecret() {
+        return jwtSecret;
+    }
+
+    public Path logDir() {
+        return options.workDir().resolve("logs");
+    }
+
+    /** kill -9 one component, as a crashed pod. */
+    public void kill(Component component) {
+        progress.accept("killing " + component.processName() + " (kill -9)");
+        processes.get(component).kill();
+    }
+
+    /** Starts a killed or stopped component again on the same ports and data, and waits until it is ready. */
+    public void restart(Component component) {
+        ChildProcess child = processes.get(component);
+        child.stop(Duration.ofSeconds(20));
+        progress.accept("restarting " + component.processName());
+        child.start();
+        awaitReady(component, child);
+    }
+
+    @Override
+    public void close() {
+        List<Component> reverse = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(reverse);
+        for (Component component : reverse) {
+            // The broker's own shutdown takes 12-20 s; its store is on disk either way.
+            processes.get(component).stop(Duration.ofSeconds(component == Component.ROCKETMQ ? 5 : 20));
+        }
+        processes.clear();
+    }
+
+    private void startComponent(Component component) {
+        progress.accept("starting " + component.processName());
+        long started = System.nanoTime();
+        ChildProcess child = ChildProcess.start(component.processName(), command(component),
+                environment(component), logDir().resolve(component.processName() + ".log"));
+        processes.put(component, child);
+        awaitReady(component, child);
+        progress.accept(String.format("%s ready in %.1f s (pid %d)", component.processName(),
+                (System.nanoTime() - started) / 1e9, child.pid()));
+    }
+
+    private void awaitReady(Component component, ChildProcess child) {
+        switch (component) {
+            case MARIADB -> {
+                Matcher ready = child.awaitLine(MARIADB_READY, INFRA_START_TIMEOUT);
+                jdbcBaseUrl = ready.group(1);
+                dbUser = ready.group(2);
+                dbPassword = ready.group(3);
+                createSchemas();
+            }
+            case ROCKETMQ -> nameServer = child.awaitLine(ROCKETMQ_READY, INFRA_START_TIMEOUT).group(1);
+            case GOODS -> child.awaitHttpOk(readiness(ports.goodsHttp()), SERVICE_START_TIMEOUT);
+            case INVENTORY -> child.awaitHttpOk(readiness(ports.inventoryHttp()), SERVICE_START_TIMEOUT);
+            case ORDER -> child.awaitHttpOk(readiness(ports.orderHttp()), SERVICE_START_TIMEOUT);
+        }
+    }
+
+    private List<String> command(Component component) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("java.class.path");
+        Path work = options.workDir();
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError",
+                "-Duser.home=" + work.resolve("home")));
+        switch (component) {
+            case MARIADB -> command.addAll(List.of("-Xmx128m", "-cp", classpath,
+                    "dev.orderplatform.infra.mariadb.MariaDbServerMain",
+                    "--work-dir", work.resolve("mariadb").toString(), "--port", String.valueOf(ports.mariadb())));
+            case ROCKETMQ -> command.addAll(List.of("-Xmx1g", "-XX:MaxDirectMemorySize=512m",
+                    "-Dtls.server.mode=disabled", "-cp", classpath,
+                    "dev.orderplatform.infra.rocketmq.RocketMqServerMain",
+                    "--work-dir", work.resolve("rocketmq").toString(),
+                    "--namesrv-port", String.valueOf(ports.nameServer()),
+                    "--broker-port", String.valueOf(ports.broker()),
+                    "--settings", options.productionLikeBroker() ? "production" : "fast"));
+            case GOODS, INVENTORY, ORDER -> {
+                command.addAll(List.of("-Xmx768m", "-jar",
+                        options.servicesDir().resolve(component.processName() + ".jar").toString()));
+                options.serviceProperties().getOrDefault(component, Map.of())
+                        .forEach((key, value) -> command.add("--" + key + "=" + value));
+            }
+        }
+        return command;
+    }
+
+    /** Services are configured as on Kubernetes: through environment variables (see the operator). */
+    private Map<String, String> environment(Component component) {
+        Map<String, String> env = new HashMap<>();
+        switch (component) {
+            case MARIADB, ROCKETMQ -> {
+                return env;
+            }
+            case GOODS -> {
+                env.put("SERVER_PORT", String.valueOf(ports.goodsHttp()));
+                env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(ports.goodsGrpc()));
+            }
+            case INVENTORY -> {
+                env.put("SERVER_PORT", String.valueOf(ports.inventoryHttp()));
+                env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(ports.inventoryGrpc()));
+            }
+            case ORDER -> {
+                env.put("SERVER_PORT", String.valueOf(ports.orderHttp()));
+                env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(ports.orderGrpc()));
+                env.put("ORDERPLATFORM_ORDER_TIMEOUT", options.orderTimeout().toString());
+                env.put("ORDERPLATFORM_GOODS_GRPC_ADDRESS", "127.0.0.1:" + ports.goodsGrpc());
+                env.put("ORDERPLATFORM_INVENTORY_GRPC_ADDRESS", "127.0.0.1:" + ports.inventoryGrpc());
+            }
+        }
+        String schema = component == Component.ORDER ? "orders" : component.processName();
+        env.put("SPRING_DATASOURCE_URL", jdbcBaseUrl + schema);
+        env.put("SPRING_DATASOURCE_USERNAME", dbUser);
+        env.put("SPRING_DATASOURCE_PASSWORD", dbPassword);
+        env.put("ORDERPLATFORM_ROCKETMQ_NAME_SERVER", nameServer);
+        env.put("ORDERPLATFORM_JWT_SECRET", jwtSecret);
+        return env;
+    }
+
+    private void createSchemas() {
+        try (Connection connection = DriverManager.getConnection(jdbcBaseUrl, dbUser, dbPassword);
+             Statement statement = connection.createStatement()) {
+            for (String schema : SCHEMAS) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS " + schema);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the service schemas on " + jdbcBaseUrl, e);
+        }
+    }
+
+    private static URI readiness(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+    }
+
+    /** Ports of one run; kept across restarts so that clients and the broker's routes stay valid. */
+    record Ports(int mariadb, int nameServer, int broker, int goodsHttp, int goodsGrpc, int inventoryHttp,
+                 int inventoryGrpc, int orderHttp, int orderGrpc) {
+
+        /** The services on the ports DESIGN.md documents; the database and broker on free ports. */
+        static Ports documented() {
+            return new Ports(freePort(), freePort(), freeBrokerPort(), 8081, 9091, 8082, 9092, 8080, 9090);
+        }
+
+        static Ports random() {
+            return new Ports(freePort(), freePort(), freeBrokerPort(), freePort(), freePort(), freePort(),
+                    freePort(), freePort(), freePort());
+        }
+
+        /** The broker also listens on its port - 2 (fast channel) and + 1 (HA). */
+        private static int freeBrokerPort() {
+            while (true) {
+                int port = freePort();
+                if (port > 1026 && port < 65534 && isFree(port - 2) && isFree(port + 1)) {
+                    return port;
+                }
+            }
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static boolean isFree(int port) {
+            try (ServerSocket ignored = new ServerSocket(port)) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+}
