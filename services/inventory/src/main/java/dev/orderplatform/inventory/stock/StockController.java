@@ -1,0 +1,46 @@
+package dev.orderplatform.inventory.stock;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Administration of stock levels (ADMIN only). */
+@RestController
+@RequestMapping("/api/v1/stocks")
+class StockController {
+
+    private final StockService stocks;
+
+    StockController(StockService stocks) {
+        this.stocks = stocks;
+    }
+
+    @GetMapping("/{goodsId}")
+    StockView get(@PathVariable long goodsId) {
+        return StockView.of(stocks.get(goodsId));
+    }
+
+    /** Creates or overwrites the stock level of a goods. */
+    @PutMapping("/{goodsId}")
+    StockView set(@PathVariable long goodsId, @Valid @RequestBody StockUpdate update) {
+        return StockView.of(stocks.set(goodsId, update.stock()));
+    }
+
+    record StockUpdate(@NotNull @PositiveOrZero Integer stock) {
+    }
+
+    record StockView(long goodsId, int stock, Instant updatedAt) {
+
+        static StockView of(Stock stock) {
+            return new StockView(stock.goodsId(), stock.stock(), stock.updatedAt());
+        }
+    }
+}
