@@ -1,0 +1,15 @@
+package dev.orderplatform.operator.mysql;
+
+import dev.orderplatform.operator.platform.Labels;
+import dev.orderplatform.operator.platform.PlatformDependent;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class MysqlInitConfigDependent extends PlatformDependent<ConfigMap> {
+
+  public MysqlInitConfigDependent() {
+    super(ConfigMap.class, MysqlResources::initConfigMap);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.orderplatform.operator.mysql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.orderplatform.operator.platform.Labels;
+import dev.orderplatform.operator.platform.PlatformContract;
+import dev.orderplatform.operator.platform.PlatformContract.AppService;
+import dev.orderplatform.operator.platform.PlatformSettings;
+import dev.orderplatform.operator.platform.PodDefaults;
+import dev.orderplatform.operator.platform.StatefulSets;
+import dev.orderplatform.operator.secrets.GeneratedSecrets;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ExecActionBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+
+/** Desired state of the managed MySQL: one pod, one schema and one user per service. */
+public final class MysqlResources {
+
+  public static final String COMPONENT = "mysql";
+  /** The uid of the mysql user in the official image; its entrypoint runs unprivileged as that user. */
+  private static final long MYSQL_UID = 999;
+  private static final String INIT_SCRIPT = "10-orderplatform-schemas.sh";
+
+  private MysqlResources() {}
+
+  public static String name(PlatformSettings platform) {
+    return platform.resourceName(COMPONENT);
+  }
+
+  public static String initConfigMapName(PlatformSettings platform) {
+    return platform.resourceName("mysql-init");
+  }
+
+  /**
+   * Run by the image's entrypoint once, on an empty data directory. Passwords come from the
+   * environment, so the script itself holds no secret.
+   */
+  public static String initScript() {
+    var sql = new StringBuilder();
+    for (AppService service : AppService.values()) {
+      String user = service.id();
+      sql.append("CREATE DATABASE IF NOT EXISTS `").append(service.schema()).append("`;\n")
+          .append("CREATE USER IF NOT EXISTS '").append(user).append("'@'%' IDENTIFIED BY '${")
+          .append(passwordVariable(service)).append("}';\n")
+          .append("GRANT ALL PRIVILEGES ON `").append(service.schema()).append("`.* TO '").append(user)
+          .append("'@'%';\n");
+    }
+    return """
+        # One schema per service and one user per service with rights on its own schema only.
+        mysql --protocol=socket -uroot -p"${MYSQL_ROOT_PASSWORD}" <<SQL
+        %sSQL
+        """.formatted(sql.toString().replace("`", "\\`"));
+  }
+
+  public static ConfigMap initConfigMap(PlatformSettings platform) {
+    return new ConfigMapBuilder()
+        .withMetadata(Labels.metadata(platform, COMPONENT, initConfigMapName(platform)))
+        .withData(Map.of(INIT_SCRIPT, initScript()))
+        .build();
+  }
+
+  public static Service service(PlatformSettings platform) {
+    return StatefulSets.headlessService(platform, COMPONENT, name(platform),
+        Map.of("mysql", PlatformContract.MYSQL_PORT));
+  }
+
+  public static StatefulSet statefulSet(PlatformSettings platform) {
+    var mysql = platform.managedMysql();
+    String credentials = platform.databaseCredentialsSecret();
+    var env = new ArrayList<EnvVar>();
+    env.add(PodDefaults.secretEnv("MYSQL_ROOT_PASSWORD", credentials, GeneratedSecrets.ROOT_PASSWORD_KEY));
+    for (AppService service : AppService.values()) {
+      env.add(PodDefaults.secretEnv(passwordVariable(service), credentials, service.passwordKey()));
+    }
+    return new StatefulSetBuilder()
+        .withMetadata(Labels.metadata(platform, COMPONENT, name(platform)))
+        .withSpec(StatefulSets.spec(platform, COMPONENT, name(platform), 1,
+            mysql.storageSize(), mysql.storageClassName()))
+        .editSpec().editTemplate().editSpec()
+            .withSecurityContext(PodDefaults.podSecurityContext(MYSQL_UID))
+            .addNewContainer()
+                .withName(COMPONENT)
+                .withImage(mysql.image())
+                .withEnv(env)
+                .addNewPort().withName("mysql").withContainerPort(PlatformContract.MYSQL_PORT).endPort()
+                .withResources(mysql.resources())
+                .withSecurityContext(PodDefaults.containerSecurityContext())
+                .withReadinessProbe(ping(5, 5))
+                .withLivenessProbe(ping(60, 20))
+                .withVolumeMounts(
+                    PodDefaults.mount(StatefulSets.DATA_VOLUME, "/var/lib/mysql"),
+                    PodDefaults.mount("init", "/docker-entrypoint-initdb.d"),
+                    PodDefaults.mount("run", "/var/run/mysqld"),
+                    PodDefaults.tmpMount())
+            .endContainer()
+            .addNewVolume().withName("init")
+                .withNewConfigMap().withName(initConfigMapName(platform)).endConfigMap()
+            .endVolume()
+            .addToVolumes(PodDefaults.emptyDir("run"), PodDefaults.tmpVolume())
+        .endSpec().endTemplate().endSpec()
+        .build();
+  }
+
+  private static String passwordVariable(AppService service) {
+    return service.name() + "_PASSWORD";
+  }
+
+  /** Over TCP: during initialisation the server listens on its socket only, so it is not ready yet. */
+  private static Probe ping(int initialDelaySeconds, int periodSeconds) {
+    return new ProbeBuilder()
+        .withExec(new ExecActionBuilder()
+            .withCommand(List.of("mysqladmin", "ping", "--host=127.0.0.1", "--silent")).build())
+        .withInitialDelaySeconds(initialDelaySeconds)
+        .withPeriodSeconds(periodSeconds)
+        .withTimeoutSeconds(5)
+        .build();
+  }
+}

@@ -1,0 +1,68 @@
+package dev.orderplatform.operator.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.orderplatform.operator.mysql.MysqlResources;
+import dev.orderplatform.operator.rocketmq.RocketmqResources;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+
+/**
+ * Only the platform's own pods reach MySQL, the name servers and the broker; the operator's pods
+ * (any namespace) reach the name servers and the broker too, to create the topics.
+ */
+public final class DataNetworkPolicy {
+
+  /** The label the Helm chart puts on the operator's pods. */
+  public static final String OPERATOR_POD_NAME = "orderplatform-operator";
+
+  private DataNetworkPolicy() {}
+
+  public static String name(PlatformSettings platform) {
+    return platform.resourceName("data");
+  }
+
+  public static NetworkPolicy networkPolicy(PlatformSettings platform) {
+    var components = new ArrayList<String>();
+    if (platform.mysqlManaged()) {
+      components.add(MysqlResources.COMPONENT);
+    }
+    if (platform.rocketmqManaged()) {
+      components.add(RocketmqResources.NAME_SERVER);
+      components.add(RocketmqResources.BROKER);
+    }
+    return new NetworkPolicyBuilder()
+        .withMetadata(Labels.metadata(platform, "network-policy", name(platform)))
+        .withNewSpec()
+            .withNewPodSelector()
+                .addToMatchLabels(Labels.INSTANCE, platform.name())
+                .withMatchExpressions(new LabelSelectorRequirementBuilder()
+                    .withKey(Labels.NAME).withOperator("In").withValues(components).build())
+            .endPodSelector()
+            .withPolicyTypes("Ingress")
+            .addNewIngress()
+                .withFrom(new NetworkPolicyPeerBuilder().withNewPodSelector()
+                    .addToMatchLabels(Labels.INSTANCE, platform.name())
+                    .addToMatchLabels(Labels.PART_OF, Labels.PART_OF_VALUE)
+                    .endPodSelector().build())
+            .endIngress()
+            .addNewIngress()
+                .withFrom(new NetworkPolicyPeerBuilder()
+                    .withNewNamespaceSelector().endNamespaceSelector()
+                    .withNewPodSelector().addToMatchLabels(Labels.NAME, OPERATOR_POD_NAME).endPodSelector()
+                    .build())
+                .withPorts(List.of(
+                    new NetworkPolicyPortBuilder().withProtocol("TCP")
+                        .withPort(new IntOrString(PlatformContract.NAME_SERVER_PORT)).build(),
+                    new NetworkPolicyPortBuilder().withProtocol("TCP")
+                        .withPort(new IntOrString(PlatformContract.BROKER_PORT)).build()))
+            .endIngress()
+        .endSpec()
+        .build();
+  }
+}

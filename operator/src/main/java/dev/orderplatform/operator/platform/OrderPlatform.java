@@ -1,0 +1,26 @@
+package dev.orderplatform.operator.platform;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** One OrderPlatform: MySQL, RocketMQ and the goods, inventory and order services in one namespace. */
+@Group("orderplatform.dev")
+@Version("v1alpha1")
+@ShortNames("op")
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyComponents", type = Type.STRING,
+    getDescription = "Components whose pods are all ready, out of all components")
+@AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.orderEndpoint", type = Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+public class OrderPlatform extends CustomResource<OrderPlatformSpec, OrderPlatformStatus> implements Namespaced {
+
+  @Override
+  protected OrderPlatformSpec initSpec() {
+    return new OrderPlatformSpec(null, null, null, null, null, null);
+  }
+}

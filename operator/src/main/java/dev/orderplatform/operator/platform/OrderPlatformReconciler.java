@@ -1,0 +1,183 @@
+package dev.orderplatform.operator.platform;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.orderplatform.operator.mysql.DatabaseGate;
+import dev.orderplatform.operator.mysql.MysqlInitConfigDependent;
+import dev.orderplatform.operator.mysql.MysqlResources;
+import dev.orderplatform.operator.mysql.MysqlServiceDependent;
+import dev.orderplatform.operator.mysql.MysqlStatefulSetDependent;
+import dev.orderplatform.operator.platform.Conditions.AnyInfrastructureManaged;
+import dev.orderplatform.operator.platform.Conditions.MysqlManaged;
+import dev.orderplatform.operator.platform.Conditions.RocketmqManaged;
+import dev.orderplatform.operator.platform.Conditions.StatefulSetReady;
+import dev.orderplatform.operator.platform.OrderPlatformStatus.ComponentStatus;
+import dev.orderplatform.operator.platform.PlatformContract.AppService;
+import dev.orderplatform.operator.rocketmq.BrokerConfigDependent;
+import dev.orderplatform.operator.rocketmq.BrokerServiceDependent;
+import dev.orderplatform.operator.rocketmq.BrokerStatefulSetDependent;
+import dev.orderplatform.operator.rocketmq.MessagingGate;
+import dev.orderplatform.operator.rocketmq.NameServerServiceDependent;
+import dev.orderplatform.operator.rocketmq.NameServerStatefulSetDependent;
+import dev.orderplatform.operator.rocketmq.RocketmqResources;
+import dev.orderplatform.operator.rocketmq.TopicsDependent;
+import dev.orderplatform.operator.rocketmq.TopicsDependent.Topics;
+import dev.orderplatform.operator.secrets.JwtSecretDependent;
+import dev.orderplatform.operator.secrets.MysqlCredentialsDependent;
+import dev.orderplatform.operator.services.AppServiceDependents.GoodsDeployment;
+import dev.orderplatform.operator.services.AppServiceDependents.GoodsService;
+import dev.orderplatform.operator.services.AppServiceDependents.InventoryDeployment;
+import dev.orderplatform.operator.services.AppServiceDependents.InventoryService;
+import dev.orderplatform.operator.services.AppServiceDependents.OrderDeployment;
+import dev.orderplatform.operator.services.AppServiceDependents.OrderService;
+import dev.orderplatform.operator.services.AppServiceResources;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+
+/**
+ * Turns an OrderPlatform into its objects through a JOSDK workflow:
+ *
+ * <pre>
+ * jwt-secret ─────────────────────────────────────────────┐
+ * mysql-credentials, mysql-init, mysql-service ─▶ mysql    │  database (gate: MySQL serves) ─┤
+ * nameserver-service ─▶ nameserver (ready) ─▶ broker ◀─ broker-config, broker-service        ├─▶ goods, inventory, order
+ * messaging (gate: broker serves) ─▶ topics ──────────────────────────────────────────────────┘
+ * network-policy; goods-service, inventory-service, order-service
+ * </pre>
+ *
+ * The MySQL and RocketMQ nodes exist only when managed (reconcile precondition). The workflow is
+ * invoked explicitly so that an invalid spec is reported before any object is touched.
+ */
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = "jwt-secret", type = JwtSecretDependent.class),
+
+    @Dependent(name = "mysql-credentials", type = MysqlCredentialsDependent.class,
+        reconcilePrecondition = MysqlManaged.class),
+    @Dependent(name = "mysql-init", type = MysqlInitConfigDependent.class, reconcilePrecondition = MysqlManaged.class),
+    @Dependent(name = "mysql-service", type = MysqlServiceDependent.class, reconcilePrecondition = MysqlManaged.class),
+    @Dependent(name = "mysql", type = MysqlStatefulSetDependent.class, reconcilePrecondition = MysqlManaged.class,
+        dependsOn = {"mysql-credentials", "mysql-init", "mysql-service"}),
+    @Dependent(name = "database", type = DatabaseGate.class, readyPostcondition = InfrastructureGate.Open.class),
+
+    @Dependent(name = "nameserver-service", type = NameServerServiceDependent.class,
+        reconcilePrecondition = RocketmqManaged.class),
+    @Dependent(name = "nameserver", type = NameServerStatefulSetDependent.class,
+        reconcilePrecondition = RocketmqManaged.class, dependsOn = "nameserver-service",
+        readyPostcondition = StatefulSetReady.class),
+    @Dependent(name = "broker-config", type = BrokerConfigDependent.class, reconcilePrecondition = RocketmqManaged.class),
+    @Dependent(name = "broker-service", type = BrokerServiceDependent.class,
+        reconcilePrecondition = RocketmqManaged.class),
+    @Dependent(name = "broker", type = BrokerStatefulSetDependent.class, reconcilePrecondition = RocketmqManaged.class,
+        dependsOn = {"nameserver", "broker-config", "broker-service"}),
+    @Dependent(name = "messaging", type = MessagingGate.class, readyPostcondition = InfrastructureGate.Open.class),
+    @Dependent(name = "topics", type = TopicsDependent.class, dependsOn = "messaging"),
+
+    @Dependent(name = "network-policy", type = DataNetworkPolicyDependent.class,
+        reconcilePrecondition = AnyInfrastructureManaged.class),
+
+    @Dependent(name = "goods-service", type = GoodsService.class),
+    @Dependent(name = "inventory-service", type = InventoryService.class),
+    @Dependent(name = "order-service", type = OrderService.class),
+    @Dependent(name = "goods", type = GoodsDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
+    @Dependent(name = "inventory", type = InventoryDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
+    @Dependent(name = "order", type = OrderDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
+})
+@ControllerConfiguration(name = "orderplatform")
+// Unbounded, slowly: an external broker or database may come back after minutes.
+@GradualRetry(maxAttempts = Integer.MAX_VALUE, initialInterval = 2_000, intervalMultiplier = 2, maxInterval = 300_000)
+public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderPlatformReconciler.class);
+  private static final int MAX_MESSAGE_LENGTH = 1024;
+
+  private final Clock clock;
+
+  public OrderPlatformReconciler(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<OrderPlatform> reconcile(OrderPlatform platform, Context<OrderPlatform> context) {
+    PlatformSettings settings;
+    try {
+      settings = PlatformSettings.of(platform);
+    } catch (InvalidSpecException e) {
+      log.warn("Invalid spec of {}/{}: {}", platform.getMetadata().getNamespace(), platform.getMetadata().getName(),
+          e.getMessage());
+      return patchIfChanged(platform, Statuses.invalidSpec(platform, e, clock.instant()));
+    }
+    var workflow = context.managedWorkflowAndDependentResourceContext();
+    workflow.reconcileManagedWorkflow().throwAggregateExceptionIfErrorsPresent();
+    boolean topicsReady = workflow.get(Topics.class, Topics.class).isPresent();
+    return patchIfChanged(platform,
+        Statuses.reconciled(platform, settings, observeComponents(settings, context), topicsReady, clock.instant()));
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<OrderPlatform> updateErrorStatus(OrderPlatform platform,
+      Context<OrderPlatform> context, Exception e) {
+    var settings = PlatformSettings.of(platform);
+    String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+    if (message.length() > MAX_MESSAGE_LENGTH) {
+      message = message.substring(0, MAX_MESSAGE_LENGTH) + "...";
+    }
+    var status = Statuses.failed(platform, observeComponents(settings, context), settings.orderEndpoint(), message,
+        clock.instant());
+    if (status.equals(platform.getStatus())) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    platform.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(platform);
+  }
+
+  private static UpdateControl<OrderPlatform> patchIfChanged(OrderPlatform platform, OrderPlatformStatus status) {
+    if (status.equals(platform.getStatus())) {
+      return UpdateControl.noUpdate();
+    }
+    platform.setStatus(status);
+    return UpdateControl.patchStatus(platform);
+  }
+
+  /** Ready and desired pods per component, from the informers' caches. */
+  static List<ComponentStatus> observeComponents(PlatformSettings settings, Context<OrderPlatform> context) {
+    var components = new ArrayList<ComponentStatus>();
+    if (settings.mysqlManaged()) {
+      components.add(statefulSet(context, MysqlResources.COMPONENT, MysqlResources.name(settings), 1));
+    }
+    if (settings.rocketmqManaged()) {
+      components.add(statefulSet(context, RocketmqResources.NAME_SERVER, RocketmqResources.nameServerName(settings),
+          settings.managedRocketmq().nameServerReplicas()));
+      components.add(statefulSet(context, RocketmqResources.BROKER, RocketmqResources.brokerName(settings), 1));
+    }
+    for (AppService service : AppService.values()) {
+      int desired = settings.services().get(service).replicas();
+      int ready = Secondaries.find(context, Deployment.class, AppServiceResources.name(settings, service))
+          .map(deployment -> deployment.getStatus() == null ? null : deployment.getStatus().getReadyReplicas())
+          .orElse(0);
+      components.add(new ComponentStatus(service.id(), ready, desired));
+    }
+    return components;
+  }
+
+  private static ComponentStatus statefulSet(Context<OrderPlatform> context, String component, String name,
+      int desired) {
+    int ready = Secondaries.find(context, StatefulSet.class, name)
+        .map(statefulSet -> statefulSet.getStatus() == null ? null : statefulSet.getStatus().getReadyReplicas())
+        .orElse(0);
+    return new ComponentStatus(component, ready, desired);
+  }
+}

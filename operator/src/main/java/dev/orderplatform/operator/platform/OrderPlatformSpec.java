@@ -1,0 +1,152 @@
+package dev.orderplatform.operator.platform;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/**
+ * What the user asks for. Every field is optional: an empty spec is a complete platform with
+ * managed MySQL and RocketMQ. Defaults live in {@link PlatformDefaults} and are applied by
+ * {@link PlatformSettings}, because the schema's defaults do not reach into absent objects.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OrderPlatformSpec(
+    @JsonPropertyDescription("Where the service images come from.")
+    ImagesSpec images,
+
+    @JsonPropertyDescription("Replicas and resources of the goods, inventory and order services.")
+    ServicesSpec services,
+
+    @JsonPropertyDescription("How long an unpaid order waits before it is closed and its stock returned: "
+        + "ISO-8601 (PT30M) or a number with a unit (30m, 2h). Default 30m.")
+    @Pattern(PlatformDefaults.DURATION_PATTERN)
+    String orderTimeout,
+
+    @JsonPropertyDescription("The database: managed (a MySQL StatefulSet) or external. Managed when neither is set.")
+    MysqlSpec mysql,
+
+    @JsonPropertyDescription("The message broker: managed (name server and broker StatefulSets) or external. "
+        + "Managed when neither is set.")
+    RocketmqSpec rocketmq,
+
+    @JsonPropertyDescription("What happens to the MySQL and broker volumes when the OrderPlatform is deleted. "
+        + "Default Retain.")
+    DataRetention dataRetention) {
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ImagesSpec(
+      @JsonPropertyDescription("Registry and path of the service images, e.g. ghcr.io/orderplatform; "
+          + "images are <registry>/goods:<tag>, <registry>/inventory:<tag>, <registry>/order:<tag>.")
+      @Pattern(PlatformDefaults.REGISTRY_PATTERN)
+      String registry,
+
+      @JsonPropertyDescription("Tag of the service images. Default: the operator's own version.")
+      @Pattern(PlatformDefaults.TAG_PATTERN)
+      String tag,
+
+      @JsonPropertyDescription("Image pull policy of the service pods. Default IfNotPresent.")
+      PullPolicy pullPolicy) {}
+
+  public enum PullPolicy { Always, IfNotPresent, Never }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ServicesSpec(ServiceSpec goods, ServiceSpec inventory, ServiceSpec order) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ServiceSpec(
+      @JsonPropertyDescription("Number of pods, 0 to 20. Default 1.")
+      @io.fabric8.generator.annotation.Min(0) @io.fabric8.generator.annotation.Max(20)
+      Integer replicas,
+
+      @JsonPropertyDescription("Requests and limits of the service container. Default: 250m CPU and 512Mi "
+          + "requested, 1Gi memory limit.")
+      io.fabric8.kubernetes.api.model.ResourceRequirements resources) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ValidationRule(value = "!(has(self.managed) && has(self.external))",
+      message = "set either mysql.managed or mysql.external, not both")
+  public record MysqlSpec(ManagedMysqlSpec managed, ExternalMysqlSpec external) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ManagedMysqlSpec(
+      @JsonPropertyDescription("MySQL image. Default " + PlatformDefaults.MYSQL_IMAGE + ".")
+      @Pattern(PlatformDefaults.IMAGE_PATTERN)
+      String image,
+
+      @JsonPropertyDescription("Size of the data volume. Default " + PlatformDefaults.MYSQL_STORAGE + ".")
+      @Pattern(PlatformDefaults.QUANTITY_PATTERN)
+      String storageSize,
+
+      @JsonPropertyDescription("Storage class of the data volume. Default: the cluster's default class.")
+      String storageClassName,
+
+      @JsonPropertyDescription("Requests and limits of the MySQL container.")
+      io.fabric8.kubernetes.api.model.ResourceRequirements resources) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ExternalMysqlSpec(
+      @JsonPropertyDescription("JDBC URL of the server without a schema, e.g. jdbc:mariadb://db.example.com:3306. "
+          + "The services append their schema: goods, inventory, orders.")
+      @io.fabric8.generator.annotation.Required
+      @Pattern(PlatformDefaults.JDBC_URL_PATTERN)
+      String jdbcUrl,
+
+      @JsonPropertyDescription("Secret in this namespace with keys goods-username, goods-password, "
+          + "inventory-username, inventory-password, order-username, order-password.")
+      @io.fabric8.generator.annotation.Required
+      SecretReference credentialsSecret) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SecretReference(
+      @io.fabric8.generator.annotation.Required
+      @Pattern(PlatformDefaults.NAME_PATTERN)
+      String name) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ValidationRule(value = "!(has(self.managed) && has(self.external))",
+      message = "set either rocketmq.managed or rocketmq.external, not both")
+  public record RocketmqSpec(ManagedRocketmqSpec managed, ExternalRocketmqSpec external) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ManagedRocketmqSpec(
+      @JsonPropertyDescription("RocketMQ image for the name server and the broker. Default "
+          + PlatformDefaults.ROCKETMQ_IMAGE + ".")
+      @Pattern(PlatformDefaults.IMAGE_PATTERN)
+      String image,
+
+      @JsonPropertyDescription("Name server pods, 1 to 3. Default 1.")
+      @io.fabric8.generator.annotation.Min(1) @io.fabric8.generator.annotation.Max(3)
+      Integer nameServerReplicas,
+
+      @JsonPropertyDescription("Size of the broker's store volume. Default " + PlatformDefaults.BROKER_STORAGE + ".")
+      @Pattern(PlatformDefaults.QUANTITY_PATTERN)
+      String brokerStorageSize,
+
+      @JsonPropertyDescription("Storage class of the broker's volume. Default: the cluster's default class.")
+      String storageClassName,
+
+      @JsonPropertyDescription("How often the broker checks back on half messages whose producer did not commit, "
+          + "in milliseconds, 1000 to 600000. Default 30000.")
+      @io.fabric8.generator.annotation.Min(1000) @io.fabric8.generator.annotation.Max(600000)
+      Integer transactionCheckIntervalMillis,
+
+      @JsonPropertyDescription("Age of a half message before its first check-back, in milliseconds, "
+          + "1000 to 600000. Default 10000.")
+      @io.fabric8.generator.annotation.Min(1000) @io.fabric8.generator.annotation.Max(600000)
+      Integer transactionTimeoutMillis,
+
+      @JsonPropertyDescription("Requests and limits of the broker container.")
+      io.fabric8.kubernetes.api.model.ResourceRequirements brokerResources) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ExternalRocketmqSpec(
+      @JsonPropertyDescription("Name server address(es), host:port separated by ';', "
+          + "e.g. rocketmq-namesrv.mq.svc:9876. Its brokers need timerWheelEnable=true.")
+      @io.fabric8.generator.annotation.Required
+      @Pattern(PlatformDefaults.NAME_SERVER_ADDRESS_PATTERN)
+      String nameServerAddress) {}
+
+  /** Retain keeps the MySQL and broker volumes (PVCs) after the OrderPlatform is deleted; Delete removes them. */
+  public enum DataRetention { Retain, Delete }
+}

@@ -1,0 +1,37 @@
+package dev.orderplatform.operator.platform;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+
+/** What is true, as last observed by the operator. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OrderPlatformStatus(
+    @JsonPropertyDescription("The metadata.generation this status describes.")
+    Long observedGeneration,
+
+    @JsonPropertyDescription("Ready, Progressing or Degraded: a one-word summary of the conditions.")
+    String phase,
+
+    @JsonPropertyDescription("Components with all pods ready, out of all components, e.g. 6/6.")
+    String readyComponents,
+
+    @JsonPropertyDescription("Ready and desired pods per component.")
+    List<ComponentStatus> components,
+
+    @JsonPropertyDescription("Base URL of the order service's HTTP API inside the cluster.")
+    String orderEndpoint,
+
+    @JsonPropertyDescription("Ready, Progressing and Degraded, following the Kubernetes condition conventions.")
+    List<Condition> conditions) {
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ComponentStatus(String name, int ready, int desired) {
+
+    public boolean allReady() {
+      return ready >= desired;
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package dev.orderplatform.operator.platform;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import dev.orderplatform.operator.platform.OrderPlatformSpec.DataRetention;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.ExternalMysqlSpec;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.ExternalRocketmqSpec;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.ManagedMysqlSpec;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.ManagedRocketmqSpec;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.MysqlSpec;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.PullPolicy;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.RocketmqSpec;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.ServiceSpec;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.ServicesSpec;
+import dev.orderplatform.operator.platform.PlatformContract.AppService;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+
+/**
+ * The spec with defaults applied and checked: the single input of every desired-state builder.
+ * The API server enforces the same rules through the CRD schema; they are checked again here because
+ * a schema can be older than the operator, and so that a wrong spec ends in a Degraded condition
+ * rather than in half-built objects.
+ */
+public record PlatformSettings(
+    String name,
+    String namespace,
+    String imageRegistry,
+    String imageTag,
+    PullPolicy pullPolicy,
+    Map<AppService, AppServiceSettings> services,
+    String orderTimeout,
+    ManagedMysql managedMysql,
+    ExternalMysql externalMysql,
+    ManagedRocketmq managedRocketmq,
+    String externalNameServerAddress,
+    DataRetention dataRetention) {
+
+  public record AppServiceSettings(int replicas, ResourceRequirements resources) {}
+
+  public record ManagedMysql(String image, String storageSize, String storageClassName,
+      ResourceRequirements resources) {}
+
+  public record ExternalMysql(String jdbcUrl, String credentialsSecret) {}
+
+  public record ManagedRocketmq(String image, int nameServerReplicas, String brokerStorageSize,
+      String storageClassName, int transactionCheckIntervalMillis, int transactionTimeoutMillis,
+      ResourceRequirements brokerResources) {}
+
+  private static final Duration MIN_ORDER_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration MAX_ORDER_TIMEOUT = Duration.ofDays(7);
+
+  public static PlatformSettings of(OrderPlatform platform) {
+    return of(platform, OperatorBuild.current());
+  }
+
+  public static PlatformSettings of(OrderPlatform platform, OperatorBuild build) {
+    var spec = Objects.requireNonNullElseGet(platform.getSpec(),
+        () -> new OrderPlatformSpec(null, null, null, null, null, null));
+    var problems = new ArrayList<String>();
+    var images = Objects.requireNonNullElseGet(spec.images(),
+        () -> new OrderPlatformSpec.ImagesSpec(null, null, null));
+
+    String registry = checked(problems, "images.registry", images.registry(), build.imageRegistry(),
+        PlatformDefaults.REGISTRY_PATTERN);
+    String tag = checked(problems, "images.tag", images.tag(), build.version(), PlatformDefaults.TAG_PATTERN);
+    String orderTimeout = checked(problems, "orderTimeout", spec.orderTimeout(), PlatformDefaults.ORDER_TIMEOUT,
+        PlatformDefaults.DURATION_PATTERN);
+    checkOrderTimeoutRange(problems, orderTimeout);
+
+    var servicesSpec = Objects.requireNonNullElseGet(spec.services(), () -> new ServicesSpec(null, null, null));
+    var services = new EnumMap<AppService, AppServiceSettings>(AppService.class);
+    services.put(AppService.GOODS, service(problems, "goods", servicesSpec.goods()));
+    services.put(AppService.INVENTORY, service(problems, "inventory", servicesSpec.inventory()));
+    services.put(AppService.ORDER, service(problems, "order", servicesSpec.order()));
+
+    var mysql = Objects.requireNonNullElseGet(spec.mysql(), () -> new MysqlSpec(null, null));
+    if (mysql.managed() != null && mysql.external() != null) {
+      problems.add("set either mysql.managed or mysql.external, not both");
+    }
+    ExternalMysql externalMysql = mysql.external() == null ? null : externalMysql(problems, mysql.external());
+    ManagedMysql managedMysql = externalMysql != null ? null : managedMysql(problems,
+        Objects.requireNonNullElseGet(mysql.managed(), () -> new ManagedMysqlSpec(null, null, null, null)));
+
+    var rocketmq = Objects.requireNonNullElseGet(spec.rocketmq(), () -> new RocketmqSpec(null, null));
+    if (rocketmq.managed() != null && rocketmq.external() != null) {
+      problems.add("set either rocketmq.managed or rocketmq.external, not both");
+    }
+    String externalNameServer = rocketmq.external() == null ? null : externalNameServer(problems, rocketmq.external());
+    ManagedRocketmq managedRocketmq = rocketmq.external() != null ? null : managedRocketmq(problems,
+        Objects.requireNonNullElseGet(rocketmq.managed(),
+            () -> new ManagedRocketmqSpec(null, null, null, null, null, null, null)));
+
+    if (!problems.isEmpty()) {
+      throw new InvalidSpecException(problems);
+    }
+    return new PlatformSettings(platform.getMetadata().getName(), platform.getMetadata().getNamespace(),
+        registry, tag, Objects.requireNonNullElse(images.pullPolicy(), PullPolicy.IfNotPresent), Map.copyOf(services),
+        orderTimeout, managedMysql, externalMysql, managedRocketmq, externalNameServer,
+        Objects.requireNonNullElse(spec.dataRetention(), DataRetention.Retain));
+  }
+
+  public boolean mysqlManaged() {
+    return managedMysql != null;
+  }
+
+  public boolean rocketmqManaged() {
+    return managedRocketmq != null;
+  }
+
+  /** Name of an object of this platform: {@code <platform>-<suffix>}. */
+  public String resourceName(String suffix) {
+    return name + "-" + suffix;
+  }
+
+  public String imageOf(AppService service) {
+    return imageRegistry + "/" + service.id() + ":" + imageTag;
+  }
+
+  public String datasourceUrl(AppService service) {
+    String server = mysqlManaged()
+        ? "jdbc:mariadb://" + resourceName("mysql") + ":" + PlatformContract.MYSQL_PORT
+        : externalMysql.jdbcUrl();
+    return server + "/" + service.schema();
+  }
+
+  /** The Secret with each service's database user: generated for managed MySQL, the user's otherwise. */
+  public String databaseCredentialsSecret() {
+    return mysqlManaged() ? resourceName("mysql-credentials") : externalMysql.credentialsSecret();
+  }
+
+  public String nameServerAddress() {
+    if (!rocketmqManaged()) {
+      return externalNameServerAddress;
+    }
+    // Every name server pod by its stable DNS name: name servers do not share state, brokers and clients talk to all.
+    String nameServer = resourceName("nameserver");
+    return IntStream.range(0, managedRocketmq.nameServerReplicas())
+        .mapToObj(i -> nameServer + "-" + i + "." + nameServer + ":" + PlatformContract.NAME_SERVER_PORT)
+        .collect(Collectors.joining(";"));
+  }
+
+  public String grpcAddress(AppService service) {
+    return resourceName(service.id()) + ":" + service.grpcPort();
+  }
+
+  public String orderEndpoint() {
+    return "http://" + resourceName(AppService.ORDER.id()) + "." + namespace + ".svc:" + AppService.ORDER.httpPort();
+  }
+
+  private static String checked(List<String> problems, String field, String value, String defaultValue,
+      String pattern) {
+    if (value == null) {
+      return defaultValue;
+    }
+    if (!Pattern.matches(pattern, value)) {
+      problems.add(field + " '" + value + "' does not match " + pattern);
+    }
+    return value;
+  }
+
+  private static void checkOrderTimeoutRange(List<String> problems, String orderTimeout) {
+    try {
+      Duration timeout = parseDuration(orderTimeout);
+      if (timeout.compareTo(MIN_ORDER_TIMEOUT) < 0 || timeout.compareTo(MAX_ORDER_TIMEOUT) > 0) {
+        problems.add("orderTimeout " + orderTimeout + " is outside 10s..7d");
+      }
+    } catch (IllegalArgumentException e) {
+      // already reported as a pattern mismatch
+    }
+  }
+
+  /** Parses both forms the services accept: ISO-8601 and Spring's simple {@code 30m}. */
+  static Duration parseDuration(String value) {
+    var simple = Pattern.compile("^([0-9]+)(ms|s|m|h|d)$").matcher(value);
+    if (simple.matches()) {
+      long amount = Long.parseLong(simple.group(1));
+      return switch (simple.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofDays(amount);
+      };
+    }
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static AppServiceSettings service(List<String> problems, String name, ServiceSpec spec) {
+    Integer replicas = spec == null ? null : spec.replicas();
+    if (replicas != null && (replicas < 0 || replicas > 20)) {
+      problems.add("services." + name + ".replicas " + replicas + " is outside 0..20");
+    }
+    var resources = spec == null || spec.resources() == null ? resources("250m", "512Mi", "1Gi") : spec.resources();
+    return new AppServiceSettings(Objects.requireNonNullElse(replicas, PlatformDefaults.SERVICE_REPLICAS), resources);
+  }
+
+  private static ManagedMysql managedMysql(List<String> problems, ManagedMysqlSpec spec) {
+    return new ManagedMysql(
+        checked(problems, "mysql.managed.image", spec.image(), PlatformDefaults.MYSQL_IMAGE,
+            PlatformDefaults.IMAGE_PATTERN),
+        checked(problems, "mysql.managed.storageSize", spec.storageSize(), PlatformDefaults.MYSQL_STORAGE,
+            PlatformDefaults.QUANTITY_PATTERN),
+        spec.storageClassName(),
+        Objects.requireNonNullElseGet(spec.resources(), () -> resources("250m", "1Gi", "2Gi")));
+  }
+
+  private static ExternalMysql externalMysql(List<String> problems, ExternalMysqlSpec spec) {
+    if (spec.jdbcUrl() == null) {
+      problems.add("mysql.external.jdbcUrl is required");
+    }
+    if (spec.credentialsSecret() == null || spec.credentialsSecret().name() == null) {
+      problems.add("mysql.external.credentialsSecret.name is required");
+    }
+    return new ExternalMysql(
+        checked(problems, "mysql.external.jdbcUrl", spec.jdbcUrl(), null, PlatformDefaults.JDBC_URL_PATTERN),
+        spec.credentialsSecret() == null ? null : checked(problems, "mysql.external.credentialsSecret.name",
+            spec.credentialsSecret().name(), null, PlatformDefaults.NAME_PATTERN));
+  }
+
+  private static ManagedRocketmq managedRocketmq(List<String> problems, ManagedRocketmqSpec spec) {
+    return new ManagedRocketmq(
+        checked(problems, "rocketmq.managed.image", spec.image(), PlatformDefaults.ROCKETMQ_IMAGE,
+            PlatformDefaults.IMAGE_PATTERN),
+        inRange(problems, "rocketmq.managed.nameServerReplicas", spec.nameServerReplicas(),
+            PlatformDefaults.NAME_SERVER_REPLICAS, 1, 3),
+        checked(problems, "rocketmq.managed.brokerStorageSize", spec.brokerStorageSize(),
+            PlatformDefaults.BROKER_STORAGE, PlatformDefaults.QUANTITY_PATTERN),
+        spec.storageClassName(),
+        inRange(problems, "rocketmq.managed.transactionCheckIntervalMillis", spec.transactionCheckIntervalMillis(),
+            PlatformDefaults.TRANSACTION_CHECK_INTERVAL_MILLIS, 1000, 600_000),
+        inRange(problems, "rocketmq.managed.transactionTimeoutMillis", spec.transactionTimeoutMillis(),
+            PlatformDefaults.TRANSACTION_TIMEOUT_MILLIS, 1000, 600_000),
+        Objects.requireNonNullElseGet(spec.brokerResources(), () -> resources("500m", "2Gi", "2Gi")));
+  }
+
+  private static String externalNameServer(List<String> problems, ExternalRocketmqSpec spec) {
+    if (spec.nameServerAddress() == null) {
+      problems.add("rocketmq.external.nameServerAddress is required");
+      return null;
+    }
+    return checked(problems, "rocketmq.external.nameServerAddress", spec.nameServerAddress(), null,
+        PlatformDefaults.NAME_SERVER_ADDRESS_PATTERN);
+  }
+
+  private static int inRange(List<String> problems, String field, Integer value, int defaultValue, int min, int max) {
+    if (value == null) {
+      return defaultValue;
+    }
+    if (value < min || value > max) {
+      problems.add(field + " " + value + " is outside " + min + ".." + max);
+    }
+    return value;
+  }
+
+  private static ResourceRequirements resources(String cpuRequest, String memoryRequest, String memoryLimit) {
+    return new ResourceRequirementsBuilder()
+        .addToRequests("cpu", new Quantity(cpuRequest))
+        .addToRequests("memory", new Quantity(memoryRequest))
+        .addToLimits("memory", new Quantity(memoryLimit))
+        .build();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.orderplatform.operator.platform;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.orderplatform.operator.platform.OrderPlatformStatus.ComponentStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+
+/**
+ * Computes the status from what was observed. Pure: the same observations and previous status give
+ * an equal status, so the reconciler can skip the write (no hot loop), and a condition's
+ * lastTransitionTime moves only when its status flips.
+ */
+public final class Statuses {
+
+  public static final String READY = "Ready";
+  public static final String PROGRESSING = "Progressing";
+  public static final String DEGRADED = "Degraded";
+
+  private Statuses() {}
+
+  /** The workflow ran: ready when every component's pods are ready and the topics exist. */
+  public static OrderPlatformStatus reconciled(OrderPlatform platform, PlatformSettings settings,
+      List<ComponentStatus> components, boolean topicsReady, Instant now) {
+    var waitingFor = components.stream().filter(component -> !component.allReady())
+        .map(component -> component.name() + " (" + component.ready() + "/" + component.desired() + ")")
+        .collect(Collectors.toList());
+    if (!topicsReady) {
+      waitingFor.add("topics");
+    }
+    boolean ready = waitingFor.isEmpty();
+    String waiting = "Waiting for " + String.join(", ", waitingFor);
+    var conditions = List.of(
+        ready ? condition(platform, READY, "True", "AllComponentsReady", "All components are ready", now)
+            : condition(platform, READY, "False", "ComponentsNotReady", waiting, now),
+        ready ? condition(platform, PROGRESSING, "False", "Reconciled", "Spec is rolled out", now)
+            : condition(platform, PROGRESSING, "True", "RollingOut", waiting, now),
+        condition(platform, DEGRADED, "False", "Reconciled", "No problem found", now));
+    return status(platform, ready ? READY : PROGRESSING, components, settings.orderEndpoint(), conditions);
+  }
+
+  /** The spec cannot be built; nothing was changed and nothing will be until the spec is fixed. */
+  public static OrderPlatformStatus invalidSpec(OrderPlatform platform, InvalidSpecException problem, Instant now) {
+    return degraded(platform, "InvalidSpec", "Invalid spec: " + problem.getMessage(), List.of(), null, now);
+  }
+
+  /** Reconciling failed (an API call, the RocketMQ admin); JOSDK retries with back-off. */
+  public static OrderPlatformStatus failed(OrderPlatform platform, List<ComponentStatus> components,
+      String endpoint, String message, Instant now) {
+    return degraded(platform, "ReconcileFailed", message, components, endpoint, now);
+  }
+
+  private static OrderPlatformStatus degraded(OrderPlatform platform, String reason, String message,
+      List<ComponentStatus> components, String endpoint, Instant now) {
+    var conditions = List.of(
+        condition(platform, READY, "False", reason, message, now),
+        condition(platform, PROGRESSING, "False", reason, message, now),
+        condition(platform, DEGRADED, "True", reason, message, now));
+    return status(platform, DEGRADED, components, endpoint, conditions);
+  }
+
+  private static OrderPlatformStatus status(OrderPlatform platform, String phase, List<ComponentStatus> components,
+      String endpoint, List<Condition> conditions) {
+    long ready = components.stream().filter(ComponentStatus::allReady).count();
+    return new OrderPlatformStatus(platform.getMetadata().getGeneration(), phase,
+        components.isEmpty() ? null : ready + "/" + components.size(), components.isEmpty() ? null : components,
+        endpoint, conditions);
+  }
+
+  private static Condition condition(OrderPlatform platform, String type, String status, String reason,
+      String message, Instant now) {
+    String lastTransition = previous(platform, type)
+        .filter(previous -> status.equals(previous.getStatus()))
+        .map(Condition::getLastTransitionTime)
+        .orElse(now.truncatedTo(ChronoUnit.SECONDS).toString());
+    return new ConditionBuilder()
+        .withType(type)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message)
+        .withObservedGeneration(platform.getMetadata().getGeneration())
+        .withLastTransitionTime(lastTransition)
+        .build();
+  }
+
+  private static Optional<Condition> previous(OrderPlatform platform, String type) {
+    var status = platform.getStatus();
+    if (status == null || status.conditions() == null) {
+      return java.util.Optional.empty();
+    }
+    return status.conditions().stream().filter(c -> Objects.equals(type, c.getType())).findFirst();
+  }
+}

@@ -1,0 +1,15 @@
+package dev.orderplatform.operator.rocketmq;
+
+import dev.orderplatform.operator.platform.Labels;
+import dev.orderplatform.operator.platform.PlatformDependent;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class NameServerStatefulSetDependent extends PlatformDependent<StatefulSet> {
+
+  public NameServerStatefulSetDependent() {
+    super(StatefulSet.class, RocketmqResources::nameServerStatefulSet);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.orderplatform.operator.services;
+
+import dev.orderplatform.operator.platform.Labels;
+import dev.orderplatform.operator.platform.PlatformContract.AppService;
+import dev.orderplatform.operator.platform.PlatformDependent;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** One Deployment and one Service per application service; JOSDK wants a class per workflow node. */
+public final class AppServiceDependents {
+
+  private AppServiceDependents() {}
+
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  public static class GoodsDeployment extends PlatformDependent<Deployment> {
+    public GoodsDeployment() {
+      super(Deployment.class, platform -> AppServiceResources.deployment(platform, AppService.GOODS));
+    }
+  }
+
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  public static class InventoryDeployment extends PlatformDependent<Deployment> {
+    public InventoryDeployment() {
+      super(Deployment.class, platform -> AppServiceResources.deployment(platform, AppService.INVENTORY));
+    }
+  }
+
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  public static class OrderDeployment extends PlatformDependent<Deployment> {
+    public OrderDeployment() {
+      super(Deployment.class, platform -> AppServiceResources.deployment(platform, AppService.ORDER));
+    }
+  }
+
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  public static class GoodsService extends PlatformDependent<Service> {
+    public GoodsService() {
+      super(Service.class, platform -> AppServiceResources.service(platform, AppService.GOODS));
+    }
+  }
+
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  public static class InventoryService extends PlatformDependent<Service> {
+    public InventoryService() {
+      super(Service.class, platform -> AppServiceResources.service(platform, AppService.INVENTORY));
+    }
+  }
+
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  public static class OrderService extends PlatformDependent<Service> {
+    public OrderService() {
+      super(Service.class, platform -> AppServiceResources.service(platform, AppService.ORDER));
+    }
+  }
+}
