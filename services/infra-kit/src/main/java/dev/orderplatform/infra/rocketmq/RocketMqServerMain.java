@@ -1,0 +1,58 @@
+package dev.orderplatform.infra.rocketmq;
+
+import dev.orderplatform.infra.support.Args;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs an {@link EmbeddedRocketMq} (name server + broker) as a process of its own, for the local launcher.
+ *
+ * <p>Options: {@code --work-dir DIR} (required; store and logs, kept between runs), {@code --namesrv-port P} and
+ * {@code --broker-port P} (default 0: free ports; the broker also uses {@code P - 2}), {@code --settings fast|production}
+ * (default {@code production}, see {@link RocketMqSettings}). It creates the platform topics
+ * ({@link EmbeddedRocketMq#createPlatformTopics()}), then prints exactly one line to standard output:
+ * <pre>ROCKETMQ READY namesrv=127.0.0.1:&lt;port&gt;</pre>
+ * and runs until SIGTERM (or SIGINT), when it stops the broker, waiting at most 10 s for a clean shutdown.
+ * A restart on the same ports and work directory keeps topics, messages and consumer offsets (also after
+ * {@code SIGKILL}: the store is memory-mapped files). RocketMQ's logs go to {@code <work-dir>/logs}. On failure it
+ * prints {@code ROCKETMQ FAILED <reason>} to standard error and exits with 1.
+ */
+public final class RocketMqServerMain {
+
+    private RocketMqServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        EmbeddedRocketMq mq;
+        try {
+            Args options = Args.parse(args, Set.of("work-dir", "namesrv-port", "broker-port", "settings"));
+            Path workDir = Path.of(options.require("work-dir")).toAbsolutePath().normalize();
+            Path logs = workDir.resolve("logs");
+            Files.createDirectories(logs);
+            // Before the first RocketMQ logger exists: RocketMQ's logback reads these when it configures itself.
+            System.setProperty("rocketmq.log.root", logs.toString());
+            System.setProperty("user.home", workDir.resolve("home").toString());
+            RocketMqSettings settings = RocketMqSettings.named(options.get("settings").orElse("production"));
+            mq = EmbeddedRocketMq.start(settings, workDir, options.intValue("namesrv-port", 0),
+                    options.intValue("broker-port", 0));
+            mq.createPlatformTopics();
+        } catch (Exception e) {
+            System.err.println("ROCKETMQ FAILED " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        EmbeddedRocketMq server = mq;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close(Duration.ofSeconds(10));
+            stopped.countDown();
+        }, "rocketmq-main-shutdown"));
+        System.out.println("ROCKETMQ READY namesrv=" + mq.nameServerAddress());
+        System.out.flush();
+        stopped.await();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.orderplatform.infra.rocketmq;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Broker settings of an {@link EmbeddedRocketMq}: two presets and withers for the values tests tune.
+ *
+ * @param transactionCheckIntervalMs    how often the broker scans half messages for check-backs ({@code transactionCheckInterval})
+ * @param transactionTimeoutMs          age of a half message before its first check-back ({@code transactionTimeOut})
+ * @param transactionOpBatchIntervalMs  how often commit/rollback "op" records are flushed ({@code transactionOpBatchInterval})
+ * @param transactionCheckMax           check-backs before the broker discards a half message ({@code transactionCheckMax}, see anomaly A11)
+ * @param timerWheelEnabled             RocketMQ 5 timer messages with arbitrary delays ({@code timerWheelEnable})
+ * @param timerPrecisionMs              timer wheel slot length ({@code timerPrecisionMs})
+ * @param mappedFileSizeCommitLog       size of one commit log file, in bytes
+ * @param mappedFileSizeTimerLog        size of one timer log file, in bytes
+ * @param maxMessageSize                largest accepted message, in bytes
+ * @param queuesPerTopic                read and write queues of topics created through {@link EmbeddedRocketMq#createTopic}
+ * @param autoCreateTopics              whether the broker creates unknown topics on first send ({@code autoCreateTopicEnable});
+ *                                      off in both presets: an auto-created topic has no message type and its consumers
+ *                                      only see it after the next route refresh (about 30 s), so a typo fails fast instead
+ * @param shutdownWait                  how long {@link EmbeddedRocketMq#close()} waits for the (slow, 10-20 s) broker
+ *                                      shutdown before returning and letting it finish in the background
+ */
+public record RocketMqSettings(
+        long transactionCheckIntervalMs,
+        long transactionTimeoutMs,
+        int transactionOpBatchIntervalMs,
+        int transactionCheckMax,
+        boolean timerWheelEnabled,
+        int timerPrecisionMs,
+        int mappedFileSizeCommitLog,
+        int mappedFileSizeTimerLog,
+        int maxMessageSize,
+        int queuesPerTopic,
+        boolean autoCreateTopics,
+        Duration shutdownWait) {
+
+    public RocketMqSettings {
+        if (transactionCheckIntervalMs <= 0 || transactionTimeoutMs <= 0 || transactionOpBatchIntervalMs <= 0) {
+            throw new IllegalArgumentException("transaction intervals must be positive");
+        }
+        if (transactionCheckMax <= 0 || timerPrecisionMs <= 0 || queuesPerTopic <= 0) {
+            throw new IllegalArgumentException("transactionCheckMax, timerPrecisionMs and queuesPerTopic must be positive");
+        }
+        if (mappedFileSizeCommitLog < 1 << 20 || mappedFileSizeTimerLog < 1 << 20 || maxMessageSize < 1024) {
+            throw new IllegalArgumentException("mapped files must be at least 1 MiB and maxMessageSize at least 1 KiB");
+        }
+        Objects.requireNonNull(shutdownWait, "shutdownWait");
+    }
+
+    /**
+     * Settings for tests: check-back 1-2 s after an {@code UNKNOW}, timer messages within ~100 ms of their
+     * due time, small files, {@code maxMessageSize} 512 KiB (direct memory runs out before heap otherwise),
+     * and {@code close()} that does not wait for the broker shutdown.
+     */
+    public static RocketMqSettings fastForTests() {
+        return new RocketMqSettings(1_000, 1_000, 200, 15, true, 100,
+                64 * 1024 * 1024, 4 * 1024 * 1024, 512 * 1024, 4, false, Duration.ZERO);
+    }
+
+    /**
+     * Production-like settings (RocketMQ's defaults where they are sensible): check-back scan every 30 s,
+     * first check-back of a half message after 10 s, 1 s timer precision, 1 GiB commit log files,
+     * 4 MiB messages, 8 queues per topic, and a graceful shutdown of up to 30 s.
+     */
+    public static RocketMqSettings productionLike() {
+        return new RocketMqSettings(30_000, 10_000, 3_000, 15, true, 1_000,
+                1024 * 1024 * 1024, 100 * 1024 * 1024, 4 * 1024 * 1024, 8, false, Duration.ofSeconds(30));
+    }
+
+    /** Same settings with another check-back scan interval and first check-back age. */
+    public RocketMqSettings withTransactionCheck(long intervalMs, long timeoutMs) {
+        return new RocketMqSettings(intervalMs, timeoutMs, transactionOpBatchIntervalMs, transactionCheckMax,
+                timerWheelEnabled, timerPrecisionMs, mappedFileSizeCommitLog, mappedFileSizeTimerLog, maxMessageSize,
+                queuesPerTopic, autoCreateTopics, shutdownWait);
+    }
+
+    /** Same settings with another number of check-backs before a half message is discarded (anomaly A11). */
+    public RocketMqSettings withTransactionCheckMax(int checkMax) {
+        return new RocketMqSettings(transactionCheckIntervalMs, transactionTimeoutMs, transactionOpBatchIntervalMs,
+                checkMax, timerWheelEnabled, timerPrecisionMs, mappedFileSizeCommitLog, mappedFileSizeTimerLog,
+                maxMessageSize, queuesPerTopic, autoCreateTopics, shutdownWait);
+    }
+
+    /** Same settings with another wait for the broker shutdown in {@link EmbeddedRocketMq#close()}. */
+    public RocketMqSettings withShutdownWait(Duration wait) {
+        return new RocketMqSettings(transactionCheckIntervalMs, transactionTimeoutMs, transactionOpBatchIntervalMs,
+                transactionCheckMax, timerWheelEnabled, timerPrecisionMs, mappedFileSizeCommitLog,
+                mappedFileSizeTimerLog, maxMessageSize, queuesPerTopic, autoCreateTopics, wait);
+    }
+
+    /** The preset named {@code fast} or {@code production} (the {@code --settings} argument of the server mains). */
+    public static RocketMqSettings named(String name) {
+        return switch (name) {
+            case "fast", "test", "tests" -> fastForTests();
+            case "production", "prod" -> productionLike();
+            default -> throw new IllegalArgumentException("unknown RocketMQ settings '" + name + "': use fast or production");
+        };
+    }
+}
