@@ -1,0 +1,35 @@
+package dev.orderplatform.operator.platform;
+
+import static dev.orderplatform.operator.platform.TestPlatforms.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DataNetworkPolicyTest {
+
+  @Test
+  void onlyThePlatformsPodsAndTheOperatorReachTheManagedInfrastructure() {
+    var policy = DataNetworkPolicy.networkPolicy(settings("")).getSpec();
+
+    assertThat(policy.getPodSelector().getMatchLabels()).containsEntry(Labels.INSTANCE, "shop");
+    assertThat(policy.getPodSelector().getMatchExpressions().getFirst().getValues())
+        .containsExactly("mysql", "nameserver", "broker");
+    assertThat(policy.getIngress()).hasSize(2);
+    assertThat(policy.getIngress().get(0).getFrom().getFirst().getPodSelector().getMatchLabels())
+        .containsEntry(Labels.INSTANCE, "shop").containsEntry(Labels.PART_OF, "orderplatform");
+    assertThat(policy.getIngress().get(1).getFrom().getFirst().getPodSelector().getMatchLabels())
+        .containsEntry(Labels.NAME, "orderplatform-operator");
+    assertThat(policy.getIngress().get(1).getPorts()).extracting(port -> port.getPort().getIntVal())
+        .containsExactly(9876, 10911);
+  }
+
+  @Test
+  void externalDatabaseIsLeftOut() {
+    var policy = DataNetworkPolicy.networkPolicy(settings("""
+        mysql: {external: {jdbcUrl: "jdbc:mariadb://db:3306", credentialsSecret: {name: db}}}
+        """)).getSpec();
+
+    assertThat(policy.getPodSelector().getMatchExpressions().getFirst().getValues())
+        .containsExactly("nameserver", "broker");
+  }
+}

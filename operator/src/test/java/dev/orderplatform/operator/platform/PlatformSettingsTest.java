@@ -1,0 +1,90 @@
+package dev.orderplatform.operator.platform;
+
+import static dev.orderplatform.operator.platform.TestPlatforms.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import dev.orderplatform.operator.platform.OrderPlatformSpec.DataRetention;
+import dev.orderplatform.operator.platform.PlatformContract.AppService;
+
+class PlatformSettingsTest {
+
+  @Test
+  void emptySpecIsACompleteManagedPlatform() {
+    var platform = settings("");
+
+    assertThat(platform.mysqlManaged()).isTrue();
+    assertThat(platform.rocketmqManaged()).isTrue();
+    assertThat(platform.imageOf(AppService.GOODS)).isEqualTo("registry.test/op/goods:1.2.3");
+    assertThat(platform.orderTimeout()).isEqualTo("30m");
+    assertThat(platform.dataRetention()).isEqualTo(DataRetention.Retain);
+    assertThat(platform.managedMysql().image()).isEqualTo("mysql:8.4");
+    assertThat(platform.managedRocketmq().image()).isEqualTo("apache/rocketmq:5.3.1");
+    assertThat(platform.services().get(AppService.ORDER).replicas()).isEqualTo(1);
+    assertThat(platform.datasourceUrl(AppService.ORDER)).isEqualTo("jdbc:mariadb://shop-mysql:3306/orders");
+    assertThat(platform.nameServerAddress()).isEqualTo("shop-nameserver-0.shop-nameserver:9876");
+    assertThat(platform.orderEndpoint()).isEqualTo("http://shop-order.test.svc:8080");
+  }
+
+  @Test
+  void nameServerAddressListsEveryNameServerPod() {
+    var platform = settings("rocketmq: {managed: {nameServerReplicas: 2}}");
+
+    assertThat(platform.nameServerAddress())
+        .isEqualTo("shop-nameserver-0.shop-nameserver:9876;shop-nameserver-1.shop-nameserver:9876");
+  }
+
+  @Test
+  void externalInfrastructureIsUsedAsGiven() {
+    var platform = settings("""
+        mysql: {external: {jdbcUrl: "jdbc:mysql://db.example.com:3306", credentialsSecret: {name: db}}}
+        rocketmq: {external: {nameServerAddress: "ns1:9876;ns2:9876"}}
+        """);
+
+    assertThat(platform.mysqlManaged()).isFalse();
+    assertThat(platform.rocketmqManaged()).isFalse();
+    assertThat(platform.datasourceUrl(AppService.GOODS)).isEqualTo("jdbc:mysql://db.example.com:3306/goods");
+    assertThat(platform.databaseCredentialsSecret()).isEqualTo("db");
+    assertThat(platform.nameServerAddress()).isEqualTo("ns1:9876;ns2:9876");
+  }
+
+  @Test
+  void invalidSpecListsEveryProblem() {
+    assertThatThrownBy(() -> settings("""
+        orderTimeout: soon
+        services: {order: {replicas: 99}}
+        mysql:
+          managed: {}
+          external: {jdbcUrl: "jdbc:mysql://db:3306"}
+        rocketmq: {managed: {nameServerReplicas: 5}}
+        """))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.problems()).containsExactly(
+            "orderTimeout 'soon' does not match " + PlatformDefaults.DURATION_PATTERN,
+            "services.order.replicas 99 is outside 0..20",
+            "set either mysql.managed or mysql.external, not both",
+            "mysql.external.credentialsSecret.name is required",
+            "rocketmq.managed.nameServerReplicas 5 is outside 1..3"));
+  }
+
+  @Test
+  void orderTimeoutAcceptsBothDurationFormsWithinLimits() {
+    assertThat(settings("orderTimeout: PT15M").orderTimeout()).isEqualTo("PT15M");
+    assertThat(settings("orderTimeout: 2h").orderTimeout()).isEqualTo("2h");
+    assertThatThrownBy(() -> settings("orderTimeout: 1s")).hasMessageContaining("outside 10s..7d");
+    assertThatThrownBy(() -> settings("orderTimeout: 30d")).hasMessageContaining("outside 10s..7d");
+  }
+
+  @Test
+  void examplesAreValid() {
+    assertThat(PlatformSettings.of(TestPlatforms.example("minimal.yaml"), TestPlatforms.BUILD).mysqlManaged())
+        .isTrue();
+    var production = PlatformSettings.of(TestPlatforms.example("production.yaml"), TestPlatforms.BUILD);
+    assertThat(production.managedRocketmq().nameServerReplicas()).isEqualTo(3);
+    assertThat(production.services().get(AppService.INVENTORY).replicas()).isEqualTo(3);
+    var external = PlatformSettings.of(TestPlatforms.example("external.yaml"), TestPlatforms.BUILD);
+    assertThat(external.mysqlManaged()).isFalse();
+    assertThat(external.rocketmqManaged()).isFalse();
+  }
+}
