@@ -1,0 +1,23 @@
+package dev.orderplatform.order;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import dev.orderplatform.web.EnablePlatformWebSupport;
+
+/**
+ * The order service: cart, orders, payment, order timeout, and the reliable-message order protocol that keeps
+ * orders and stock consistent (package {@code protocol}; DESIGN.md section 2).
+ */
+@SpringBootApplication
+@EnablePlatformWebSupport
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class OrderApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OrderApplication.class, args);
+    }
+}

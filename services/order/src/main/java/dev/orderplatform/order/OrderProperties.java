@@ -1,0 +1,21 @@
+package dev.orderplatform.order;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the order service ({@code orderplatform.order.*}).
+ *
+ * @param timeout       how long an order may wait for payment before the timeout closes it and returns its stock
+ *                      (any duration: a RocketMQ 5 timer message, not a delay level)
+ * @param grpcDeadline  deadline of every call to goods and inventory; a call that misses it has an unknown outcome
+ * @param maxCartItems  the most distinct goods one cart (and so one order) may hold
+ */
+@ConfigurationProperties("orderplatform.order")
+public record OrderProperties(
+        @DefaultValue("30m") Duration timeout,
+        @DefaultValue("3s") Duration grpcDeadline,
+        @DefaultValue("100") int maxCartItems) {
+}

@@ -1,0 +1,20 @@
+package dev.orderplatform.order;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The broker ({@code orderplatform.rocketmq.*}).
+ *
+ * @param nameServer   name server address, {@code host:port}
+ * @param checkThreads threads answering the broker's check-backs (each may wait on a running local transaction)
+ * @param sendTimeout  timeout of one send to the broker
+ */
+@ConfigurationProperties("orderplatform.rocketmq")
+public record RocketMqProperties(
+        @DefaultValue("127.0.0.1:9876") String nameServer,
+        @DefaultValue("4") int checkThreads,
+        @DefaultValue("3s") Duration sendTimeout) {
+}

@@ -1,0 +1,26 @@
+package dev.orderplatform.order.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** An order with its lines. */
+public record Order(
+        String orderSn,
+        String userId,
+        OrderStatus status,
+        BigDecimal total,
+        String address,
+        String signerName,
+        String signerMobile,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant paidAt,
+        Instant closedAt,
+        List<OrderLine> lines) {
+
+    public Order withLines(List<OrderLine> newLines) {
+        return new Order(orderSn, userId, status, total, address, signerName, signerMobile, createdAt, updatedAt,
+                paidAt, closedAt, List.copyOf(newLines));
+    }
+}

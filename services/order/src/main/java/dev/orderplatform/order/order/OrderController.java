@@ -1,0 +1,79 @@
+package dev.orderplatform.order.order;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The user's orders; the user is the token's subject. Another user's order is "not found". */
+@RestController
+@Validated
+@RequestMapping("/api/v1/orders")
+public class OrderController {
+
+    private final OrderService orders;
+
+    public OrderController(OrderService orders) {
+        this.orders = orders;
+    }
+
+    public record CreateOrder(@NotBlank @Size(max = 255) String address, @NotBlank @Size(max = 64) String name,
+            @NotBlank @Size(max = 32) String mobile) {
+    }
+
+    public record OrderView(String orderSn, OrderStatus status, BigDecimal total, String address, String name,
+            String mobile, Instant createdAt, Instant paidAt, Instant closedAt, List<OrderLine> lines) {
+
+        static OrderView of(Order order) {
+            return new OrderView(order.orderSn(), order.status(), order.total(), order.address(), order.signerName(),
+                    order.signerMobile(), order.createdAt(), order.paidAt(), order.closedAt(), order.lines());
+        }
+    }
+
+    public record OrderPage(List<OrderView> items, int page, int size, long total) {
+    }
+
+    /** Creates an order from the selected cart items: 201 with the order number, status and total. */
+    @PostMapping
+    ResponseEntity<OrderView> create(@AuthenticationPrincipal Jwt user, @Valid @RequestBody CreateOrder body) {
+        Order order = orders.create(user.getSubject(), body.address(), body.name(), body.mobile());
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + order.orderSn())).body(OrderView.of(order));
+    }
+
+    @GetMapping("/{orderSn}")
+    OrderView get(@AuthenticationPrincipal Jwt user, @PathVariable String orderSn) {
+        return OrderView.of(orders.get(user.getSubject(), orderSn));
+    }
+
+    /** The user's orders, newest first; {@code page} from 0. */
+    @GetMapping
+    OrderPage list(@AuthenticationPrincipal Jwt user, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        OrderService.Page found = orders.page(user.getSubject(), page, size);
+        return new OrderPage(found.orders().stream().map(OrderView::of).toList(), found.page(), found.size(),
+                found.total());
+    }
+
+    /** Simulated payment confirmation: 200 with the paid order (also when it was paid already). */
+    @PostMapping("/{orderSn}/pay")
+    OrderView pay(@AuthenticationPrincipal Jwt user, @PathVariable String orderSn) {
+        return OrderView.of(orders.pay(user.getSubject(), orderSn));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.orderplatform.order.order;
+
+/** Stable error codes of the order API (besides the platform's own in {@code ErrorCodes}). */
+public final class OrderErrorCodes {
+
+    /** No selected cart items to order. 400. */
+    public static final String CART_EMPTY = "CART_EMPTY";
+    /** A goods of the cart is unknown, off sale, or has no stock row. 409; {@code goodsIds} names them. */
+    public static final String GOODS_UNAVAILABLE = "GOODS_UNAVAILABLE";
+    /** A goods of the cart is short of stock: nothing was deducted. 409; {@code goodsIds} names them. */
+    public static final String INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK";
+    /**
+     * Deducting the stock had an unknown outcome (timeout, unavailable): no order was created and any deduction is
+     * being returned (A2). 503; safe to retry (a retry is a new order).
+     */
+    public static final String ORDER_OUTCOME_UNKNOWN = "ORDER_OUTCOME_UNKNOWN";
+    /** The order could not be stored after its stock was deducted: no order, the stock is being returned. 503. */
+    public static final String ORDER_NOT_CREATED = "ORDER_NOT_CREATED";
+    /** The goods or inventory service, or the broker, is unavailable before anything was deducted. 503. */
+    public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+    /** No such order of this user (another user's order is "not found" too). 404. */
+    public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
+    /** The order was closed by the timeout: it can no longer be paid. 409. */
+    public static final String ORDER_CLOSED = "ORDER_CLOSED";
+    /** No such goods in the catalogue, or it is off sale (cart). 404. */
+    public static final String GOODS_NOT_FOUND = "GOODS_NOT_FOUND";
+    /** No such item in the cart. 404. */
+    public static final String CART_ITEM_NOT_FOUND = "CART_ITEM_NOT_FOUND";
+    /** The cart already holds the most distinct goods allowed. 409. */
+    public static final String CART_FULL = "CART_FULL";
+
+    private OrderErrorCodes() {
+    }
+}

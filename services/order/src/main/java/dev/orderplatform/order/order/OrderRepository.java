@@ -1,0 +1,159 @@
+package dev.orderplatform.order.order;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code orders} and {@code order_line} tables. Status changes are compare-and-set updates (A7); the protocol's
+ * locking read is {@link #statusForUpdate}.
+ */
+@Repository
+public class OrderRepository {
+
+    private static final String ORDER_COLUMNS = "order_sn, user_id, status, total, address, signer_name, signer_mobile,"
+            + " created_at, updated_at, paid_at, closed_at";
+
+    private final JdbcClient jdbc;
+
+    public OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Order order) {
+        jdbc.sql("INSERT INTO orders (" + ORDER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(order.orderSn(), order.userId(), order.status().name(), order.total(), order.address(),
+                        order.signerName(), order.signerMobile(), ts(order.createdAt()), ts(order.updatedAt()),
+                        ts(order.paidAt()), ts(order.closedAt()))
+                .update();
+        for (OrderLine line : order.lines()) {
+            jdbc.sql("INSERT INTO order_line (order_sn, goods_id, goods_name, price, quantity) VALUES (?, ?, ?, ?, ?)")
+                    .params(order.orderSn(), line.goodsId(), line.goodsName(), line.price(), line.quantity())
+                    .update();
+        }
+    }
+
+    /** Plain (non-locking) read of an order's status. */
+    public Optional<OrderStatus> status(String orderSn) {
+        return jdbc.sql("SELECT status FROM orders WHERE order_sn = ?").param(orderSn)
+                .query((rs, n) -> OrderStatus.valueOf(rs.getString(1))).optional();
+    }
+
+    /**
+     * Locking read of an order's status: waits for a running transaction that created, closed or paid the order, and
+     * keeps the row from changing until the caller's transaction ends (A3).
+     */
+    public Optional<OrderStatus> statusForUpdate(String orderSn) {
+        return jdbc.sql("SELECT status FROM orders WHERE order_sn = ? FOR UPDATE").param(orderSn)
+                .query((rs, n) -> OrderStatus.valueOf(rs.getString(1))).optional();
+    }
+
+    /** A7: WAIT_BUYER_PAY -> TRADE_CLOSED, or nothing; true when this call closed the order. */
+    public boolean closeIfWaiting(String orderSn, Instant now) {
+        return jdbc.sql("UPDATE orders SET status = 'TRADE_CLOSED', closed_at = ?, updated_at = ?"
+                        + " WHERE order_sn = ? AND status = 'WAIT_BUYER_PAY'")
+                .params(ts(now), ts(now), orderSn).update() == 1;
+    }
+
+    /** A7: WAIT_BUYER_PAY -> TRADE_SUCCESS for the user's own order, or nothing; true when this call paid it. */
+    public boolean payIfWaiting(String orderSn, String userId, Instant now) {
+        return jdbc.sql("UPDATE orders SET status = 'TRADE_SUCCESS', paid_at = ?, updated_at = ?"
+                        + " WHERE order_sn = ? AND user_id = ? AND status = 'WAIT_BUYER_PAY'")
+                .params(ts(now), ts(now), orderSn, userId).update() == 1;
+    }
+
+    public Optional<Order> find(String orderSn) {
+        return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_sn = ?").param(orderSn)
+                .query(OrderRepository::order).optional()
+                .map(order -> order.withLines(lines(List.of(orderSn)).getOrDefault(orderSn, List.of())));
+    }
+
+    /** The user's orders, newest first. */
+    public List<Order> pageOfUser(String userId, int offset, int size) {
+        List<Order> orders = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE user_id = ?"
+                        + " ORDER BY created_at DESC, order_sn DESC LIMIT ? OFFSET ?")
+                .params(userId, size, offset).query(OrderRepository::order).list();
+        return withLines(orders);
+    }
+
+    public long countOfUser(String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE user_id = ?").param(userId).query(Long.class).single();
+    }
+
+    /** Every order (with lines) that has a line of one of {@code goodsIds}; all orders when it is empty. */
+    public List<Order> ordersWithGoods(Collection<Long> goodsIds) {
+        List<Order> orders;
+        if (goodsIds.isEmpty()) {
+            orders = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders").query(OrderRepository::order).list();
+        } else {
+            orders = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_sn IN"
+                            + " (SELECT order_sn FROM order_line WHERE goods_id IN (:goods))")
+                    .param("goods", goodsIds).query(OrderRepository::order).list();
+        }
+        return withLines(orders);
+    }
+
+    /** Orders by number (with lines); numbers that have no order are absent from the map. */
+    public Map<String, Order> findAll(Collection<String> orderSns) {
+        Map<String, Order> found = new LinkedHashMap<>();
+        if (orderSns.isEmpty()) {
+            return found;
+        }
+        List<Order> orders = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_sn IN (:sns)")
+                .param("sns", orderSns).query(OrderRepository::order).list();
+        withLines(orders).forEach(order -> found.put(order.orderSn(), order));
+        return found;
+    }
+
+    private List<Order> withLines(List<Order> orders) {
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        List<Order> complete = new ArrayList<>(orders.size());
+        for (int from = 0; from < orders.size(); from += 500) {
+            List<Order> chunk = orders.subList(from, Math.min(orders.size(), from + 500));
+            Map<String, List<OrderLine>> lines = lines(chunk.stream().map(Order::orderSn).toList());
+            chunk.forEach(order -> complete.add(order.withLines(lines.getOrDefault(order.orderSn(), List.of()))));
+        }
+        return complete;
+    }
+
+    private Map<String, List<OrderLine>> lines(Collection<String> orderSns) {
+        Map<String, List<OrderLine>> lines = new LinkedHashMap<>();
+        jdbc.sql("SELECT order_sn, goods_id, goods_name, price, quantity FROM order_line WHERE order_sn IN (:sns)"
+                        + " ORDER BY order_sn, goods_id")
+                .param("sns", orderSns)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getString(1), sn -> new ArrayList<>()).add(new OrderLine(rs.getLong(2),
+                            rs.getString(3), rs.getBigDecimal(4), rs.getInt(5)));
+                });
+        return lines;
+    }
+
+    private static Order order(ResultSet rs, int rowNum) throws SQLException {
+        BigDecimal total = rs.getBigDecimal("total");
+        return new Order(rs.getString("order_sn"), rs.getString("user_id"), OrderStatus.valueOf(rs.getString("status")),
+                total, rs.getString("address"), rs.getString("signer_name"), rs.getString("signer_mobile"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
+                instant(rs.getTimestamp("paid_at")), instant(rs.getTimestamp("closed_at")), List.of());
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

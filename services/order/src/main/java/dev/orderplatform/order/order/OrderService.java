@@ -1,0 +1,73 @@
+package dev.orderplatform.order.order;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import dev.orderplatform.order.OrderProperties;
+import dev.orderplatform.order.cart.CartItem;
+import dev.orderplatform.order.cart.CartRepository;
+import dev.orderplatform.order.protocol.NewOrder;
+import dev.orderplatform.order.protocol.OrderProtocol;
+import dev.orderplatform.web.problem.ApiProblem;
+
+/** Orders of a user: create (through the protocol), read, list, pay. */
+@Service
+public class OrderService {
+
+    private final OrderProtocol protocol;
+    private final OrderRepository orders;
+    private final CartRepository carts;
+    private final OrderProperties properties;
+
+    public OrderService(OrderProtocol protocol, OrderRepository orders, CartRepository carts, OrderProperties properties) {
+        this.protocol = protocol;
+        this.orders = orders;
+        this.carts = carts;
+        this.properties = properties;
+    }
+
+    /** Orders the user's selected cart items. */
+    public Order create(String userId, String address, String signerName, String signerMobile) {
+        List<CartItem> selected = carts.selectedItems(userId);
+        if (selected.isEmpty()) {
+            throw ApiProblem.badRequest(OrderErrorCodes.CART_EMPTY, "No selected items in the cart.");
+        }
+        Map<Long, Integer> quantities = new LinkedHashMap<>();
+        selected.stream().limit(properties.maxCartItems()).forEach(item -> quantities.put(item.goodsId(), item.quantity()));
+        return protocol.create(new NewOrder(userId, quantities, address, signerName, signerMobile));
+    }
+
+    public Order get(String userId, String orderSn) {
+        return orders.find(orderSn).filter(order -> order.userId().equals(userId))
+                .orElseThrow(() -> notFound(orderSn));
+    }
+
+    public Page page(String userId, int page, int size) {
+        return new Page(orders.pageOfUser(userId, page * size, size), page, size, orders.countOfUser(userId));
+    }
+
+    /**
+     * A simulated payment confirmation. A7: compare-and-set WAIT_BUYER_PAY -> TRADE_SUCCESS, so payment and timeout
+     * never both win. Paying a paid order again is answered as a success.
+     */
+    public Order pay(String userId, String orderSn) {
+        boolean paid = orders.payIfWaiting(orderSn, userId, Instant.now());
+        Order order = get(userId, orderSn); // someone else's or unknown: 404
+        if (!paid && order.status() == OrderStatus.TRADE_CLOSED) {
+            throw ApiProblem.conflict(OrderErrorCodes.ORDER_CLOSED,
+                    "Order " + orderSn + " was closed because it was not paid in time.");
+        }
+        return order;
+    }
+
+    private static ApiProblem notFound(String orderSn) {
+        return ApiProblem.notFound(OrderErrorCodes.ORDER_NOT_FOUND, "No order " + orderSn + ".");
+    }
+
+    public record Page(List<Order> orders, int page, int size, long total) {
+    }
+}

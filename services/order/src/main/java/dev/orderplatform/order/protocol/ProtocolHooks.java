@@ -1,0 +1,23 @@
+package dev.orderplatform.order.protocol;
+
+/**
+ * Points inside the protocol's windows of vulnerability, for fault-injection tests (a test declares a bean of this
+ * type to block there, or to kill the producer there). The application itself declares none: {@link #NONE}.
+ */
+public interface ProtocolHooks {
+
+    ProtocolHooks NONE = new ProtocolHooks() {
+    };
+
+    /** A1 window: the stock of {@code orderSn} is deducted, the local transaction has not started. */
+    default void afterSell(String userId, String orderSn) {
+    }
+
+    /** A3 window: the local transaction holds the fence row of {@code orderSn} and has not committed. */
+    default void afterFence(String userId, String orderSn) {
+    }
+
+    /** A8 window: the close of {@code orderSn} is committed, the broker has not been told to deliver the return. */
+    default void afterClose(String orderSn) {
+    }
+}

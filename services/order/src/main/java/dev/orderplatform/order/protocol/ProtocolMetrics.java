@@ -1,0 +1,52 @@
+package dev.orderplatform.order.protocol;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/** Counters of the protocol (Prometheus names: {@code orderplatform_orders_created_total} etc.). */
+@Component
+public class ProtocolMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter created;
+    private final Counter timeoutsClosed;
+    private final Counter reconciliationRepairs;
+
+    public ProtocolMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.created = Counter.builder("orderplatform.orders.created").description("Orders created").register(registry);
+        this.timeoutsClosed = Counter.builder("orderplatform.orders.timeouts.closed")
+                .description("Unpaid orders closed by their timeout").register(registry);
+        this.reconciliationRepairs = Counter.builder("orderplatform.reconciliation.repairs")
+                .description("Deductions without a live order whose return the reconciliation emitted (A11)")
+                .register(registry);
+    }
+
+    void orderCreated() {
+        created.increment();
+    }
+
+    void orderFailed(String reason) {
+        Counter.builder("orderplatform.orders.failed").description("Order creations that left no order")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    void checkBack(String kind, String verdict) {
+        Counter.builder("orderplatform.checkbacks").description("Broker check-backs answered")
+                .tag("kind", kind).tag("verdict", verdict).register(registry).increment();
+    }
+
+    void returnEmitted(String kind) {
+        Counter.builder("orderplatform.returns.emitted").description("Stock returns committed by this process")
+                .tag("kind", kind).register(registry).increment();
+    }
+
+    void timeoutClosed() {
+        timeoutsClosed.increment();
+    }
+
+    public void reconciliationRepair() {
+        reconciliationRepairs.increment();
+    }
+}

@@ -1,0 +1,468 @@
+package dev.orderplatform.order.protocol;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.client.producer.TransactionListener;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.contracts.goods.v1.Goods;
+import dev.orderplatform.contracts.inventory.v1.SellResponse;
+import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
+import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
+import dev.orderplatform.order.OrderProperties;
+import dev.orderplatform.order.cart.CartRepository;
+import dev.orderplatform.order.order.Order;
+import dev.orderplatform.order.order.OrderErrorCodes;
+import dev.orderplatform.order.order.OrderLine;
+import dev.orderplatform.order.order.OrderNumbers;
+import dev.orderplatform.order.order.OrderRepository;
+import dev.orderplatform.order.order.OrderStatus;
+import dev.orderplatform.order.remote.GoodsGateway;
+import dev.orderplatform.order.remote.InventoryGateway;
+import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.problem.ErrorCodes;
+
+/**
+ * The order protocol of DESIGN.md section 2, in one place.
+ *
+ * <p>Every stock return is a transactional ("half") message on {@code order_reback} that says "return the stock of
+ * order X". Whether it is delivered is decided by ONE rule, wherever the decision is taken (the creating or closing
+ * process, a check-back from the broker, the reconciliation):
+ *
+ * <blockquote><b>return the stock of order X iff order X does not exist (after fencing) or is closed; keep it iff the
+ * order waits for payment or is paid.</b></blockquote>
+ *
+ * <p>"After fencing" (A3): whoever decides without being the creating transaction first inserts X's fence row; the
+ * creating transaction inserted it first thing, so the insert waits while that transaction runs, and once the row is
+ * ours the order can never be created any more. Then a locking read of the order's status waits for a running close
+ * or payment. So a decision is never a guess about a transaction that may still commit.
+ *
+ * <p>Where each anomaly is handled: A1 {@link #checkLocalTransaction}; A2 {@link #createLocally} step 2; A3
+ * {@link #decide}; A4 and A5 the inventory service (a tombstone, a conditional DEDUCTED -> RETURNED), answered here by
+ * {@code SELL_OUTCOME_ALREADY_RETURNED}; A6 the order number sent with Sell; A7 {@link OrderRepository} compare-and-set
+ * updates used by {@link #closeLocally} and payment; A8 {@link #closeIfUnpaid}; A9 {@link TransactionalProducer};
+ * A10 the inventory's conditional decrement; A11 {@link #repair}.
+ */
+@Component
+public class ReliableMessageProtocol implements OrderProtocol, TransactionListener {
+
+    /** User property of every return message: which part of the protocol sent it (logs and metrics only). */
+    static final String KIND = "kind";
+
+    enum Kind { CREATE, CLOSE, RECONCILE }
+
+    private static final Logger log = LoggerFactory.getLogger(ReliableMessageProtocol.class);
+    private static final int DECISION_ATTEMPTS = 3;
+
+    private final TransactionalProducer producer;
+    private final GoodsGateway goods;
+    private final InventoryGateway inventory;
+    private final OrderRepository orders;
+    private final CartRepository carts;
+    private final OrderFence fence;
+    private final TransactionTemplate transactions;
+    private final OrderProperties properties;
+    private final ProtocolMetrics metrics;
+    private final ProtocolHooks hooks;
+
+    public ReliableMessageProtocol(TransactionalProducer producer, GoodsGateway goods, InventoryGateway inventory,
+            OrderRepository orders, CartRepository carts, OrderFence fence, TransactionTemplate transactions,
+            OrderProperties properties, ProtocolMetrics metrics, ObjectProvider<ProtocolHooks> hooks) {
+        this.producer = producer;
+        this.goods = goods;
+        this.inventory = inventory;
+        this.orders = orders;
+        this.carts = carts;
+        this.fence = fence;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.hooks = hooks.getIfAvailable(() -> ProtocolHooks.NONE);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Creating an order: one half message "return the stock of X", sent BEFORE anything is deducted.
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Override
+    public Order create(NewOrder request) {
+        Creation creation = new Creation(OrderNumbers.next(request.userId()), request);
+        TransactionSendResult sent;
+        try {
+            // A9: the process's one producer; the listener runs createLocally in this thread.
+            sent = producer.sendInTransaction(returnMessage(creation.orderSn, "CREATE_FAILED", Kind.CREATE), creation);
+        } catch (MQClientException | RuntimeException e) {
+            sent = null;
+            log.warn("Half message of order {} not sent: {}", creation.orderSn, e.toString());
+        }
+        if (creation.order == null && creation.failure == null) {
+            // The half message was not stored, so the local transaction never ran: nothing was deducted.
+            metrics.orderFailed("broker_unavailable");
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
+                    "The order could not be started (message broker unavailable"
+                            + (sent == null ? "" : ": " + sent.getSendStatus()) + "); nothing was charged.");
+        }
+        if (creation.failure != null) {
+            throw creation.failure;
+        }
+        metrics.orderCreated();
+        return creation.order;
+    }
+
+    private LocalTransactionState createLocally(Creation creation) {
+        String orderSn = creation.orderSn;
+        NewOrder request = creation.request;
+
+        // Step 1: prices. Nothing is deducted yet, so every failure rolls the return back.
+        Map<Long, Goods> catalogue;
+        try {
+            catalogue = goods.batchGet(request.quantities().keySet());
+        } catch (StatusRuntimeException e) {
+            return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "goods_unreachable",
+                    new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
+                            "The catalogue is unavailable; nothing was charged. Try again later."));
+        }
+        List<Long> unavailable = request.quantities().keySet().stream().sorted()
+                .filter(id -> !catalogue.containsKey(id) || !catalogue.get(id).getOnSale()).toList();
+        if (!unavailable.isEmpty()) {
+            return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "goods_unavailable",
+                    goodsProblem(OrderErrorCodes.GOODS_UNAVAILABLE, "Goods not on sale: " + unavailable, unavailable));
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (Map.Entry<Long, Integer> item : new TreeMap<>(request.quantities()).entrySet()) {
+            Goods g = catalogue.get(item.getKey());
+            BigDecimal price = new BigDecimal(g.getPrice());
+            lines.add(new OrderLine(g.getId(), g.getName(), price, item.getValue()));
+            total = total.add(price.multiply(BigDecimal.valueOf(item.getValue())));
+        }
+
+        // Step 2: deduct, under the order number (A6: a retried Sell deducts once).
+        SellResponse sold;
+        try {
+            sold = inventory.sell(orderSn, request.quantities());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                // Definite refusal before anything was deducted (per the contract).
+                return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "sell_invalid",
+                        new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
+                                "The stock service refused the order; nothing was charged."));
+            }
+            // A2: timeout, unavailable, ...: the stock MAY have been deducted. Commit the return, never roll it back.
+            // If the Sell still arrives later, the consumed return's tombstone refuses it (A4).
+            log.warn("Sell of order {} has an unknown outcome ({}): returning its stock", orderSn, e.getStatus());
+            return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "outcome_unknown",
+                    new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
+                            "The stock service did not answer in time. No order was created; any deducted stock is "
+                                    + "being returned. Try again."));
+        }
+        switch (sold.getOutcome()) {
+            case SELL_OUTCOME_DEDUCTED -> {
+                // go on
+            }
+            case SELL_OUTCOME_INSUFFICIENT_STOCK -> {
+                return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "insufficient_stock",
+                        goodsProblem(OrderErrorCodes.INSUFFICIENT_STOCK,
+                                "Not enough stock for goods " + sold.getShortGoodsIdsList(), sold.getShortGoodsIdsList()));
+            }
+            case SELL_OUTCOME_UNKNOWN_GOODS -> {
+                return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "goods_unavailable",
+                        goodsProblem(OrderErrorCodes.GOODS_UNAVAILABLE,
+                                "No stock kept for goods " + sold.getUnknownGoodsIdsList(), sold.getUnknownGoodsIdsList()));
+            }
+            case SELL_OUTCOME_ALREADY_RETURNED -> {
+                // A4: a decision already fenced this order out and its return was consumed; nothing was deducted now.
+                return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "already_returned", notCreated());
+            }
+            default -> {
+                // An outcome this version does not know: treat it as unknown (A2).
+                return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "outcome_unknown",
+                        new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
+                                "The stock service answered " + sold.getOutcome() + "; no order was created."));
+            }
+        }
+
+        hooks.afterSell(request.userId(), orderSn); // A1 window: deducted, nothing stored yet.
+
+        // Step 3: the local transaction. Fence first (A3), then the order, its lines, the cart, and the timeout
+        // message BEFORE the commit: an order that exists always has its timeout (if the commit then fails, the
+        // timeout finds no order and does nothing).
+        Instant now = Instant.now();
+        Order order = new Order(orderSn, request.userId(), OrderStatus.WAIT_BUYER_PAY, total, request.address(),
+                request.signerName(), request.signerMobile(), now, now, null, null, lines);
+        try {
+            transactions.executeWithoutResult(tx -> {
+                if (!fence.claim(orderSn, OrderFence.Owner.CREATE)) {
+                    throw new FencedOut(); // a check-back decided first: this order can no longer be created
+                }
+                hooks.afterFence(request.userId(), orderSn); // A3 window: fence held, not committed.
+                orders.insert(order);
+                carts.deleteOrdered(request.userId(), request.quantities().keySet());
+                Message timeout = new Message(Topics.ORDER_TIMEOUT,
+                        OrderTimeoutDue.newBuilder().setOrderSn(orderSn).build().toByteArray());
+                timeout.setKeys(orderSn);
+                producer.sendDelayed(timeout, properties.timeout());
+            });
+        } catch (FencedOut e) {
+            // Step 4, local failure: return the stock (the deciding check-back committed the return already).
+            log.warn("Order {} was fenced out by a check-back before its local transaction: returning its stock", orderSn);
+            return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "fenced_out", notCreated());
+        } catch (RuntimeException e) {
+            // Step 4, local failure. It is unknown whether the commit happened (e.g. the connection broke during
+            // COMMIT): do not guess, apply the decision rule now, under the fence. UNKNOW lets the broker ask again.
+            log.warn("Local transaction of order {} failed: deciding under the fence", orderSn, e);
+            LocalTransactionState verdict = decide(orderSn, Kind.CREATE, "local-failure");
+            if (verdict == LocalTransactionState.ROLLBACK_MESSAGE) {
+                return creation.succeed(orders.find(orderSn).orElse(order)); // it did commit
+            }
+            return creation.fail(verdict, "local_failure", notCreated());
+        }
+        // Step 4, local success: the order keeps its stock, the return must never be delivered.
+        return creation.succeed(order);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Closing an unpaid order (timeout): the close and the return are ONE transactional message (A8).
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Override
+    public CloseResult closeIfUnpaid(String orderSn) {
+        Optional<OrderStatus> status = orders.status(orderSn);
+        if (status.isEmpty()) {
+            return CloseResult.ABSENT; // its creation never committed; that creation's own message returns the stock
+        }
+        if (status.get() != OrderStatus.WAIT_BUYER_PAY) {
+            return CloseResult.NOT_WAITING; // paid (left alone) or already closed
+        }
+        Closing closing = new Closing(orderSn);
+        try {
+            // A8: never "send, then commit" nor "commit, then send": the close is this message's local transaction.
+            TransactionSendResult sent = producer.sendInTransaction(
+                    returnMessage(orderSn, "ORDER_TIMEOUT", Kind.CLOSE), closing);
+            if (sent.getSendStatus() != SendStatus.SEND_OK || closing.result == null) {
+                return CloseResult.RETRY;
+            }
+        } catch (MQClientException | RuntimeException e) {
+            log.warn("Close of order {} not started: {}", orderSn, e.toString());
+            return CloseResult.RETRY;
+        }
+        return closing.result;
+    }
+
+    private LocalTransactionState closeLocally(Closing closing) {
+        String orderSn = closing.orderSn;
+        boolean closed;
+        try {
+            // A7: compare-and-set; exactly one of payment and timeout leaves WAIT_BUYER_PAY.
+            closed = Boolean.TRUE.equals(transactions.execute(tx -> orders.closeIfWaiting(orderSn, Instant.now())));
+        } catch (RuntimeException e) {
+            // Unknown whether the close committed: decide under the fence, like a check-back would.
+            log.warn("Close of order {} failed: deciding under the fence", orderSn, e);
+            LocalTransactionState verdict = decide(orderSn, Kind.CLOSE, "local-failure");
+            closing.result = verdict == LocalTransactionState.COMMIT_MESSAGE ? CloseResult.CLOSED : CloseResult.RETRY;
+            if (verdict == LocalTransactionState.COMMIT_MESSAGE) {
+                metrics.returnEmitted(Kind.CLOSE.name());
+            }
+            return verdict;
+        }
+        hooks.afterClose(orderSn); // A8 window: closed and committed, the broker not told yet.
+        if (closed) {
+            closing.result = CloseResult.CLOSED;
+            metrics.timeoutClosed();
+            metrics.returnEmitted(Kind.CLOSE.name());
+            log.info("Order {} closed by its timeout: returning its stock", orderSn);
+            return LocalTransactionState.COMMIT_MESSAGE;
+        }
+        closing.result = CloseResult.NOT_WAITING; // paid meanwhile (or closed by another delivery)
+        return LocalTransactionState.ROLLBACK_MESSAGE;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Reconciliation (A11): a deduction whose half message the broker discarded after its check limit.
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Override
+    public boolean repair(String orderSn) {
+        Repair repair = new Repair(orderSn);
+        try {
+            // The return is a transactional message like every other (order_reback is a TRANSACTION topic), whose
+            // local transaction is the fenced decision itself.
+            producer.sendInTransaction(returnMessage(orderSn, "RECONCILIATION", Kind.RECONCILE), repair);
+        } catch (MQClientException | RuntimeException e) {
+            log.warn("Reconciliation of order {} not started: {}", orderSn, e.toString());
+            return false;
+        }
+        return repair.verdict == LocalTransactionState.COMMIT_MESSAGE;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The broker's side: local transactions and check-backs.
+    // ------------------------------------------------------------------------------------------------------------
+
+    @Override
+    public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
+        return switch (arg) {
+            case Creation creation -> createLocally(creation);
+            case Closing closing -> closeLocally(closing);
+            case Repair repair -> repair.verdict = decide(repair.orderSn, Kind.RECONCILE, "reconciliation");
+            default -> throw new IllegalArgumentException("Unknown local transaction " + arg);
+        };
+    }
+
+    /**
+     * A1 (and A8): the producer that sent the half message never ended it (it died, or its end was lost). Any
+     * producer of the group answers, with the decision rule, for every kind of message alike.
+     */
+    @Override
+    public LocalTransactionState checkLocalTransaction(MessageExt message) {
+        String orderSn = orderSnOf(message);
+        if (orderSn == null) {
+            log.error("Check-back of unreadable message {}: rolled back", message.getMsgId());
+            return LocalTransactionState.ROLLBACK_MESSAGE;
+        }
+        String kind = Optional.ofNullable(message.getUserProperty(KIND)).orElse("UNKNOWN");
+        LocalTransactionState verdict = decide(orderSn, kind, "check-back");
+        metrics.checkBack(kind, verdict.name());
+        return verdict;
+    }
+
+    /**
+     * THE decision rule, under the fence (A3). In one transaction: insert X's fence row (waits while the creating
+     * transaction holds it; once it is ours X can never be created), then lock X's order row (waits for a running
+     * close or payment) and read its status. Absent or closed: COMMIT (return the stock). Waiting or paid: ROLLBACK
+     * (keep it). A lock that cannot be had: UNKNOW (the broker asks again later).
+     */
+    LocalTransactionState decide(String orderSn, Object kind, String asker) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Optional<OrderStatus> status = transactions.execute(tx -> {
+                    fence.claim(orderSn, OrderFence.Owner.CHECK);
+                    return orders.statusForUpdate(orderSn);
+                });
+                boolean giveBack = status.isEmpty() || !status.get().isLive();
+                log.info("{} of order {} ({}): order {} -> {}", asker, orderSn, kind,
+                        status.map(Enum::name).orElse("absent"), giveBack ? "return the stock" : "keep the stock");
+                if (giveBack) {
+                    if (!"local-failure".equals(asker)) {
+                        metrics.returnEmitted(String.valueOf(kind));
+                    }
+                    return LocalTransactionState.COMMIT_MESSAGE;
+                }
+                return LocalTransactionState.ROLLBACK_MESSAGE;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt >= DECISION_ATTEMPTS) {
+                    log.warn("{} of order {}: locks unavailable, the broker will ask again ({})", asker, orderSn, e.toString());
+                    return LocalTransactionState.UNKNOW;
+                }
+            } catch (RuntimeException e) {
+                log.warn("{} of order {}: cannot decide now, the broker will ask again", asker, orderSn, e);
+                return LocalTransactionState.UNKNOW;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private static Message returnMessage(String orderSn, String reason, Kind kind) {
+        Message message = new Message(Topics.ORDER_REBACK,
+                StockReturnRequested.newBuilder().setOrderSn(orderSn).setReason(reason).build().toByteArray());
+        message.setKeys(orderSn);
+        message.putUserProperty(KIND, kind.name());
+        return message;
+    }
+
+    private static String orderSnOf(MessageExt message) {
+        try {
+            String orderSn = StockReturnRequested.parseFrom(message.getBody()).getOrderSn();
+            if (!orderSn.isEmpty()) {
+                return orderSn;
+            }
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            // fall back to the key
+        }
+        String keys = message.getKeys();
+        return keys == null || keys.isBlank() ? null : keys.trim();
+    }
+
+    private static ApiProblem goodsProblem(String code, String detail, List<Long> goodsIds) {
+        return new ApiProblem(HttpStatus.CONFLICT, code, detail, Map.of("goodsIds", List.copyOf(goodsIds)));
+    }
+
+    private static ApiProblem notCreated() {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_NOT_CREATED,
+                "The order could not be stored; no order was created and its stock is being returned. Try again.");
+    }
+
+    /** The state of one creation, filled by its local transaction in the sending thread. */
+    private final class Creation {
+        final String orderSn;
+        final NewOrder request;
+        Order order;
+        ApiProblem failure;
+
+        Creation(String orderSn, NewOrder request) {
+            this.orderSn = orderSn;
+            this.request = request;
+        }
+
+        LocalTransactionState succeed(Order created) {
+            this.order = created;
+            return LocalTransactionState.ROLLBACK_MESSAGE;
+        }
+
+        LocalTransactionState fail(LocalTransactionState verdict, String reason, ApiProblem problem) {
+            this.failure = problem;
+            metrics.orderFailed(reason);
+            if (verdict == LocalTransactionState.COMMIT_MESSAGE) {
+                metrics.returnEmitted(Kind.CREATE.name());
+            }
+            return verdict;
+        }
+    }
+
+    private static final class Closing {
+        final String orderSn;
+        CloseResult result;
+
+        Closing(String orderSn) {
+            this.orderSn = orderSn;
+        }
+    }
+
+    private static final class Repair {
+        final String orderSn;
+        LocalTransactionState verdict = LocalTransactionState.UNKNOW;
+
+        Repair(String orderSn) {
+            this.orderSn = orderSn;
+        }
+    }
+
+    private static final class FencedOut extends RuntimeException {
+        FencedOut() {
+            super("fenced out", null, false, false);
+        }
+    }
+}

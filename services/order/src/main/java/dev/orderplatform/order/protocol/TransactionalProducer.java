@@ -1,0 +1,131 @@
+package dev.orderplatform.order.protocol;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.client.producer.TransactionListener;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.remoting.exception.RemotingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.order.RocketMqProperties;
+
+/**
+ * A9: the process's one long-lived transactional producer, in the stable group {@link Topics#ORDER_PRODUCER_GROUP},
+ * so that the broker's check-backs always find a listener, also those of messages sent by a process that died.
+ * Started before the web server and the consumers, stopped after them.
+ */
+@Component
+public class TransactionalProducer implements SmartLifecycle {
+
+    /** Starts before (and stops after) the timeout consumer and the web server. */
+    public static final int PHASE = 0;
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionalProducer.class);
+
+    private final RocketMqProperties properties;
+    private final ObjectProvider<TransactionListener> listener;
+    private volatile TransactionMQProducer producer;
+    private volatile ThreadPoolExecutor checkExecutor;
+
+    public TransactionalProducer(RocketMqProperties properties, ObjectProvider<TransactionListener> listener) {
+        this.properties = properties;
+        this.listener = listener;
+    }
+
+    @Override
+    public synchronized void start() {
+        TransactionMQProducer created = new TransactionMQProducer(Topics.ORDER_PRODUCER_GROUP);
+        created.setNamesrvAddr(properties.nameServer());
+        created.setInstanceName("order-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        // Known topics before start: the producer registers with their brokers at once, so it receives the
+        // check-backs of half messages that a dead process of the same group left behind (A1).
+        created.setTopics(List.of(Topics.ORDER_REBACK, Topics.ORDER_TIMEOUT));
+        created.setSendMsgTimeout((int) properties.sendTimeout().toMillis());
+        created.setRetryTimesWhenSendFailed(2);
+        AtomicInteger threads = new AtomicInteger();
+        checkExecutor = new ThreadPoolExecutor(properties.checkThreads(), properties.checkThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(2000), runnable -> {
+                    Thread thread = new Thread(runnable, "order-check-back-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        created.setExecutorService(checkExecutor);
+        created.setTransactionListener(listener.getObject());
+        try {
+            created.start();
+        } catch (MQClientException e) {
+            checkExecutor.shutdownNow();
+            throw new IllegalStateException("Cannot start the order producer against " + properties.nameServer(), e);
+        }
+        producer = created;
+        log.info("Transactional producer of group {} started ({})", Topics.ORDER_PRODUCER_GROUP, created.getInstanceName());
+    }
+
+    @Override
+    public synchronized void stop() {
+        TransactionMQProducer running = producer;
+        if (running != null) {
+            producer = null;
+            running.shutdown();
+            checkExecutor.shutdown();
+            log.info("Transactional producer of group {} stopped", Topics.ORDER_PRODUCER_GROUP);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return producer != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** Sends a half message and runs the listener's local transaction for it in this thread with {@code arg}. */
+    TransactionSendResult sendInTransaction(Message message, Object arg) throws MQClientException {
+        return running().sendMessageInTransaction(message, arg);
+    }
+
+    /** Sends a timer message that the broker delivers after {@code delay} (RocketMQ 5 timer, any delay). */
+    void sendDelayed(Message message, Duration delay) {
+        message.setDelayTimeMs(Math.max(1, delay.toMillis()));
+        SendResult result;
+        try {
+            result = running().send(message);
+        } catch (MQClientException | RemotingException | MQBrokerException e) {
+            throw new IllegalStateException("Timer message to " + message.getTopic() + " not sent", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending a timer message", e);
+        }
+        if (result.getSendStatus() != SendStatus.SEND_OK) {
+            throw new IllegalStateException("Timer message to " + message.getTopic() + " not stored: " + result.getSendStatus());
+        }
+    }
+
+    private TransactionMQProducer running() {
+        TransactionMQProducer running = producer;
+        if (running == null) {
+            throw new IllegalStateException("The order producer is not running");
+        }
+        return running;
+    }
+}

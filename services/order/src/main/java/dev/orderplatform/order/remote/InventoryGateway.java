@@ -1,0 +1,80 @@
+package dev.orderplatform.order.remote;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
+import dev.orderplatform.contracts.inventory.v1.GetStockRequest;
+import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
+import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
+import dev.orderplatform.contracts.inventory.v1.ListSellRecordsRequest;
+import dev.orderplatform.contracts.inventory.v1.SellRecord;
+import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
+import dev.orderplatform.contracts.inventory.v1.SellRequest;
+import dev.orderplatform.contracts.inventory.v1.SellResponse;
+
+/**
+ * Stock, over gRPC with a deadline per call. A {@link StatusRuntimeException} from {@link #sell} means the outcome
+ * is unknown (A2): the stock may have been deducted.
+ */
+public class InventoryGateway {
+
+    private final InventoryServiceBlockingStub stub;
+    private final Duration deadline;
+
+    public InventoryGateway(InventoryServiceBlockingStub stub, Duration deadline) {
+        this.stub = stub;
+        this.deadline = deadline;
+    }
+
+    /** Deducts the stock of one order (all items or none); idempotent per order number on the inventory side (A6). */
+    public SellResponse sell(String orderSn, Map<Long, Integer> quantities) {
+        SellRequest.Builder request = SellRequest.newBuilder().setOrderSn(orderSn);
+        quantities.forEach((goodsId, quantity) -> request.addItems(
+                GoodsQuantity.newBuilder().setGoodsId(goodsId).setQuantity(quantity)));
+        return withDeadline().sell(request.build());
+    }
+
+    public Optional<SellRecord> sellRecord(String orderSn) {
+        try {
+            return Optional.of(withDeadline().getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build()));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** One page of sell records in {@code status}, oldest first; {@code createdBefore} 0 means no bound. */
+    public List<SellRecord> sellRecords(SellRecordStatus status, long createdBefore, String afterOrderSn, int pageSize) {
+        return withDeadline().listSellRecords(ListSellRecordsRequest.newBuilder()
+                .setStatus(status)
+                .setCreatedBefore(createdBefore)
+                .setAfterOrderSn(afterOrderSn == null ? "" : afterOrderSn)
+                .setPageSize(pageSize)
+                .build()).getRecordsList();
+    }
+
+    /** The stock of one goods, or empty when it has no stock row. */
+    public Optional<Integer> stock(long goodsId) {
+        try {
+            return Optional.of(withDeadline().getStock(GetStockRequest.newBuilder().setGoodsId(goodsId).build()).getStock());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private InventoryServiceBlockingStub withDeadline() {
+        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
