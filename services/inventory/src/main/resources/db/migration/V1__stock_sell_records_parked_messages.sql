@@ -4,7 +4,7 @@ CREATE TABLE stock (
     goods_id   BIGINT      NOT NULL,
     stock      INT         NOT NULL,
     updated_at DATETIME(3) NOT NULL,
-    CONSTRAINT pk_stock PRIMARY KEY (goods_id),
+    PRIMARY KEY (goods_id),
     CONSTRAINT ck_stock_not_negative CHECK (stock >= 0)
 ) ENGINE = InnoDB;
 
@@ -16,7 +16,7 @@ CREATE TABLE sell_record (
     status     VARCHAR(16) NOT NULL,
     created_at DATETIME(3) NOT NULL,
     updated_at DATETIME(3) NOT NULL,
-    CONSTRAINT pk_sell_record PRIMARY KEY (order_sn),
+    PRIMARY KEY (order_sn),
     CONSTRAINT ck_sell_record_status CHECK (status IN ('DEDUCTED', 'RETURNED'))
 ) ENGINE = InnoDB;
 
@@ -26,7 +26,7 @@ CREATE TABLE sell_record_item (
     order_sn VARCHAR(64) NOT NULL,
     goods_id BIGINT      NOT NULL,
     quantity INT         NOT NULL,
-    CONSTRAINT pk_sell_record_item PRIMARY KEY (order_sn, goods_id),
+    PRIMARY KEY (order_sn, goods_id),
     CONSTRAINT fk_sell_record_item_record FOREIGN KEY (order_sn) REFERENCES sell_record (order_sn),
     CONSTRAINT ck_sell_record_item_quantity CHECK (quantity > 0)
 ) ENGINE = InnoDB;
@@ -44,6 +44,6 @@ CREATE TABLE parked_message (
     reason         VARCHAR(1000) NOT NULL,
     reconsume_times INT          NOT NULL,
     parked_at      DATETIME(3)   NOT NULL,
-    CONSTRAINT pk_parked_message PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_parked_message_message_id UNIQUE (message_id)
 ) ENGINE = InnoDB;
