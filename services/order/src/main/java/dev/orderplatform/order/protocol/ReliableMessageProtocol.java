@@ -176,7 +176,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
             return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "outcome_unknown",
                     new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
                             "The stock service did not answer in time. No order was created; any deducted stock is "
-                                    + "being returned. Try again."));
+                                    + "being returned. Try again.", Map.of("orderSn", orderSn)));
         }
         switch (sold.getOutcome()) {
             case SELL_OUTCOME_DEDUCTED -> {
@@ -194,13 +194,14 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
             }
             case SELL_OUTCOME_ALREADY_RETURNED -> {
                 // A4: a decision already fenced this order out and its return was consumed; nothing was deducted now.
-                return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "already_returned", notCreated());
+                return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "already_returned", notCreated(orderSn));
             }
             default -> {
                 // An outcome this version does not know: treat it as unknown (A2).
                 return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "outcome_unknown",
                         new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
-                                "The stock service answered " + sold.getOutcome() + "; no order was created."));
+                                "The stock service answered " + sold.getOutcome() + "; no order was created.",
+                                Map.of("orderSn", orderSn)));
             }
         }
 
@@ -228,7 +229,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
         } catch (FencedOut e) {
             // Step 4, local failure: return the stock (the deciding check-back committed the return already).
             log.warn("Order {} was fenced out by a check-back before its local transaction: returning its stock", orderSn);
-            return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "fenced_out", notCreated());
+            return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "fenced_out", notCreated(orderSn));
         } catch (RuntimeException e) {
             // Step 4, local failure. It is unknown whether the commit happened (e.g. the connection broke during
             // COMMIT): do not guess, apply the decision rule now, under the fence. UNKNOW lets the broker ask again.
@@ -237,7 +238,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
             if (verdict == LocalTransactionState.ROLLBACK_MESSAGE) {
                 return creation.succeed(orders.find(orderSn).orElse(order)); // it did commit
             }
-            return creation.fail(verdict, "local_failure", notCreated());
+            return creation.fail(verdict, "local_failure", notCreated(orderSn));
         }
         // Step 4, local success: the order keeps its stock, the return must never be delivered.
         return creation.succeed(order);
@@ -410,9 +411,10 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
         return new ApiProblem(HttpStatus.CONFLICT, code, detail, Map.of("goodsIds", List.copyOf(goodsIds)));
     }
 
-    private static ApiProblem notCreated() {
+    private static ApiProblem notCreated(String orderSn) {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_NOT_CREATED,
-                "The order could not be stored; no order was created and its stock is being returned. Try again.");
+                "The order could not be stored; no order was created and its stock is being returned. Try again.",
+                Map.of("orderSn", orderSn));
     }
 
     /** The state of one creation, filled by its local transaction in the sending thread. */

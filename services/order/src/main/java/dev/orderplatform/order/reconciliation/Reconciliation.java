@@ -64,11 +64,16 @@ public class Reconciliation implements SchedulingConfigurer {
 
     /** One pass over all DEDUCTED sell records older than the grace period; answers what it found and repaired. */
     public Result run() {
+        return run(properties.grace());
+    }
+
+    /** One pass over all DEDUCTED sell records older than {@code grace}. */
+    public Result run(java.time.Duration grace) {
         if (!running.compareAndSet(false, true)) {
             return new Result(0, 0, List.of());
         }
         try {
-            long createdBefore = Instant.now().minus(properties.grace()).toEpochMilli();
+            long createdBefore = Instant.now().minus(grace).toEpochMilli();
             int examined = 0;
             java.util.ArrayList<String> repaired = new java.util.ArrayList<>();
             String after = "";

@@ -1,0 +1,220 @@
+package dev.orderplatform.order.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import dev.orderplatform.contracts.goods.v1.CreateGoodsRequest;
+import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
+import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
+import dev.orderplatform.contracts.inventory.v1.GetStockRequest;
+import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
+import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
+import dev.orderplatform.contracts.inventory.v1.SellRecord;
+import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
+import dev.orderplatform.contracts.inventory.v1.SellRequest;
+import dev.orderplatform.contracts.inventory.v1.SellResponse;
+import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
+import dev.orderplatform.infra.junit.PlatformInfrastructure;
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
+
+/**
+ * The platform the order service's tests run against, once per test JVM: the shared broker and database, and the
+ * real goods and inventory services as processes. Helpers to set up goods and stock and to look at the inventory.
+ */
+public final class Platform {
+
+    public static final String JWT_SECRET = "order-service-tests-secret-0123456789abcdef";
+
+    private static volatile Platform instance;
+
+    private final PlatformInfrastructure infra;
+    private final ServiceProcesses services;
+    private final JwtTokens tokens = new JwtTokens(JWT_SECRET.getBytes(StandardCharsets.UTF_8));
+    private final GoodsServiceGrpc.GoodsServiceBlockingStub goods;
+    private final InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
+
+    private Platform() {
+        infra = PlatformInfrastructure.shared();
+        services = ServiceProcesses.start(infra, JWT_SECRET);
+        Metadata admin = new Metadata();
+        admin.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + adminToken());
+        ManagedChannel goodsChannel = ManagedChannelBuilder.forAddress("127.0.0.1", goodsGrpcPort()).usePlaintext().build();
+        ManagedChannel inventoryChannel = ManagedChannelBuilder.forAddress("127.0.0.1", inventoryGrpcPort())
+                .usePlaintext().build();
+        goods = GoodsServiceGrpc.newBlockingStub(goodsChannel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(admin));
+        inventory = InventoryServiceGrpc.newBlockingStub(inventoryChannel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(admin));
+    }
+
+    public static Platform get() {
+        Platform current = instance;
+        if (current == null) {
+            synchronized (Platform.class) {
+                if (instance == null) {
+                    instance = new Platform();
+                }
+                current = instance;
+            }
+        }
+        return current;
+    }
+
+    public PlatformInfrastructure infra() {
+        return infra;
+    }
+
+    /** Properties of an order application against this platform. */
+    public Map<String, Object> orderProperties(Duration orderTimeout) {
+        infra.mariaDb().createSchema("orders");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", infra.mariaDb().jdbcUrl("orders"));
+        properties.put("spring.datasource.username", infra.mariaDb().username());
+        properties.put("spring.datasource.password", infra.mariaDb().password());
+        properties.put("orderplatform.rocketmq.name-server", infra.rocketMq().nameServerAddress());
+        properties.put("orderplatform.jwt.secret", JWT_SECRET);
+        properties.put("spring.grpc.client.channel.goods.target", "static://127.0.0.1:" + goodsGrpcPort());
+        properties.put("spring.grpc.client.channel.inventory.target", "static://127.0.0.1:" + inventoryGrpcPort());
+        properties.put("orderplatform.order.timeout", orderTimeout.toMillis() + "ms");
+        properties.put("orderplatform.order.grpc-deadline", "5s");
+        properties.put("orderplatform.reconciliation.enabled", "false");
+        properties.put("server.port", "0");
+        properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
+        return properties;
+    }
+
+    /** Registers everything but the order timeout (test classes set it with {@code @TestPropertySource}). */
+    public void register(DynamicPropertyRegistry registry) {
+        orderProperties(Duration.ZERO).forEach((key, value) -> {
+            if (!key.equals("orderplatform.order.timeout")) {
+                registry.add(key, () -> value);
+            }
+        });
+    }
+
+    public int goodsGrpcPort() {
+        return services.service("goods").grpcPort();
+    }
+
+    public int inventoryGrpcPort() {
+        return services.service("inventory").grpcPort();
+    }
+
+    public int inventoryHttpPort() {
+        return services.service("inventory").httpPort();
+    }
+
+    public String adminToken() {
+        return tokens.issue("test-admin", List.of(Roles.ADMIN), Duration.ofHours(2));
+    }
+
+    public String userToken(String userId) {
+        return tokens.issue(userId, List.of(Roles.USER), Duration.ofHours(2));
+    }
+
+    public static String freshUser() {
+        return "u-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    public static String freshOrderSn() {
+        return "T" + System.currentTimeMillis() + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** A new goods on sale with its stock. */
+    public long newGoods(String price, int stock) {
+        long id = goods.createGoods(CreateGoodsRequest.newBuilder().setName("test goods " + UUID.randomUUID())
+                .setPrice(price).setOnSale(true).build()).getId();
+        inventory.setStock(SetStockRequest.newBuilder().setGoodsId(id).setStock(stock).build());
+        return id;
+    }
+
+    /** A new goods that is off sale (with stock). */
+    public long newGoodsOffSale(String price, int stock) {
+        long id = goods.createGoods(CreateGoodsRequest.newBuilder().setName("off-sale goods " + UUID.randomUUID())
+                .setPrice(price).setOnSale(false).build()).getId();
+        inventory.setStock(SetStockRequest.newBuilder().setGoodsId(id).setStock(stock).build());
+        return id;
+    }
+
+    /** Takes a goods off sale in the catalogue. */
+    public void takeOffSale(long goodsId) {
+        var current = goods.getGoods(dev.orderplatform.contracts.goods.v1.GetGoodsRequest.newBuilder().setId(goodsId).build());
+        goods.updateGoods(dev.orderplatform.contracts.goods.v1.UpdateGoodsRequest.newBuilder().setId(goodsId)
+                .setName(current.getName()).setPrice(current.getPrice()).setImageUrl(current.getImageUrl())
+                .setOnSale(false).build());
+    }
+
+    /** A counter of the inventory service's Prometheus scrape, summed over the series matching all fragments. */
+    public double inventoryMetric(String name, String... labelFragments) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + inventoryHttpPort() + "/actuator/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            double sum = 0;
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                    boolean all = true;
+                    for (String fragment : labelFragments) {
+                        all &= line.contains(fragment);
+                    }
+                    if (all) {
+                        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    }
+                }
+            }
+            return sum;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int stock(long goodsId) {
+        return inventory.withDeadlineAfter(5, TimeUnit.SECONDS)
+                .getStock(GetStockRequest.newBuilder().setGoodsId(goodsId).build()).getStock();
+    }
+
+    public Optional<SellRecord> sellRecord(String orderSn) {
+        try {
+            return Optional.of(inventory.withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build()));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public SellRecordStatus sellRecordStatus(String orderSn) {
+        return sellRecord(orderSn).map(SellRecord::getStatus).orElse(SellRecordStatus.SELL_RECORD_STATUS_UNSPECIFIED);
+    }
+
+    /** Sell straight to the inventory, as a (late or retried) order service call would. */
+    public SellResponse sell(SellRequest request) {
+        return inventory.withDeadlineAfter(5, TimeUnit.SECONDS).sell(request);
+    }
+
+    public SellResponse sell(String orderSn, long goodsId, int quantity) {
+        return sell(SellRequest.newBuilder().setOrderSn(orderSn)
+                .addItems(GoodsQuantity.newBuilder().setGoodsId(goodsId).setQuantity(quantity)).build());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.orderplatform.order.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.orderplatform.infra.junit.PlatformInfrastructure;
+import dev.orderplatform.infra.support.Ports;
+
+/**
+ * The real goods and inventory services, each a {@code java -jar} child process of the test JVM (their executable
+ * jars are copied to {@code target/services} by the build), configured as on Kubernetes through environment
+ * variables, against the JVM's shared broker and database. Killed when the test JVM exits; processes left by a test
+ * JVM that was killed are ended by their recorded pid at the next start.
+ */
+final class ServiceProcesses {
+
+    record Service(String name, int httpPort, int grpcPort, Process process) {
+    }
+
+    private final List<Service> services = new ArrayList<>();
+
+    static ServiceProcesses start(PlatformInfrastructure infra, String jwtSecret) {
+        Path dir = Path.of(System.getProperty("orderplatform.services.dir", "target/services")).toAbsolutePath();
+        ServiceProcesses started = new ServiceProcesses();
+        Runtime.getRuntime().addShutdownHook(new Thread(started::killAll, "order-test-services-shutdown"));
+        for (String name : List.of("goods", "inventory")) {
+            started.services.add(launch(dir, name, infra, jwtSecret));
+        }
+        for (Service service : started.services) {
+            awaitReady(dir, service, Duration.ofSeconds(120));
+        }
+        return started;
+    }
+
+    Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Service launch(Path dir, String name, PlatformInfrastructure infra, String jwtSecret) {
+        Path jar = dir.resolve(name + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": build with ./mvnw -pl services/order -am verify");
+        }
+        killStale(dir.resolve(name + ".pid"));
+        infra.mariaDb().createSchema(name);
+        int http = Ports.freePort();
+        int grpc = Ports.freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:MaxDirectMemorySize=128m", "-Drocketmq.client.rebalance.waitInterval=1000",
+                "-Duser.home=" + dir.resolve("home-" + name), "-jar", jar.toString());
+        Map<String, String> env = builder.environment();
+        env.put("SERVER_PORT", String.valueOf(http));
+        env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(grpc));
+        env.put("SPRING_DATASOURCE_URL", infra.mariaDb().jdbcUrl(name));
+        env.put("SPRING_DATASOURCE_USERNAME", infra.mariaDb().username());
+        env.put("SPRING_DATASOURCE_PASSWORD", infra.mariaDb().password());
+        env.put("ORDERPLATFORM_ROCKETMQ_NAME_SERVER", infra.rocketMq().nameServerAddress());
+        env.put("ORDERPLATFORM_JWT_SECRET", jwtSecret);
+        builder.redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+        try {
+            Process process = builder.start();
+            Files.writeString(dir.resolve(name + ".pid"), String.valueOf(process.pid()));
+            return new Service(name, http, grpc, process);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + name, e);
+        }
+    }
+
+    private static void awaitReady(Path dir, Service service, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI readiness = URI.create("http://127.0.0.1:" + service.httpPort() + "/actuator/health/readiness");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.process().isAlive()) {
+                throw new IllegalStateException(service.name() + " exited: " + tail(dir.resolve(service.name() + ".log")));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service.name() + " not ready in " + timeout + ": "
+                + tail(dir.resolve(service.name() + ".log")));
+    }
+
+    private void killAll() {
+        for (Service service : services) {
+            service.process().destroyForcibly();
+        }
+    }
+
+    /** Ends the process a previous (killed) test JVM left, by its recorded id, if it still runs our jar. */
+    private static void killStale(Path pidFile) {
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("target/services")).orElse(false))
+                    .ifPresent(ProcessHandle::destroyForcibly);
+            Files.delete(pidFile);
+        } catch (IOException | NumberFormatException e) {
+            // nothing to end
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

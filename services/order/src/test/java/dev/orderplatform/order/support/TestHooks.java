@@ -1,0 +1,54 @@
+package dev.orderplatform.order.support;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.orderplatform.order.protocol.ProtocolHooks;
+
+/** Protocol hooks a test arms for one user (creation) or one order (close); all others pass straight through. */
+public final class TestHooks implements ProtocolHooks {
+
+    private final Map<String, Gate> afterSell = new ConcurrentHashMap<>();
+    private final Map<String, Gate> afterFence = new ConcurrentHashMap<>();
+    private final Map<String, Gate> afterClose = new ConcurrentHashMap<>();
+
+    public Gate blockAfterSell(String userId) {
+        return arm(afterSell, userId);
+    }
+
+    public Gate blockAfterFence(String userId) {
+        return arm(afterFence, userId);
+    }
+
+    public Gate blockAfterClose(String orderSn) {
+        return arm(afterClose, orderSn);
+    }
+
+    @Override
+    public void afterSell(String userId, String orderSn) {
+        pass(afterSell, userId, orderSn);
+    }
+
+    @Override
+    public void afterFence(String userId, String orderSn) {
+        pass(afterFence, userId, orderSn);
+    }
+
+    @Override
+    public void afterClose(String orderSn) {
+        pass(afterClose, orderSn, orderSn);
+    }
+
+    private static Gate arm(Map<String, Gate> gates, String key) {
+        Gate gate = new Gate();
+        gates.put(key, gate);
+        return gate;
+    }
+
+    private static void pass(Map<String, Gate> gates, String key, String orderSn) {
+        Gate gate = gates.remove(key);
+        if (gate != null) {
+            gate.arrive(orderSn);
+        }
+    }
+}
