@@ -11,7 +11,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
  * themselves: JOSDK deletes the dependents of a node whose reconcile precondition is false, and
  * the managed nodes' precondition is false in external mode.
  */
-public abstract class InfrastructureGate implements DependentResource<Void, OrderPlatform> {
+public abstract class InfrastructureGate extends NamedDependent<Void> {
 
   /** Whether the infrastructure behind this gate serves; external infrastructure is taken as serving. */
   protected abstract boolean isAvailable(PlatformSettings platform, Context<OrderPlatform> context);

@@ -5,11 +5,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.orderplatform.operator.platform.NamedDependent;
 import dev.orderplatform.operator.platform.OrderPlatform;
 import dev.orderplatform.operator.platform.PlatformContract;
 import dev.orderplatform.operator.platform.PlatformSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 
 /**
@@ -17,7 +17,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
  * the RocketMQ admin API. It runs after the {@link MessagingGate}, so the broker is up; it checks on
  * every reconcile, because a broker that lost its volume also lost its topics.
  */
-public class TopicsDependent implements DependentResource<TopicsDependent.Topics, OrderPlatform> {
+public class TopicsDependent extends NamedDependent<TopicsDependent.Topics> {
 
   /** The topics as ensured on one name server. */
   public record Topics(String nameServerAddress, List<PlatformContract.Topic> topics) {}

@@ -1,0 +1,321 @@
+package dev.orderplatform.operator.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.orderplatform.operator.platform.PlatformContract.Topic;
+import dev.orderplatform.operator.rocketmq.RecordingTopicAdmin;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.javaoperatorsdk.operator.Operator;
+
+/**
+ * The operator against the fabric8 CRUD mock API server. The mock has no controllers: no pods, no
+ * garbage collector, no schema validation. Readiness is simulated by writing the status of the
+ * StatefulSets and Deployments as their controllers would.
+ */
+@EnableKubernetesMockClient(crud = true)
+class OrderPlatformOperatorTest {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(15);
+  static final String NAMESPACE = "test";
+
+  KubernetesMockServer server;
+  KubernetesClient client;
+  RecordingTopicAdmin topicAdmin = new RecordingTopicAdmin();
+  Operator operator;
+
+  @BeforeEach
+  void startOperator() throws IOException {
+    try (var crd = Files.newInputStream(CrdTest.CHECKED_IN)) {
+      client.apiextensions().v1().customResourceDefinitions().load(crd).create();
+    }
+    operator = new Operator(overrider -> overrider
+        .withKubernetesClient(client)
+        .withCloseClientOnStop(false)
+        // The mock server does not implement server-side apply; the real operator uses it.
+        .withUseSSAToPatchPrimaryResource(false)
+        .withSSABasedCreateUpdateMatchForDependentResources(false)
+        .withDependentResourceFactory(new PlatformDependentFactory(topicAdmin)));
+    operator.register(new OrderPlatformReconciler(Clock.systemUTC()));
+    operator.start();
+  }
+
+  @AfterEach
+  void stopOperator() {
+    operator.stop();
+  }
+
+  @Test
+  void createsThePlatformInOrderAndReportsItReady() {
+    var platform = apply(TestPlatforms.withSpec(""));
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(secret("shop-jwt")).isNotNull();
+      assertThat(secret("shop-mysql-credentials")).isNotNull();
+      assertThat(statefulSet("shop-mysql")).isNotNull();
+      assertThat(statefulSet("shop-nameserver")).isNotNull();
+      assertThat(status().observedGeneration()).isEqualTo(1L);
+      assertThat(condition("Progressing").getStatus()).isEqualTo("True");
+    });
+    // The broker waits for ready name servers, the services for the database and the topics.
+    assertThat(statefulSet("shop-broker")).isNull();
+    assertThat(deployments()).isEmpty();
+
+    markReady(statefulSet("shop-nameserver"));
+    await().atMost(TIMEOUT).until(() -> statefulSet("shop-broker") != null);
+    assertThat(topicAdmin.calls()).isEmpty();
+
+    markReady(statefulSet("shop-broker"));
+    await().atMost(TIMEOUT).until(() -> !topicAdmin.calls().isEmpty());
+    assertThat(topicAdmin.calls().getFirst().nameServerAddress()).isEqualTo("shop-nameserver-0.shop-nameserver:9876");
+    assertThat(topicAdmin.calls().getFirst().topics()).containsExactly(
+        new Topic("order_reback", "TRANSACTION"), new Topic("order_timeout", "DELAY"));
+    assertThat(deployments()).isEmpty();
+
+    markReady(statefulSet("shop-mysql"));
+    await().atMost(TIMEOUT).until(() -> deployments().size() == 3);
+
+    deployments().forEach(this::markReady);
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(status().phase()).isEqualTo("Ready");
+      assertThat(status().readyComponents()).isEqualTo("6/6");
+      assertThat(status().orderEndpoint()).isEqualTo("http://shop-order.test.svc:8080");
+      assertThat(condition("Ready").getStatus()).isEqualTo("True");
+      assertThat(condition("Progressing").getStatus()).isEqualTo("False");
+      assertThat(condition("Degraded").getStatus()).isEqualTo("False");
+    });
+
+    String uid = client.resource(platform).get().getMetadata().getUid();
+    assertThat(ownedObjects()).extracting(o -> o.getKind() + "/" + o.getMetadata().getName()).containsExactlyInAnyOrder(
+        "Secret/shop-jwt", "Secret/shop-mysql-credentials",
+        "ConfigMap/shop-mysql-init", "ConfigMap/shop-broker-config",
+        "Service/shop-mysql", "Service/shop-nameserver", "Service/shop-broker",
+        "Service/shop-goods", "Service/shop-inventory", "Service/shop-order",
+        "StatefulSet/shop-mysql", "StatefulSet/shop-nameserver", "StatefulSet/shop-broker",
+        "Deployment/shop-goods", "Deployment/shop-inventory", "Deployment/shop-order",
+        "NetworkPolicy/shop-data");
+    assertThat(ownedObjects()).allSatisfy(object -> assertThat(object.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(owner -> {
+          assertThat(owner.getUid()).isEqualTo(uid);
+          assertThat(owner.getKind()).isEqualTo("OrderPlatform");
+        }));
+  }
+
+  @Test
+  void specEditsRollOut() {
+    bringUp(TestPlatforms.withSpec(""));
+    String jwtSecret = secret("shop-jwt").getData().get("secret");
+
+    var edited = TestPlatforms.withSpec("""
+        images: {tag: "2.0.0"}
+        orderTimeout: 45m
+        services: {inventory: {replicas: 3}}
+        rocketmq: {managed: {transactionCheckIntervalMillis: 5000}}
+        """).getSpec();
+    client.resources(OrderPlatform.class).inNamespace(NAMESPACE).withName("shop").edit(platform -> {
+      platform.setSpec(edited);
+      return platform;
+    });
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      var order = deployment("shop-order").getSpec().getTemplate().getSpec().getContainers().getFirst();
+      assertThat(order.getImage()).endsWith("/order:2.0.0");
+      assertThat(order.getEnv()).anySatisfy(env -> {
+        assertThat(env.getName()).isEqualTo("ORDERPLATFORM_ORDER_TIMEOUT");
+        assertThat(env.getValue()).isEqualTo("45m");
+      });
+      assertThat(deployment("shop-inventory").getSpec().getReplicas()).isEqualTo(3);
+      assertThat(client.configMaps().inNamespace(NAMESPACE).withName("shop-broker-config").get().getData()
+          .get("broker.conf")).contains("transactionCheckInterval=5000");
+      assertThat(status().observedGeneration()).isEqualTo(2L);
+      // Inventory now wants three pods and has one.
+      assertThat(status().phase()).isEqualTo("Progressing");
+    });
+    assertThat(secret("shop-jwt").getData().get("secret")).as("generated once, kept").isEqualTo(jwtSecret);
+  }
+
+  @Test
+  void deletedDeploymentIsRecreated() {
+    bringUp(TestPlatforms.withSpec(""));
+    String oldUid = deployment("shop-goods").getMetadata().getUid();
+
+    client.apps().deployments().inNamespace(NAMESPACE).withName("shop-goods").delete();
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(deployment("shop-goods")).isNotNull();
+      assertThat(deployment("shop-goods").getMetadata().getUid()).isNotEqualTo(oldUid);
+    });
+  }
+
+  @Test
+  void editedDeploymentIsPutBack() {
+    bringUp(TestPlatforms.withSpec(""));
+
+    client.apps().deployments().inNamespace(NAMESPACE).withName("shop-goods")
+        .edit(deployment -> {
+          deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage("evil/goods:latest");
+          return deployment;
+        });
+
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+        deployment("shop-goods").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+        .isNotEqualTo("evil/goods:latest"));
+  }
+
+  @Test
+  void steadyStateMakesNoWrites() throws InterruptedException {
+    bringUp(TestPlatforms.withSpec(""));
+    await().atMost(TIMEOUT).until(() -> "Ready".equals(status().phase()));
+    drainRequests();
+
+    // A window, not an assertion wait: nothing may happen in it.
+    Thread.sleep(4_000);
+
+    assertThat(drainRequests()).filteredOn(request -> !"GET".equals(request.getMethod()))
+        .extracting(request -> request.getMethod() + " " + request.getPath())
+        .isEmpty();
+  }
+
+  @Test
+  void externalModeDeploysOnlyTheServices() {
+    apply(TestPlatforms.example("external.yaml"));
+
+    await().atMost(TIMEOUT).until(() -> deployments().size() == 3);
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(status().readyComponents()).isEqualTo("0/3"));
+    assertThat(client.apps().statefulSets().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    assertThat(client.network().v1().networkPolicies().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    assertThat(secret("shop-mysql-credentials")).isNull();
+    assertThat(secret("shop-jwt")).isNotNull();
+    assertThat(topicAdmin.calls()).first().extracting(RecordingTopicAdmin.Call::nameServerAddress).isEqualTo(
+        "rocketmq-namesrv-0.rocketmq.messaging.svc:9876;rocketmq-namesrv-1.rocketmq.messaging.svc:9876");
+    var env = deployment("shop-goods").getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
+    assertThat(env).extracting(EnvVar::getValue).contains("jdbc:mariadb://mysql.databases.svc.cluster.local:3306/goods");
+    assertThat(env).filteredOn(variable -> variable.getName().startsWith("SPRING_DATASOURCE_USER"))
+        .singleElement().satisfies(variable ->
+            assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-database"));
+  }
+
+  @Test
+  void invalidSpecIsReportedAsDegradedAndChangesNothing() {
+    // The API server would refuse this through the CRD's schema; the mock server does not validate.
+    apply(TestPlatforms.withSpec("""
+        orderTimeout: tomorrow
+        mysql:
+          managed: {}
+          external: {jdbcUrl: "jdbc:mariadb://db:3306", credentialsSecret: {name: db}}
+        """));
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(status().phase()).isEqualTo("Degraded");
+      assertThat(condition("Degraded").getStatus()).isEqualTo("True");
+      assertThat(condition("Degraded").getReason()).isEqualTo("InvalidSpec");
+      assertThat(condition("Degraded").getMessage())
+          .contains("orderTimeout 'tomorrow' does not match")
+          .contains("set either mysql.managed or mysql.external, not both");
+      assertThat(condition("Ready").getStatus()).isEqualTo("False");
+    });
+    assertThat(ownedObjects()).isEmpty();
+  }
+
+  /** Applies the platform and simulates every component becoming ready. */
+  private void bringUp(OrderPlatform platform) {
+    apply(platform);
+    await().atMost(TIMEOUT).until(() -> statefulSet("shop-nameserver") != null && statefulSet("shop-mysql") != null);
+    markReady(statefulSet("shop-nameserver"));
+    markReady(statefulSet("shop-mysql"));
+    await().atMost(TIMEOUT).until(() -> statefulSet("shop-broker") != null);
+    markReady(statefulSet("shop-broker"));
+    await().atMost(TIMEOUT).until(() -> deployments().size() == 3);
+    deployments().forEach(this::markReady);
+  }
+
+  private OrderPlatform apply(OrderPlatform platform) {
+    platform.getMetadata().setNamespace(NAMESPACE);
+    platform.getMetadata().setGeneration(null);
+    return client.resource(platform).create();
+  }
+
+  /** What the StatefulSet controller writes once all pods are ready. */
+  private void markReady(StatefulSet statefulSet) {
+    int replicas = statefulSet.getSpec().getReplicas();
+    statefulSet.setStatus(new StatefulSetStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
+        .withAvailableReplicas(replicas).withUpdatedReplicas(replicas).build());
+    client.resource(statefulSet).updateStatus();
+  }
+
+  private void markReady(Deployment deployment) {
+    int replicas = deployment.getSpec().getReplicas();
+    deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
+        .withAvailableReplicas(replicas).withUpdatedReplicas(replicas).build());
+    client.resource(deployment).updateStatus();
+  }
+
+  private OrderPlatformStatus status() {
+    var platform = client.resources(OrderPlatform.class).inNamespace(NAMESPACE).withName("shop").get();
+    assertThat(platform.getStatus()).isNotNull();
+    return platform.getStatus();
+  }
+
+  private Condition condition(String type) {
+    return StatusesTest.condition(status(), type);
+  }
+
+  private io.fabric8.kubernetes.api.model.Secret secret(String name) {
+    return client.secrets().inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  private StatefulSet statefulSet(String name) {
+    return client.apps().statefulSets().inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  private Deployment deployment(String name) {
+    return client.apps().deployments().inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  private List<Deployment> deployments() {
+    return client.apps().deployments().inNamespace(NAMESPACE).list().getItems();
+  }
+
+  private List<HasMetadata> ownedObjects() {
+    var objects = new ArrayList<HasMetadata>();
+    objects.addAll(client.secrets().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list().getItems());
+    objects.addAll(client.configMaps().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list().getItems());
+    objects.addAll(client.services().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list().getItems());
+    objects.addAll(client.apps().statefulSets().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list().getItems());
+    objects.addAll(client.apps().deployments().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list().getItems());
+    objects.addAll(client.network().v1().networkPolicies().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list()
+        .getItems());
+    return objects;
+  }
+
+  private List<RecordedRequest> drainRequests() throws InterruptedException {
+    var requests = new ArrayList<RecordedRequest>();
+    for (RecordedRequest request; (request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null; ) {
+      requests.add(request);
+    }
+    return requests;
+  }
+}
