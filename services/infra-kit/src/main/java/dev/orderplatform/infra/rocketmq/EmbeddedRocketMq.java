@@ -300,7 +300,9 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         server.setBindAddress("127.0.0.1");
         server.setListenPort(port);
         server.setServerWorkerThreads(4);
-        NamesrvController controller = new NamesrvController(config, server, new NettyClientConfig());
+        // No client config: with one, the name server also dials itself on the host's external address,
+        // which fails (and is logged) because it only listens on 127.0.0.1.
+        NamesrvController controller = new NamesrvController(config, server);
         if (!controller.initialize()) {
             controller.shutdown();
             throw new IllegalStateException("name server did not initialize");

@@ -25,13 +25,16 @@ public final class Ports {
         }
     }
 
-    /** Whether the port can be bound on 127.0.0.1 right now. */
+    /**
+     * Whether a server could listen on the port on 127.0.0.1 right now (with {@code SO_REUSEADDR}, as servers
+     * do: connections of a stopped server in TIME_WAIT do not count).
+     */
     public static boolean isFree(int port) {
         if (port <= 0 || port > 65535) {
             return false;
         }
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(LOOPBACK, port));
             return true;
         } catch (IOException e) {

@@ -1,0 +1,156 @@
+package dev.orderplatform.infra.rocketmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.client.producer.TransactionListener;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.Test;
+
+@WithPlatformInfrastructure
+class EmbeddedRocketMqTest {
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void platformTopicsExistWithTheirMessageTypes(EmbeddedRocketMq mq) {
+        assertThat(mq.nameServerAddress()).matches("127\\.0\\.0\\.1:\\d+");
+        assertThat(mq.topicMessageType(Topics.ORDER_REBACK)).isEqualTo(TopicMessageType.TRANSACTION);
+        assertThat(mq.topicMessageType(Topics.ORDER_TIMEOUT)).isEqualTo(TopicMessageType.DELAY);
+
+        mq.createPlatformTopics(); // idempotent
+        String topic = unique("fifo");
+        mq.createTopic(topic, TopicMessageType.FIFO);
+        mq.createTopic(topic, TopicMessageType.FIFO);
+        assertThat(mq.topicMessageType(topic)).isEqualTo(TopicMessageType.FIFO);
+        assertThat(mq.topicMessageType(unique("absent"))).isNull();
+    }
+
+    @Test
+    void unknownTransactionIsCheckedBackByANewProducerOfTheSameGroup(EmbeddedRocketMq mq) throws Exception {
+        String topic = unique("tx");
+        String group = unique("tx-producer");
+        mq.createTopic(topic, TopicMessageType.TRANSACTION);
+        BlockingQueue<MessageExt> received = new LinkedBlockingQueue<>();
+        DefaultMQPushConsumer consumer = consumer(mq, topic, received);
+
+        // A producer whose local transaction outcome is unknown, and which then dies.
+        TransactionMQProducer first = new TransactionMQProducer(group);
+        first.setNamesrvAddr(mq.nameServerAddress());
+        first.setInstanceName(unique("first"));
+        first.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                return LocalTransactionState.UNKNOW;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                return LocalTransactionState.UNKNOW;
+            }
+        });
+        first.start();
+        TransactionSendResult sent = first.sendMessageInTransaction(
+                new Message(topic, "return-stock", "order-1".getBytes(StandardCharsets.UTF_8)), null);
+        assertThat(sent.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+        assertThat(sent.getLocalTransactionState()).isEqualTo(LocalTransactionState.UNKNOW);
+        long sentAt = System.currentTimeMillis();
+        first.shutdown();
+
+        // A new producer of the same group answers the broker's check-back.
+        AtomicLong checkedAt = new AtomicLong();
+        TransactionMQProducer second = new TransactionMQProducer(group);
+        second.setNamesrvAddr(mq.nameServerAddress());
+        second.setInstanceName(unique("second"));
+        second.setTopics(List.of(topic)); // or it gets no check-backs until it sends itself
+        second.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                return LocalTransactionState.UNKNOW;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                checkedAt.compareAndSet(0, System.currentTimeMillis());
+                return LocalTransactionState.COMMIT_MESSAGE;
+            }
+        });
+        second.start();
+        try {
+            MessageExt message = received.poll(20, TimeUnit.SECONDS);
+            assertThat(message).as("committed by the check-back").isNotNull();
+            assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).isEqualTo("order-1");
+            assertThat(checkedAt.get()).isPositive();
+            System.out.printf("check-back %d ms after the UNKNOW, delivered %d ms after it%n",
+                    checkedAt.get() - sentAt, System.currentTimeMillis() - sentAt);
+            assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("delivered once").isNull();
+        } finally {
+            second.shutdown();
+            consumer.shutdown();
+        }
+    }
+
+    @Test
+    void timerMessageArrivesAfterItsDelay(EmbeddedRocketMq mq) throws Exception {
+        String topic = unique("timer");
+        mq.createTopic(topic, TopicMessageType.DELAY);
+        BlockingQueue<MessageExt> received = new LinkedBlockingQueue<>();
+        DefaultMQPushConsumer consumer = consumer(mq, topic, received);
+        DefaultMQProducer producer = new DefaultMQProducer(unique("timer-producer"));
+        producer.setNamesrvAddr(mq.nameServerAddress());
+        producer.setInstanceName(unique("timer"));
+        producer.start();
+        try {
+            Message message = new Message(topic, "close-order", "order-2".getBytes(StandardCharsets.UTF_8));
+            message.setDelayTimeMs(2_000);
+            long sentAt = System.currentTimeMillis();
+            assertThat(producer.send(message).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+
+            assertThat(received.poll(1_500, TimeUnit.MILLISECONDS)).as("not before its time").isNull();
+            MessageExt delivered = received.poll(10, TimeUnit.SECONDS);
+            long late = System.currentTimeMillis() - sentAt - 2_000;
+            assertThat(delivered).isNotNull();
+            assertThat(new String(delivered.getBody(), StandardCharsets.UTF_8)).isEqualTo("order-2");
+            System.out.printf("timer message delivered %d ms after its due time%n", late);
+            assertThat(late).isBetween(-150L, 3_000L);
+        } finally {
+            producer.shutdown();
+            consumer.shutdown();
+        }
+    }
+
+    static DefaultMQPushConsumer consumer(EmbeddedRocketMq mq, String topic, BlockingQueue<MessageExt> received)
+            throws Exception {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(unique("consumer"));
+        consumer.setNamesrvAddr(mq.nameServerAddress());
+        consumer.setInstanceName(unique("consumer"));
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            received.addAll(messages);
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        return consumer;
+    }
+}
