@@ -43,9 +43,10 @@ class ProducerCrashTest extends OrderServiceTest {
 
     @BeforeAll
     static void startVictim() {
-        victim = new SpringApplicationBuilder(OrderApplication.class, FaultInjection.class)
-                .properties(Platform.get().orderProperties(Duration.ofMinutes(30)))
-                .run();
+        // As command-line arguments: they must win over application.yaml (builder "properties" are only defaults).
+        String[] args = Platform.get().orderProperties(Duration.ofMinutes(30)).entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        victim = new SpringApplicationBuilder(OrderApplication.class, FaultInjection.class).run(args);
     }
 
     @AfterAll
