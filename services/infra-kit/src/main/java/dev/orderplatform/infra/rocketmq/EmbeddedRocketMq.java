@@ -135,6 +135,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
                 log.warn("broker could not bind port {}, trying another: {}", port, e.toString());
             }
         }
+        warnIfNettyCannotUnmap();
         EmbeddedRocketMq mq = new EmbeddedRocketMq(settings, dir, nameServer, nsPort, broker, bPort);
         try {
             mq.awaitBrokerRegistered();
@@ -283,11 +284,31 @@ public final class EmbeddedRocketMq implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------
 
-    /** JVM-wide settings RocketMQ reads from system properties; must run before the first RocketMQ class loads. */
-    static void prepareJvm() {
+    /**
+     * JVM-wide settings RocketMQ and Netty read from system properties once; effective only before the first
+     * RocketMQ or Netty class initializes, which is why the server mains call this first.
+     */
+    public static void prepareJvm() {
         System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
         if (System.getProperty("tls.server.mode") == null) {
             System.setProperty("tls.server.mode", "disabled");
+        }
+        // Netty 4.2 on JDK 25+ disables Unsafe by default, and without it cannot unmap RocketMQ's store files.
+        if (System.getProperty("io.netty.noUnsafe") == null) {
+            System.setProperty("io.netty.noUnsafe", "false");
+        }
+    }
+
+    private static void warnIfNettyCannotUnmap() {
+        try {
+            if (Runtime.version().feature() >= 25 && !io.netty.util.internal.PlatformDependent.hasUnsafe()) {
+                log.warn("Netty runs without sun.misc.Unsafe in this JVM (it was initialized before the broker): "
+                        + "RocketMQ cannot unmap its store files, so a restart of this store and the deletion of old "
+                        + "commit logs fail with 'Cannot clean arbitrary ByteBuffer instances'. Start the JVM with "
+                        + "-Dio.netty.noUnsafe=false.");
+            }
+        } catch (LinkageError e) {
+            // another Netty layout: nothing to check
         }
     }
 

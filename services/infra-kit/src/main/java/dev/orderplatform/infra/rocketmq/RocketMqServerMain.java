@@ -15,12 +15,16 @@ import java.util.concurrent.CountDownLatch;
  * (default {@code production}, see {@link RocketMqSettings}). It creates the platform topics
  * ({@link EmbeddedRocketMq#createPlatformTopics()}), then prints exactly one line to standard output:
  * <pre>ROCKETMQ READY namesrv=127.0.0.1:&lt;port&gt;</pre>
- * and runs until SIGTERM (or SIGINT), when it stops the broker, waiting at most 10 s for a clean shutdown.
+ * and runs until SIGTERM (or SIGINT), when it stops the broker, waiting 3 s ({@code fast}) to 10 s
+ * ({@code production}) for a clean shutdown.
  * A restart on the same ports and work directory keeps topics, messages and consumer offsets (also after
  * {@code SIGKILL}: the store is memory-mapped files). RocketMQ's logs go to {@code <work-dir>/logs}. On failure it
  * prints {@code ROCKETMQ FAILED <reason>} to standard error and exits with 1.
  */
 public final class RocketMqServerMain {
+
+    private static final Duration MIN_SHUTDOWN_WAIT = Duration.ofSeconds(3);
+    private static final Duration MAX_SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private RocketMqServerMain() {
     }
@@ -35,6 +39,7 @@ public final class RocketMqServerMain {
             // Before the first RocketMQ logger exists: RocketMQ's logback reads these when it configures itself.
             System.setProperty("rocketmq.log.root", logs.toString());
             System.setProperty("user.home", workDir.resolve("home").toString());
+            EmbeddedRocketMq.prepareJvm();
             RocketMqSettings settings = RocketMqSettings.named(options.get("settings").orElse("production"));
             mq = EmbeddedRocketMq.start(settings, workDir, options.intValue("namesrv-port", 0),
                     options.intValue("broker-port", 0));
@@ -48,7 +53,11 @@ public final class RocketMqServerMain {
         CountDownLatch stopped = new CountDownLatch(1);
         EmbeddedRocketMq server = mq;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close(Duration.ofSeconds(10));
+            // A clean stop flushes offsets and removes the abort file; it is not needed to keep messages (the store
+            // is memory-mapped), so do not hold the launcher up for the whole (10-20 s) RocketMQ shutdown.
+            Duration wait = server.settings().shutdownWait();
+            server.close(wait.compareTo(MIN_SHUTDOWN_WAIT) < 0 ? MIN_SHUTDOWN_WAIT
+                    : wait.compareTo(MAX_SHUTDOWN_WAIT) > 0 ? MAX_SHUTDOWN_WAIT : wait);
             stopped.countDown();
         }, "rocketmq-main-shutdown"));
         System.out.println("ROCKETMQ READY namesrv=" + mq.nameServerAddress());

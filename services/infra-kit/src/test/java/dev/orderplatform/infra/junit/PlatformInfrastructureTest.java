@@ -56,6 +56,12 @@ class PlatformInfrastructureTest {
     }
 
     @Test
+    void nettyCanUnmapTheBrokersFiles() {
+        // Netty 4.2 on JDK 25+ without Unsafe cannot free mapped buffers (see EmbeddedRocketMq.prepareJvm).
+        assertThat(io.netty.util.internal.PlatformDependent.hasUnsafe()).isTrue();
+    }
+
+    @Test
     void rocketMqDoesNotTakeOverSlf4j() {
         // rocketmq-shaded-slf4j-api-bridge is an SLF4J provider; with it, Spring Boot refuses to start.
         assertThat(LoggerFactory.getILoggerFactory().getClass().getName()).startsWith("ch.qos.logback.classic.");
