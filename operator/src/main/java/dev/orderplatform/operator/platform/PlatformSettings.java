@@ -144,9 +144,11 @@ public record PlatformSettings(
       return externalNameServerAddress;
     }
     // Every name server pod by its stable DNS name: name servers do not share state, brokers and clients talk to all.
+    // Qualified with the namespace because the operator, in its own namespace, creates the topics through them.
     String nameServer = resourceName("nameserver");
     return IntStream.range(0, managedRocketmq.nameServerReplicas())
-        .mapToObj(i -> nameServer + "-" + i + "." + nameServer + ":" + PlatformContract.NAME_SERVER_PORT)
+        .mapToObj(i -> nameServer + "-" + i + "." + nameServer + "." + namespace + ".svc:"
+            + PlatformContract.NAME_SERVER_PORT)
         .collect(Collectors.joining(";"));
   }
 

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,21 +35,24 @@ import io.javaoperatorsdk.operator.Operator;
 /**
  * The operator against the fabric8 CRUD mock API server. The mock has no controllers: no pods, no
  * garbage collector, no schema validation. Readiness is simulated by writing the status of the
- * StatefulSets and Deployments as their controllers would.
+ * StatefulSets and Deployments as their controllers would. One operator serves the whole class;
+ * each test has its own namespace.
  */
 @EnableKubernetesMockClient(crud = true)
 class OrderPlatformOperatorTest {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(15);
-  static final String NAMESPACE = "test";
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final AtomicInteger NAMESPACES = new AtomicInteger();
 
-  KubernetesMockServer server;
-  KubernetesClient client;
-  RecordingTopicAdmin topicAdmin = new RecordingTopicAdmin();
-  Operator operator;
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  static RecordingTopicAdmin topicAdmin = new RecordingTopicAdmin();
+  static Operator operator;
 
-  @BeforeEach
-  void startOperator() throws IOException {
+  String namespace;
+
+  @BeforeAll
+  static void startOperator() throws IOException {
     try (var crd = Files.newInputStream(CrdTest.CHECKED_IN)) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     }
@@ -62,9 +67,14 @@ class OrderPlatformOperatorTest {
     operator.start();
   }
 
-  @AfterEach
-  void stopOperator() {
+  @AfterAll
+  static void stopOperator() {
     operator.stop();
+  }
+
+  @BeforeEach
+  void useOwnNamespace() {
+    namespace = "test-" + NAMESPACES.incrementAndGet();
   }
 
   @Test
@@ -85,12 +95,11 @@ class OrderPlatformOperatorTest {
 
     markReady(statefulSet("shop-nameserver"));
     await().atMost(TIMEOUT).until(() -> statefulSet("shop-broker") != null);
-    assertThat(topicAdmin.calls()).isEmpty();
+    assertThat(topicAdminCalls()).isEmpty();
 
     markReady(statefulSet("shop-broker"));
-    await().atMost(TIMEOUT).until(() -> !topicAdmin.calls().isEmpty());
-    assertThat(topicAdmin.calls().getFirst().nameServerAddress()).isEqualTo("shop-nameserver-0.shop-nameserver:9876");
-    assertThat(topicAdmin.calls().getFirst().topics()).containsExactly(
+    await().atMost(TIMEOUT).until(() -> !topicAdminCalls().isEmpty());
+    assertThat(topicAdminCalls().getFirst().topics()).containsExactly(
         new Topic("order_reback", "TRANSACTION"), new Topic("order_timeout", "DELAY"));
     assertThat(deployments()).isEmpty();
 
@@ -101,7 +110,7 @@ class OrderPlatformOperatorTest {
     await().atMost(TIMEOUT).untilAsserted(() -> {
       assertThat(status().phase()).isEqualTo("Ready");
       assertThat(status().readyComponents()).isEqualTo("6/6");
-      assertThat(status().orderEndpoint()).isEqualTo("http://shop-order.test.svc:8080");
+      assertThat(status().orderEndpoint()).isEqualTo("http://shop-order." + namespace + ".svc:8080");
       assertThat(condition("Ready").getStatus()).isEqualTo("True");
       assertThat(condition("Progressing").getStatus()).isEqualTo("False");
       assertThat(condition("Degraded").getStatus()).isEqualTo("False");
@@ -135,7 +144,7 @@ class OrderPlatformOperatorTest {
         services: {inventory: {replicas: 3}}
         rocketmq: {managed: {transactionCheckIntervalMillis: 5000}}
         """).getSpec();
-    client.resources(OrderPlatform.class).inNamespace(NAMESPACE).withName("shop").edit(platform -> {
+    client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
       platform.setSpec(edited);
       return platform;
     });
@@ -148,7 +157,7 @@ class OrderPlatformOperatorTest {
         assertThat(env.getValue()).isEqualTo("45m");
       });
       assertThat(deployment("shop-inventory").getSpec().getReplicas()).isEqualTo(3);
-      assertThat(client.configMaps().inNamespace(NAMESPACE).withName("shop-broker-config").get().getData()
+      assertThat(client.configMaps().inNamespace(namespace).withName("shop-broker-config").get().getData()
           .get("broker.conf")).contains("transactionCheckInterval=5000");
       assertThat(status().observedGeneration()).isEqualTo(2L);
       // Inventory now wants three pods and has one.
@@ -162,7 +171,7 @@ class OrderPlatformOperatorTest {
     bringUp(TestPlatforms.withSpec(""));
     String oldUid = deployment("shop-goods").getMetadata().getUid();
 
-    client.apps().deployments().inNamespace(NAMESPACE).withName("shop-goods").delete();
+    client.apps().deployments().inNamespace(namespace).withName("shop-goods").delete();
 
     await().atMost(TIMEOUT).untilAsserted(() -> {
       assertThat(deployment("shop-goods")).isNotNull();
@@ -174,7 +183,7 @@ class OrderPlatformOperatorTest {
   void editedDeploymentIsPutBack() {
     bringUp(TestPlatforms.withSpec(""));
 
-    client.apps().deployments().inNamespace(NAMESPACE).withName("shop-goods")
+    client.apps().deployments().inNamespace(namespace).withName("shop-goods")
         .edit(deployment -> {
           deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage("evil/goods:latest");
           return deployment;
@@ -194,7 +203,9 @@ class OrderPlatformOperatorTest {
     // A window, not an assertion wait: nothing may happen in it.
     Thread.sleep(4_000);
 
-    assertThat(drainRequests()).filteredOn(request -> !"GET".equals(request.getMethod()))
+    assertThat(drainRequests())
+        .filteredOn(request -> !"GET".equals(request.getMethod()))
+        .filteredOn(request -> request.getPath().contains("/namespaces/" + namespace + "/"))
         .extracting(request -> request.getMethod() + " " + request.getPath())
         .isEmpty();
   }
@@ -205,11 +216,11 @@ class OrderPlatformOperatorTest {
 
     await().atMost(TIMEOUT).until(() -> deployments().size() == 3);
     await().atMost(TIMEOUT).untilAsserted(() -> assertThat(status().readyComponents()).isEqualTo("0/3"));
-    assertThat(client.apps().statefulSets().inNamespace(NAMESPACE).list().getItems()).isEmpty();
-    assertThat(client.network().v1().networkPolicies().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems()).isEmpty();
+    assertThat(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems()).isEmpty();
     assertThat(secret("shop-mysql-credentials")).isNull();
     assertThat(secret("shop-jwt")).isNotNull();
-    assertThat(topicAdmin.calls()).first().extracting(RecordingTopicAdmin.Call::nameServerAddress).isEqualTo(
+    assertThat(topicAdmin.calls()).extracting(RecordingTopicAdmin.Call::nameServerAddress).contains(
         "rocketmq-namesrv-0.rocketmq.messaging.svc:9876;rocketmq-namesrv-1.rocketmq.messaging.svc:9876");
     var env = deployment("shop-goods").getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
     assertThat(env).extracting(EnvVar::getValue).contains("jdbc:mariadb://mysql.databases.svc.cluster.local:3306/goods");
@@ -253,7 +264,7 @@ class OrderPlatformOperatorTest {
   }
 
   private OrderPlatform apply(OrderPlatform platform) {
-    platform.getMetadata().setNamespace(NAMESPACE);
+    platform.getMetadata().setNamespace(namespace);
     platform.getMetadata().setGeneration(null);
     return client.resource(platform).create();
   }
@@ -274,7 +285,7 @@ class OrderPlatformOperatorTest {
   }
 
   private OrderPlatformStatus status() {
-    var platform = client.resources(OrderPlatform.class).inNamespace(NAMESPACE).withName("shop").get();
+    var platform = client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").get();
     assertThat(platform.getStatus()).isNotNull();
     return platform.getStatus();
   }
@@ -284,31 +295,37 @@ class OrderPlatformOperatorTest {
   }
 
   private io.fabric8.kubernetes.api.model.Secret secret(String name) {
-    return client.secrets().inNamespace(NAMESPACE).withName(name).get();
+    return client.secrets().inNamespace(namespace).withName(name).get();
   }
 
   private StatefulSet statefulSet(String name) {
-    return client.apps().statefulSets().inNamespace(NAMESPACE).withName(name).get();
+    return client.apps().statefulSets().inNamespace(namespace).withName(name).get();
   }
 
   private Deployment deployment(String name) {
-    return client.apps().deployments().inNamespace(NAMESPACE).withName(name).get();
+    return client.apps().deployments().inNamespace(namespace).withName(name).get();
   }
 
   private List<Deployment> deployments() {
-    return client.apps().deployments().inNamespace(NAMESPACE).list().getItems();
+    return client.apps().deployments().inNamespace(namespace).list().getItems();
   }
 
   private List<HasMetadata> ownedObjects() {
     var objects = new ArrayList<HasMetadata>();
-    objects.addAll(client.secrets().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list().getItems());
-    objects.addAll(client.configMaps().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list().getItems());
-    objects.addAll(client.services().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list().getItems());
-    objects.addAll(client.apps().statefulSets().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list().getItems());
-    objects.addAll(client.apps().deployments().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list().getItems());
-    objects.addAll(client.network().v1().networkPolicies().inNamespace(NAMESPACE).withLabel(Labels.MANAGED_BY).list()
+    objects.addAll(client.secrets().inNamespace(namespace).withLabel(Labels.MANAGED_BY).list().getItems());
+    objects.addAll(client.configMaps().inNamespace(namespace).withLabel(Labels.MANAGED_BY).list().getItems());
+    objects.addAll(client.services().inNamespace(namespace).withLabel(Labels.MANAGED_BY).list().getItems());
+    objects.addAll(client.apps().statefulSets().inNamespace(namespace).withLabel(Labels.MANAGED_BY).list().getItems());
+    objects.addAll(client.apps().deployments().inNamespace(namespace).withLabel(Labels.MANAGED_BY).list().getItems());
+    objects.addAll(client.network().v1().networkPolicies().inNamespace(namespace).withLabel(Labels.MANAGED_BY).list()
         .getItems());
     return objects;
+  }
+
+  /** The calls for this test's platform, whose name server address names its namespace. */
+  private List<RecordingTopicAdmin.Call> topicAdminCalls() {
+    String nameServer = "shop-nameserver-0.shop-nameserver." + namespace + ".svc:9876";
+    return topicAdmin.calls().stream().filter(call -> call.nameServerAddress().equals(nameServer)).toList();
   }
 
   private List<RecordedRequest> drainRequests() throws InterruptedException {

@@ -24,7 +24,7 @@ class PlatformSettingsTest {
     assertThat(platform.managedRocketmq().image()).isEqualTo("apache/rocketmq:5.3.1");
     assertThat(platform.services().get(AppService.ORDER).replicas()).isEqualTo(1);
     assertThat(platform.datasourceUrl(AppService.ORDER)).isEqualTo("jdbc:mariadb://shop-mysql:3306/orders");
-    assertThat(platform.nameServerAddress()).isEqualTo("shop-nameserver-0.shop-nameserver:9876");
+    assertThat(platform.nameServerAddress()).isEqualTo("shop-nameserver-0.shop-nameserver.test.svc:9876");
     assertThat(platform.orderEndpoint()).isEqualTo("http://shop-order.test.svc:8080");
   }
 
@@ -33,7 +33,7 @@ class PlatformSettingsTest {
     var platform = settings("rocketmq: {managed: {nameServerReplicas: 2}}");
 
     assertThat(platform.nameServerAddress())
-        .isEqualTo("shop-nameserver-0.shop-nameserver:9876;shop-nameserver-1.shop-nameserver:9876");
+        .isEqualTo("shop-nameserver-0.shop-nameserver.test.svc:9876;shop-nameserver-1.shop-nameserver.test.svc:9876");
   }
 
   @Test

@@ -16,7 +16,7 @@ class RocketmqResourcesTest {
     assertThat(RocketmqResources.brokerConf(platform).lines()).contains(
         "brokerClusterName=shop",
         "brokerName=shop-broker",
-        "namesrvAddr=shop-nameserver-0.shop-nameserver:9876;shop-nameserver-1.shop-nameserver:9876",
+        "namesrvAddr=shop-nameserver-0.shop-nameserver.test.svc:9876;shop-nameserver-1.shop-nameserver.test.svc:9876",
         "timerWheelEnable=true",
         "transactionCheckInterval=5000",
         "transactionTimeOut=3000",

@@ -22,7 +22,7 @@ class AppServiceResourcesTest {
     var container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
     assertThat(plainEnv(container)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "SPRING_DATASOURCE_URL", "jdbc:mariadb://shop-mysql:3306/orders",
-        "ORDERPLATFORM_ROCKETMQ_NAME_SERVER", "shop-nameserver-0.shop-nameserver:9876",
+        "ORDERPLATFORM_ROCKETMQ_NAME_SERVER", "shop-nameserver-0.shop-nameserver.test.svc:9876",
         "ORDERPLATFORM_ORDER_TIMEOUT", "15m",
         "ORDERPLATFORM_GOODS_GRPC_ADDRESS", "shop-goods:9091",
         "ORDERPLATFORM_INVENTORY_GRPC_ADDRESS", "shop-inventory:9092"));
