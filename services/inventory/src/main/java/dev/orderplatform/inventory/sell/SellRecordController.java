@@ -36,7 +36,9 @@ class SellRecordController {
             @RequestParam(defaultValue = "100") int size) {
         List<SellRecordView> records = sells.list(status, createdBefore, after, size).stream()
                 .map(SellRecordView::of).toList();
-        String nextAfter = records.size() < size || records.isEmpty() ? null : records.getLast().orderSn();
+        // A full page may have a successor; a shorter one is the last.
+        int pageSize = size == 0 ? SellService.DEFAULT_PAGE_SIZE : size;
+        String nextAfter = records.isEmpty() || records.size() < pageSize ? null : records.getLast().orderSn();
         return new SellRecordPage(records, nextAfter);
     }
 

@@ -47,7 +47,7 @@ public class SellService {
 
     public static final int MAX_ORDER_SN_LENGTH = 64;
     static final int ATTEMPTS = 3;
-    static final int DEFAULT_PAGE_SIZE = 100;
+    public static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(SellService.class);
