@@ -56,6 +56,11 @@ final class Catalogue {
         return initialStock;
     }
 
+    /** Goods with ample stock (never sold out by a run). */
+    List<Long> ampleGoods() {
+        return cold;
+    }
+
     Set<Long> goodsIds() {
         return initialStock.keySet();
     }

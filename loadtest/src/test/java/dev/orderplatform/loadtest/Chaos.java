@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.orderplatform.launcher.Component;
-import dev.orderplatform.launcher.LocalPlatform;
 
 /**
  * The chaos run's faults, injected into a local platform while the load runs: kill -9 the order service twice and
@@ -27,7 +26,8 @@ final class Chaos {
             new Fault("restart the broker", Component.ROCKETMQ, false),
             new Fault("kill -9 order service", Component.ORDER, true));
 
-    private final LocalPlatform platform;
+    private final PlatformUnderTest platform;
+    private final LoadSettings settings;
     private final List<Double> at;
     private final Duration loadDuration;
     private final List<Map<String, Object>> events = new ArrayList<>();
@@ -36,9 +36,13 @@ final class Chaos {
     private volatile long finishedAtMillis;
     private Thread thread;
 
-    Chaos(LocalPlatform platform, Duration loadDuration) {
+    Chaos(PlatformUnderTest platform, LoadSettings settings) {
+        if (platform.local().isEmpty()) {
+            throw new IllegalStateException("The chaos run kills local processes: it cannot run against -DbaseUrl");
+        }
         this.platform = platform;
-        this.loadDuration = loadDuration;
+        this.settings = settings;
+        this.loadDuration = settings.loadDuration();
         this.at = LoadSettings.numbers("chaosAt", "0.15,0.35,0.55,0.75");
         if (at.size() != PLAN.size()) {
             throw new IllegalArgumentException("-DchaosAt needs " + PLAN.size() + " fractions of the load duration");
@@ -76,7 +80,7 @@ final class Chaos {
         if (fault.kill()) {
             platform.kill(fault.component());
         }
-        platform.restart(fault.component());
+        platform.restart(fault.component(), settings);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "[chaos] %s: back after %.1f s%n", fault.component().name().toLowerCase(),
                 seconds);

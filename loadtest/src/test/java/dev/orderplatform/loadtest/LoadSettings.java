@@ -22,6 +22,7 @@ import java.util.Map;
  * stock         hotGoods, hotStock (little stock: some orders must be refused), coldGoods, coldStock
  * assertions    p95Ms, p99Ms (on each load request), maxErrorPercent (KO requests of all requests)
  * verdict       settleSeconds (how long to wait beyond the last order's timeout for returns to settle)
+ * warm-up       warmupOrders (sequential paid orders before the load, so that it does not hit cold JVMs)
  * protocol      protocolMode (consistent | baseline | per-request-producer; passed to a local order service)
  * </pre>
  */
@@ -45,6 +46,7 @@ record LoadSettings(
         int p99Ms,
         double maxErrorPercent,
         int settleSeconds,
+        int warmupOrders,
         String protocolMode,
         Path resultsDir,
         Path gatlingDir,
@@ -95,6 +97,7 @@ record LoadSettings(
                 (int) number("p99Ms", d.p99Ms),
                 number("maxErrorPercent", d.maxErrorPercent),
                 (int) number("settleSeconds", d.settleSeconds),
+                (int) number("warmupOrders", run.equals("ci") ? 10 : 30),
                 text("protocolMode", "consistent"),
                 Path.of(text("loadtest.resultsDir", cwd.resolve("results").toString())),
                 Path.of(text("loadtest.gatlingDir", cwd.resolve("target/gatling").toString())),

@@ -91,7 +91,7 @@ public class OrderPlacementSimulation extends Simulation {
                         .checkIf((response, session) -> response.status().code() == 409)
                         .then(jmesPath("code").is("INSUFFICIENT_STOCK")))
                 .exec(this::recordCreate)
-                .doIf(session -> session.contains("orderSn") && "PAY".equals(session.getString("intent"))).then(
+                .doIf(session -> created(session) && "PAY".equals(session.getString("intent"))).then(
                         exec(pauseBeforePaying())
                                 .exec(authorized(http("pay").post(session ->
                                                 url("/api/v1/orders/" + session.getString("orderSn") + "/pay")))
@@ -133,9 +133,9 @@ public class OrderPlacementSimulation extends Simulation {
             api = new PlatformApi(platform);
             catalogue = Catalogue.create(api, settings, runId);
             System.out.println("[loadtest] run " + runId + ": goods and initial stock " + catalogue.initialStock());
+            WarmUp.run(platform, api, catalogue, runId, settings.warmupOrders());
             if (settings.chaos()) {
-                chaos = new Chaos(platform.local().orElseThrow(() -> new IllegalStateException(
-                        "The chaos run kills local processes: it cannot run against -DbaseUrl")), settings.loadDuration());
+                chaos = new Chaos(platform, settings);
             }
             settler = new Settler(settings, api, ledger, catalogue, chaos);
             if (chaos != null) {
@@ -175,10 +175,15 @@ public class OrderPlacementSimulation extends Simulation {
         return verdict.problemCount();
     }
 
+    private static boolean created(Session session) {
+        return session.contains("createStatus") && session.getInt("createStatus") == 201
+                && session.contains("orderSn");
+    }
+
     private Session recordCreate(Session session) {
         if (!session.contains("createStatus")) {
             ledger.createFailed.increment();
-        } else if (session.getInt("createStatus") == 201 && session.contains("orderSn")) {
+        } else if (created(session)) {
             ledger.created(session.getString("orderSn"), session.getString("token"),
                     "PAY".equals(session.getString("intent")) ? Ledger.Intent.PAY : Ledger.Intent.ABANDON);
         } else if (session.getInt("createStatus") == 409) {

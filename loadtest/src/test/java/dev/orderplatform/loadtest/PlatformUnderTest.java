@@ -58,7 +58,9 @@ final class PlatformUnderTest implements AutoCloseable {
                     Map.of(LoadSettings.PROTOCOL_MODE_PROPERTY, settings.protocolMode())));
         }
         long started = System.nanoTime();
-        LocalPlatform platform = LocalPlatform.start(options, line -> System.out.println("[platform] " + line));
+        LocalPlatformOptions startOptions = options;
+        LocalPlatform platform = withInfraClasspath(settings,
+                () -> LocalPlatform.start(startOptions, line -> System.out.println("[platform] " + line)));
         System.out.printf("[platform] ready in %.1f s: order %s, goods %s, inventory %s; logs in %s%n",
                 (System.nanoTime() - started) / 1e9, platform.orderUrl(), platform.goodsUrl(), platform.inventoryUrl(),
                 platform.logDir());
@@ -84,6 +86,58 @@ final class PlatformUnderTest implements AutoCloseable {
 
     String userToken(String userId) {
         return tokens.issue(userId, List.of(Roles.USER), Duration.ofHours(12));
+    }
+
+    /**
+     * Runs an action that may start MariaDB or RocketMQ child processes. LocalPlatform starts them with this JVM's
+     * {@code java.class.path}; Gatling's JVM has Gatling's Netty 4.2 on it, while the broker needs the launcher's
+     * own classpath (infra-kit pins Netty 4.1 for RocketMQ). So, while the action runs, the class path the children
+     * see is the launcher jar (its manifest lists its lib/), or {@code -Dloadtest.infraClasspath}.
+     */
+    static <T> T withInfraClasspath(LoadSettings settings, java.util.function.Supplier<T> action) {
+        String own = System.getProperty("java.class.path");
+        String infra = infraClasspath(settings);
+        synchronized (PlatformUnderTest.class) {
+            if (infra != null) {
+                System.setProperty("java.class.path", infra);
+            }
+            try {
+                return action.get();
+            } finally {
+                System.setProperty("java.class.path", own);
+            }
+        }
+    }
+
+    private static String infraClasspath(LoadSettings settings) {
+        String explicit = LoadSettings.text("loadtest.infraClasspath", null);
+        if (explicit != null) {
+            return explicit;
+        }
+        Path launcherTarget = settings.servicesDir().getParent();
+        if (launcherTarget == null || !Files.isDirectory(launcherTarget.resolve("lib"))) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(launcherTarget)) {
+            return files.filter(file -> file.getFileName().toString().matches("launcher-.*\\.jar"))
+                    .filter(file -> !file.getFileName().toString().endsWith("-sources.jar"))
+                    .map(Path::toString).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** kill -9 one component of the local platform. */
+    void kill(Component component) {
+        local.kill(component);
+    }
+
+    /** Restarts a component of the local platform (same ports and data) and waits until it is ready. */
+    void restart(Component component, LoadSettings settings) {
+        withInfraClasspath(settings, () -> {
+            local.restart(component);
+            return null;
+        });
     }
 
     /** The local platform, for chaos runs (kill -9 and restart); empty for an external one. */
