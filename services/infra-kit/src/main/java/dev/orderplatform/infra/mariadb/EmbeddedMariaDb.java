@@ -151,7 +151,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @param port    TCP port on 127.0.0.1, or 0 for a free one
      */
     public static EmbeddedMariaDb start(Path workDir, int port) {
-        Optional<EmbeddedMariaDb> external = external();
+        return start(workDir, port, System.getenv());
+    }
+
+    static EmbeddedMariaDb start(Path workDir, int port, Map<String, String> environment) {
+        Optional<EmbeddedMariaDb> external = external(environment);
         if (external.isPresent()) {
             return external.get();
         }
@@ -311,13 +315,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private static Optional<EmbeddedMariaDb> external() {
-        String url = System.getenv(ENV_JDBC_URL);
+    private static Optional<EmbeddedMariaDb> external(Map<String, String> environment) {
+        String url = environment.get(ENV_JDBC_URL);
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        String user = Optional.ofNullable(System.getenv(ENV_USER)).orElse("root");
-        String password = Optional.ofNullable(System.getenv(ENV_PASSWORD)).orElse("");
+        String user = Optional.ofNullable(environment.get(ENV_USER)).orElse("root");
+        String password = Optional.ofNullable(environment.get(ENV_PASSWORD)).orElse("");
         String base = url.trim();
         int query = base.indexOf('?');
         String path = query < 0 ? base : base.substring(0, query);

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @WithPlatformInfrastructure
@@ -41,6 +43,24 @@ class EmbeddedMariaDbTest {
                 assertThat(rs.getString(1)).isEqualTo("InnoDB");
             }
         }
+    }
+
+    @Test
+    void usesAnExternalServerWhenTheEnvironmentNamesOne(EmbeddedMariaDb shared) throws Exception {
+        Map<String, String> environment = Map.of(
+                EmbeddedMariaDb.ENV_JDBC_URL, shared.baseJdbcUrl(),
+                EmbeddedMariaDb.ENV_USER, shared.username(),
+                EmbeddedMariaDb.ENV_PASSWORD, shared.password());
+        EmbeddedMariaDb external = EmbeddedMariaDb.start(Path.of("target/never-created"), 0, environment);
+        assertThat(external.kind()).isEqualTo(EmbeddedMariaDb.Kind.EXTERNAL);
+        assertThat(external.port()).isEqualTo(shared.port());
+        assertThat(external.jdbcUrl("infra_kit_external")).isEqualTo(shared.jdbcUrl("infra_kit_external"));
+        external.createSchema("infra_kit_external");
+        external.close(); // stops nothing
+        try (Connection connection = shared.openConnection("infra_kit_external")) {
+            assertThat(connection.isValid(2)).isTrue();
+        }
+        assertThat(Path.of("target/never-created")).doesNotExist();
     }
 
     @Test
