@@ -160,6 +160,28 @@ class ProtocolFaultsTest extends OrderServiceTest {
         assertAuditClean(Map.of(goods, 10));
     }
 
+    @Test
+    void a8_closeThatRollsBackAfterItsReturnWasSentReturnsNothing_aLaterCloseDoes() throws Exception {
+        long goods = platform.newGoods("5.00", 10);
+        String orderSn = api().order(tokenOf(Platform.freshUser()), Map.of(goods, 4)).text("orderSn");
+        Gate insideClose = hooks.blockInsideClose(orderSn);
+        insideClose.releaseWithFailure(new IllegalStateException("test: the close transaction fails before its commit"));
+
+        // The return's half message is stored, then the close rolls back: the return must not be delivered.
+        assertThat(protocol.closeIfUnpaid(orderSn)).isEqualTo(dev.orderplatform.order.protocol.OrderProtocol.CloseResult.RETRY);
+        assertThat(statusOf(orderSn)).isEqualTo(OrderStatus.WAIT_BUYER_PAY);
+        Thread.sleep(CHECK_WINDOW.toMillis());
+        assertThat(platform.sellRecordStatus(orderSn)).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
+        assertThat(platform.stock(goods)).isEqualTo(6);
+        assertAuditClean(Map.of(goods, 10));
+
+        // The timeout message is consumed again later (RECONSUME_LATER): now the close and the return both happen.
+        assertThat(protocol.closeIfUnpaid(orderSn)).isEqualTo(dev.orderplatform.order.protocol.OrderProtocol.CloseResult.CLOSED);
+        awaitRecord(orderSn, SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
+        awaitStock(goods, 10);
+        assertAuditClean(Map.of(goods, 10));
+    }
+
     static MessageExt returnMessage(String orderSn) {
         MessageExt message = new MessageExt();
         message.setTopic(Topics.ORDER_REBACK);

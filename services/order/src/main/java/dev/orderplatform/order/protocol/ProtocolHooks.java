@@ -17,6 +17,10 @@ public interface ProtocolHooks {
     default void afterFence(String userId, String orderSn) {
     }
 
+    /** A8 window: the close of {@code orderSn} is updated but not committed (its return's half message is stored). */
+    default void insideClose(String orderSn) {
+    }
+
     /** A8 window: the close of {@code orderSn} is committed, the broker has not been told to deliver the return. */
     default void afterClose(String orderSn) {
     }

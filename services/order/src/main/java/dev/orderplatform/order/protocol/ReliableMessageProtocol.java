@@ -277,7 +277,11 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
         boolean closed;
         try {
             // A7: compare-and-set; exactly one of payment and timeout leaves WAIT_BUYER_PAY.
-            closed = Boolean.TRUE.equals(transactions.execute(tx -> orders.closeIfWaiting(orderSn, Instant.now())));
+            closed = Boolean.TRUE.equals(transactions.execute(tx -> {
+                boolean updated = orders.closeIfWaiting(orderSn, Instant.now());
+                hooks.insideClose(orderSn); // A8 window: half message stored, close not committed.
+                return updated;
+            }));
         } catch (RuntimeException e) {
             // Unknown whether the close committed: decide under the fence, like a check-back would.
             log.warn("Close of order {} failed: deciding under the fence", orderSn, e);

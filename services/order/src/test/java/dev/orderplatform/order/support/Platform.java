@@ -45,8 +45,8 @@ public final class Platform {
     private final PlatformInfrastructure infra;
     private final ServiceProcesses services;
     private final JwtTokens tokens = new JwtTokens(JWT_SECRET.getBytes(StandardCharsets.UTF_8));
-    private final GoodsServiceGrpc.GoodsServiceBlockingStub goods;
-    private final InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
+    private final GoodsServiceGrpc.GoodsServiceBlockingStub goodsStub;
+    private final InventoryServiceGrpc.InventoryServiceBlockingStub inventoryStub;
 
     private Platform() {
         infra = PlatformInfrastructure.shared();
@@ -56,9 +56,9 @@ public final class Platform {
         ManagedChannel goodsChannel = ManagedChannelBuilder.forAddress("127.0.0.1", goodsGrpcPort()).usePlaintext().build();
         ManagedChannel inventoryChannel = ManagedChannelBuilder.forAddress("127.0.0.1", inventoryGrpcPort())
                 .usePlaintext().build();
-        goods = GoodsServiceGrpc.newBlockingStub(goodsChannel)
+        goodsStub = GoodsServiceGrpc.newBlockingStub(goodsChannel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(admin));
-        inventory = InventoryServiceGrpc.newBlockingStub(inventoryChannel)
+        inventoryStub = InventoryServiceGrpc.newBlockingStub(inventoryChannel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(admin));
     }
 
@@ -73,6 +73,17 @@ public final class Platform {
             }
         }
         return current;
+    }
+
+    /** The goods and inventory services start while the order application under test does: wait for them here. */
+    private GoodsServiceGrpc.GoodsServiceBlockingStub goods() {
+        services.awaitReady();
+        return goodsStub;
+    }
+
+    private InventoryServiceGrpc.InventoryServiceBlockingStub inventory() {
+        services.awaitReady();
+        return inventoryStub;
     }
 
     public PlatformInfrastructure infra() {
@@ -137,30 +148,31 @@ public final class Platform {
 
     /** A new goods on sale with its stock. */
     public long newGoods(String price, int stock) {
-        long id = goods.createGoods(CreateGoodsRequest.newBuilder().setName("test goods " + UUID.randomUUID())
+        long id = goods().createGoods(CreateGoodsRequest.newBuilder().setName("test goods " + UUID.randomUUID())
                 .setPrice(price).setOnSale(true).build()).getId();
-        inventory.setStock(SetStockRequest.newBuilder().setGoodsId(id).setStock(stock).build());
+        inventory().setStock(SetStockRequest.newBuilder().setGoodsId(id).setStock(stock).build());
         return id;
     }
 
     /** A new goods that is off sale (with stock). */
     public long newGoodsOffSale(String price, int stock) {
-        long id = goods.createGoods(CreateGoodsRequest.newBuilder().setName("off-sale goods " + UUID.randomUUID())
+        long id = goods().createGoods(CreateGoodsRequest.newBuilder().setName("off-sale goods " + UUID.randomUUID())
                 .setPrice(price).setOnSale(false).build()).getId();
-        inventory.setStock(SetStockRequest.newBuilder().setGoodsId(id).setStock(stock).build());
+        inventory().setStock(SetStockRequest.newBuilder().setGoodsId(id).setStock(stock).build());
         return id;
     }
 
     /** Takes a goods off sale in the catalogue. */
     public void takeOffSale(long goodsId) {
-        var current = goods.getGoods(dev.orderplatform.contracts.goods.v1.GetGoodsRequest.newBuilder().setId(goodsId).build());
-        goods.updateGoods(dev.orderplatform.contracts.goods.v1.UpdateGoodsRequest.newBuilder().setId(goodsId)
+        var current = goods().getGoods(dev.orderplatform.contracts.goods.v1.GetGoodsRequest.newBuilder().setId(goodsId).build());
+        goods().updateGoods(dev.orderplatform.contracts.goods.v1.UpdateGoodsRequest.newBuilder().setId(goodsId)
                 .setName(current.getName()).setPrice(current.getPrice()).setImageUrl(current.getImageUrl())
                 .setOnSale(false).build());
     }
 
     /** A counter of the inventory service's Prometheus scrape, summed over the series matching all fragments. */
     public double inventoryMetric(String name, String... labelFragments) {
+        services.awaitReady();
         try {
             java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(
@@ -188,13 +200,13 @@ public final class Platform {
     }
 
     public int stock(long goodsId) {
-        return inventory.withDeadlineAfter(5, TimeUnit.SECONDS)
+        return inventory().withDeadlineAfter(5, TimeUnit.SECONDS)
                 .getStock(GetStockRequest.newBuilder().setGoodsId(goodsId).build()).getStock();
     }
 
     public Optional<SellRecord> sellRecord(String orderSn) {
         try {
-            return Optional.of(inventory.withDeadlineAfter(5, TimeUnit.SECONDS)
+            return Optional.of(inventory().withDeadlineAfter(5, TimeUnit.SECONDS)
                     .getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build()));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
@@ -210,7 +222,7 @@ public final class Platform {
 
     /** Sell straight to the inventory, as a (late or retried) order service call would. */
     public SellResponse sell(SellRequest request) {
-        return inventory.withDeadlineAfter(5, TimeUnit.SECONDS).sell(request);
+        return inventory().withDeadlineAfter(5, TimeUnit.SECONDS).sell(request);
     }
 
     public SellResponse sell(String orderSn, long goodsId, int quantity) {

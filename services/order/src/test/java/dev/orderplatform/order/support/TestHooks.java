@@ -11,6 +11,7 @@ public final class TestHooks implements ProtocolHooks {
     private final Map<String, Gate> afterSell = new ConcurrentHashMap<>();
     private final Map<String, Gate> afterFence = new ConcurrentHashMap<>();
     private final Map<String, Gate> afterClose = new ConcurrentHashMap<>();
+    private final Map<String, Gate> insideClose = new ConcurrentHashMap<>();
 
     public Gate blockAfterSell(String userId) {
         return arm(afterSell, userId);
@@ -18,6 +19,10 @@ public final class TestHooks implements ProtocolHooks {
 
     public Gate blockAfterFence(String userId) {
         return arm(afterFence, userId);
+    }
+
+    public Gate blockInsideClose(String orderSn) {
+        return arm(insideClose, orderSn);
     }
 
     public Gate blockAfterClose(String orderSn) {
@@ -32,6 +37,11 @@ public final class TestHooks implements ProtocolHooks {
     @Override
     public void afterFence(String userId, String orderSn) {
         pass(afterFence, userId, orderSn);
+    }
+
+    @Override
+    public void insideClose(String orderSn) {
+        pass(insideClose, orderSn, orderSn);
     }
 
     @Override
