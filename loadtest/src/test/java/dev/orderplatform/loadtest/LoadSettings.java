@@ -58,9 +58,11 @@ record LoadSettings(
     static LoadSettings fromSystemProperties() {
         String run = text("loadtest.run", "standard").toLowerCase(Locale.ROOT);
         Defaults d = switch (run) {
-            case "ci" -> new Defaults(10, 5, 20, "PT5S", 80, 1.0, 1500, 3000, 45);
-            case "chaos" -> new Defaults(15, 10, 110, "PT10S", 80, 100.0, 60_000, 60_000, 120);
-            case "standard", "main", "benchmark" -> new Defaults(25, 15, 45, "PT10S", 80, 1.0, 1000, 2000, 60);
+            // CI shares a 2-core machine with other builds: its bar is the verdict; latency bounds only catch hangs.
+            case "ci" -> new Defaults(5, 5, 20, "PT5S", 80, 5.0, 5000, 10_000, 45);
+            // Faults make requests fail while a service is down: only the verdict counts.
+            case "chaos" -> new Defaults(8, 10, 110, "PT10S", 80, 100.0, 120_000, 120_000, 120);
+            case "standard", "main", "benchmark" -> new Defaults(12, 15, 45, "PT10S", 80, 1.0, 1000, 2000, 60);
             default -> throw new IllegalArgumentException("-Dloadtest.run must be standard, ci, chaos or benchmark, not "
                     + run);
         };
