@@ -1,8 +1,5 @@
 package dev.orderplatform.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,6 +18,9 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.orderplatform.infra.support.Ports.freeBrokerPort;
+import static dev.orderplatform.infra.support.Ports.freePort;
+
 /**
  * The whole platform on this machine, every component its own process on loopback: MariaDB, RocketMQ (name
  * server + broker), then goods, inventory and order, each started when what it needs is ready. Components can be
@@ -37,7 +37,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final LocalPlatformOptions options;
     private final Consumer<String> progress;
-    private final Ports ports;
+    private final PortPlan ports;
     private final String jwtSecret;
     private final Map<Component, ChildProcess> processes = new EnumMap<>(Component.class);
     private String jdbcBaseUrl;
@@ -48,7 +48,7 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalPlatform(LocalPlatformOptions options, Consumer<String> progress) {
         this.options = options;
         this.progress = progress;
-        this.ports = options.randomPorts() ? Ports.random() : Ports.documented();
+        this.ports = options.randomPorts() ? PortPlan.random() : PortPlan.documented();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.jwtSecret = HexFormat.of().formatHex(key);
@@ -160,7 +160,7 @@ public final class LocalPlatform implements AutoCloseable {
             case MARIADB -> command.addAll(List.of("-Xmx128m", "-cp", classpath,
                     "dev.orderplatform.infra.mariadb.MariaDbServerMain",
                     "--work-dir", work.resolve("mariadb").toString(), "--port", String.valueOf(ports.mariadb())));
-            case ROCKETMQ -> command.addAll(List.of("-Xmx1g", "-XX:MaxDirectMemorySize=512m",
+            case ROCKETMQ -> command.addAll(List.of("-Xmx1g", "-XX:MaxDirectMemorySize=256m",
                     "-Dtls.server.mode=disabled", "-cp", classpath,
                     "dev.orderplatform.infra.rocketmq.RocketMqServerMain",
                     "--work-dir", work.resolve("rocketmq").toString(),
@@ -225,43 +225,17 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** Ports of one run; kept across restarts so that clients and the broker's routes stay valid. */
-    record Ports(int mariadb, int nameServer, int broker, int goodsHttp, int goodsGrpc, int inventoryHttp,
+    record PortPlan(int mariadb, int nameServer, int broker, int goodsHttp, int goodsGrpc, int inventoryHttp,
                  int inventoryGrpc, int orderHttp, int orderGrpc) {
 
         /** The services on the ports DESIGN.md documents; the database and broker on free ports. */
-        static Ports documented() {
-            return new Ports(freePort(), freePort(), freeBrokerPort(), 8081, 9091, 8082, 9092, 8080, 9090);
+        static PortPlan documented() {
+            return new PortPlan(freePort(), freePort(), freeBrokerPort(), 8081, 9091, 8082, 9092, 8080, 9090);
         }
 
-        static Ports random() {
-            return new Ports(freePort(), freePort(), freeBrokerPort(), freePort(), freePort(), freePort(),
+        static PortPlan random() {
+            return new PortPlan(freePort(), freePort(), freeBrokerPort(), freePort(), freePort(), freePort(),
                     freePort(), freePort(), freePort());
-        }
-
-        /** The broker also listens on its port - 2 (fast channel) and + 1 (HA). */
-        private static int freeBrokerPort() {
-            while (true) {
-                int port = freePort();
-                if (port > 1026 && port < 65534 && isFree(port - 2) && isFree(port + 1)) {
-                    return port;
-                }
-            }
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static boolean isFree(int port) {
-            try (ServerSocket ignored = new ServerSocket(port)) {
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
         }
     }
 }
