@@ -39,8 +39,10 @@ import dev.orderplatform.operator.services.AppServiceDependents.OrderService;
 import dev.orderplatform.operator.services.AppServiceResources;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -99,7 +101,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 @ControllerConfiguration(name = "orderplatform")
 // Unbounded, slowly: an external broker or database may come back after minutes.
 @GradualRetry(maxAttempts = Integer.MAX_VALUE, initialInterval = 2_000, intervalMultiplier = 2, maxInterval = 300_000)
-public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
+public class OrderPlatformReconciler implements Reconciler<OrderPlatform>, Cleaner<OrderPlatform> {
 
   private static final Logger log = LoggerFactory.getLogger(OrderPlatformReconciler.class);
   private static final int MAX_MESSAGE_LENGTH = 1024;
@@ -125,6 +127,13 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
     boolean topicsReady = workflow.get(Topics.class, Topics.class).isPresent();
     return patchIfChanged(platform,
         Statuses.reconciled(platform, settings, observeComponents(settings, context), topicsReady, clock.instant()));
+  }
+
+  /** Everything is owned and garbage-collected except the MySQL credentials, which follow dataRetention. */
+  @Override
+  public DeleteControl cleanup(OrderPlatform platform, Context<OrderPlatform> context) {
+    context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
+    return DeleteControl.defaultDelete();
   }
 
   @Override

@@ -30,8 +30,9 @@ public record OrderPlatformSpec(
         + "Managed when neither is set.")
     RocketmqSpec rocketmq,
 
-    @JsonPropertyDescription("What happens to the MySQL and broker volumes when the OrderPlatform is deleted. "
-        + "Default Retain.")
+    @JsonPropertyDescription("What happens to the MySQL and broker volumes, and the MySQL credentials Secret, "
+        + "when the OrderPlatform is deleted: Retain keeps them (an OrderPlatform created again with the same "
+        + "name finds its data), Delete removes them. Default Retain.")
     DataRetention dataRetention) {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -147,6 +148,6 @@ public record OrderPlatformSpec(
       @Pattern(PlatformDefaults.NAME_SERVER_ADDRESS_PATTERN)
       String nameServerAddress) {}
 
-  /** Retain keeps the MySQL and broker volumes (PVCs) after the OrderPlatform is deleted; Delete removes them. */
+  /** Retain keeps the volumes (PVCs) and the MySQL credentials after the OrderPlatform is deleted. */
   public enum DataRetention { Retain, Delete }
 }

@@ -2,17 +2,28 @@ package dev.orderplatform.operator.secrets;
 
 import dev.orderplatform.operator.platform.Labels;
 import dev.orderplatform.operator.platform.OrderPlatform;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.DataRetention;
 import dev.orderplatform.operator.platform.PlatformSettings;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDNoGCKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
-/** Only with managed MySQL: for an external one the user's Secret holds the credentials. */
+/**
+ * Only with managed MySQL: for an external one the user's Secret holds the credentials.
+ *
+ * <p>The one object without an owner reference: the passwords belong to the data. When the volumes
+ * are retained, so is this Secret, and an OrderPlatform created again with the same name logs in to
+ * its old database; with {@code dataRetention: Delete} it goes with the platform.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class MysqlCredentialsDependent extends CRUDKubernetesDependentResource<Secret, OrderPlatform> {
+public class MysqlCredentialsDependent extends CRUDNoGCKubernetesDependentResource<Secret, OrderPlatform> {
+
+  public MysqlCredentialsDependent() {
+    super(Secret.class);
+  }
 
   @Override
   protected Secret desired(OrderPlatform primary, Context<OrderPlatform> context) {
@@ -25,5 +36,12 @@ public class MysqlCredentialsDependent extends CRUDKubernetesDependentResource<S
   protected ResourceID targetSecondaryResourceID(OrderPlatform primary, Context<OrderPlatform> context) {
     var platform = PlatformSettings.of(primary);
     return new ResourceID(platform.databaseCredentialsSecret(), platform.namespace());
+  }
+
+  @Override
+  protected void handleDelete(OrderPlatform primary, Secret secret, Context<OrderPlatform> context) {
+    if (primary.getSpec() != null && primary.getSpec().dataRetention() == DataRetention.Delete) {
+      super.handleDelete(primary, secret, context);
+    }
   }
 }

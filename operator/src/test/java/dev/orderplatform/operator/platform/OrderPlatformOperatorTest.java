@@ -125,12 +125,33 @@ class OrderPlatformOperatorTest {
         "StatefulSet/shop-mysql", "StatefulSet/shop-nameserver", "StatefulSet/shop-broker",
         "Deployment/shop-goods", "Deployment/shop-inventory", "Deployment/shop-order",
         "NetworkPolicy/shop-data");
-    assertThat(ownedObjects()).allSatisfy(object -> assertThat(object.getMetadata().getOwnerReferences())
-        .singleElement()
-        .satisfies(owner -> {
-          assertThat(owner.getUid()).isEqualTo(uid);
-          assertThat(owner.getKind()).isEqualTo("OrderPlatform");
-        }));
+    // The MySQL credentials follow the data's retention instead, see credentialsAreKeptWithRetainedData.
+    assertThat(ownedObjects()).filteredOn(object -> !object.getMetadata().getName().equals("shop-mysql-credentials"))
+        .allSatisfy(object -> assertThat(object.getMetadata().getOwnerReferences())
+            .singleElement()
+            .satisfies(owner -> {
+              assertThat(owner.getUid()).isEqualTo(uid);
+              assertThat(owner.getKind()).isEqualTo("OrderPlatform");
+            }));
+  }
+
+  @Test
+  void credentialsAreKeptWithRetainedDataAndDeletedOtherwise() {
+    apply(TestPlatforms.withSpec(""));
+    await().atMost(TIMEOUT).until(() -> secret("shop-mysql-credentials") != null);
+    String password = secret("shop-mysql-credentials").getData().get("order-password");
+
+    deletePlatform();
+    await().atMost(TIMEOUT).until(() -> platform() == null);
+    assertThat(secret("shop-mysql-credentials").getMetadata().getOwnerReferences()).isEmpty();
+
+    // The same platform again: it must log in to the retained database with the old passwords.
+    apply(TestPlatforms.withSpec("dataRetention: Delete"));
+    await().atMost(TIMEOUT).until(() -> statefulSet("shop-mysql") != null);
+    assertThat(secret("shop-mysql-credentials").getData().get("order-password")).isEqualTo(password);
+
+    deletePlatform();
+    await().atMost(TIMEOUT).until(() -> platform() == null && secret("shop-mysql-credentials") == null);
   }
 
   @Test
@@ -284,8 +305,16 @@ class OrderPlatformOperatorTest {
     client.resource(deployment).updateStatus();
   }
 
+  private OrderPlatform platform() {
+    return client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").get();
+  }
+
+  private void deletePlatform() {
+    client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").delete();
+  }
+
   private OrderPlatformStatus status() {
-    var platform = client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").get();
+    var platform = platform();
     assertThat(platform.getStatus()).isNotNull();
     return platform.getStatus();
   }
