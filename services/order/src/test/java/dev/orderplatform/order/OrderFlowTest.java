@@ -64,6 +64,11 @@ class OrderFlowTest extends OrderServiceTest {
         assertThat(platform.stock(apple)).isEqualTo(7);
         assertThat(statusOf(orderSn)).isEqualTo(OrderStatus.TRADE_SUCCESS);
         assertAuditClean(Map.of(apple, 10, pear, 5));
+
+        // Probes and metrics are open.
+        assertThat(api.raw("/actuator/health/readiness")).startsWith("200");
+        assertThat(api.raw("/actuator/health/liveness")).startsWith("200");
+        assertThat(api.raw("/actuator/prometheus")).startsWith("200").contains("orderplatform_orders_created_total");
     }
 
     @Test

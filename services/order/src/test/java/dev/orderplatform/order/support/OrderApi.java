@@ -38,6 +38,20 @@ public final class OrderApi {
         }
     }
 
+    /** An unauthenticated GET answering the status and the raw body (probes, Prometheus). */
+    public String raw(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + "\n" + response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String token, String path) {
         return send(token, "GET", path, null);
     }
