@@ -68,7 +68,7 @@ class OrderFlowTest extends OrderServiceTest {
         // Probes and metrics are open.
         assertThat(api.raw("/actuator/health/readiness")).startsWith("200");
         assertThat(api.raw("/actuator/health/liveness")).startsWith("200");
-        assertThat(api.raw("/actuator/prometheus")).startsWith("200").contains("orderplatform_orders_created_total");
+        assertThat(api.raw("/actuator/prometheus")).startsWith("200").contains("orderplatform_orders_placed_total");
     }
 
     @Test

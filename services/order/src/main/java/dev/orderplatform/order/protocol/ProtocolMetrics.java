@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** Counters of the protocol (Prometheus names: {@code orderplatform_orders_created_total} etc.). */
+/** Counters of the protocol (Prometheus names: {@code orderplatform_orders_placed_total} etc.). */
 @Component
 public class ProtocolMetrics {
 
@@ -15,7 +15,8 @@ public class ProtocolMetrics {
 
     public ProtocolMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.created = Counter.builder("orderplatform.orders.created").description("Orders created").register(registry);
+        // "placed", not "created": OpenMetrics reserves the _created suffix, Prometheus would drop it from the name.
+        this.created = Counter.builder("orderplatform.orders.placed").description("Orders created").register(registry);
         this.timeoutsClosed = Counter.builder("orderplatform.orders.timeouts.closed")
                 .description("Unpaid orders closed by their timeout").register(registry);
         this.reconciliationRepairs = Counter.builder("orderplatform.reconciliation.repairs")
