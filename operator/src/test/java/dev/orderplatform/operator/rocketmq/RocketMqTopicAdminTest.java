@@ -1,0 +1,54 @@
+package dev.orderplatform.operator.rocketmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.orderplatform.infra.rocketmq.EmbeddedRocketMq;
+import dev.orderplatform.infra.rocketmq.RocketMqSettings;
+import dev.orderplatform.infra.rocketmq.TopicMessageType;
+import dev.orderplatform.operator.platform.PlatformContract;
+
+/** The real admin client against a real (embedded) RocketMQ 5 name server and broker. */
+class RocketMqTopicAdminTest {
+
+  @TempDir
+  static Path workDir;
+  static EmbeddedRocketMq rocketmq;
+
+  final RocketMqTopicAdmin admin = new RocketMqTopicAdmin();
+
+  @BeforeAll
+  static void startRocketmq() {
+    rocketmq = EmbeddedRocketMq.start(RocketMqSettings.fastForTests(), workDir);
+  }
+
+  @AfterAll
+  static void stopRocketmq() {
+    rocketmq.close(Duration.ZERO); // RocketMQ takes seconds to stop; nothing waits for it
+  }
+
+  @Test
+  void createsTheTopicsWithTheirMessageTypesOnceThenLeavesThemAlone() {
+    var created = admin.ensureTopics(rocketmq.nameServerAddress(), PlatformContract.TOPICS);
+
+    assertThat(created).containsExactly("order_reback@" + EmbeddedRocketMq.BROKER_NAME,
+        "order_timeout@" + EmbeddedRocketMq.BROKER_NAME);
+    assertThat(rocketmq.topicMessageType("order_reback")).isEqualTo(TopicMessageType.TRANSACTION);
+    assertThat(rocketmq.topicMessageType("order_timeout")).isEqualTo(TopicMessageType.DELAY);
+    assertThat(admin.ensureTopics(rocketmq.nameServerAddress(), PlatformContract.TOPICS)).isEmpty();
+  }
+
+  @Test
+  void unreachableNameServerFailsWithItsAddress() {
+    assertThatThrownBy(() -> admin.ensureTopics("127.0.0.1:1", PlatformContract.TOPICS))
+        .hasMessageContaining("cannot create topics through name server 127.0.0.1:1");
+  }
+}
