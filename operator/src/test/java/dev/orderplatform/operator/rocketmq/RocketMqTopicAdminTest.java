@@ -3,13 +3,14 @@ package dev.orderplatform.operator.rocketmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.orderplatform.infra.rocketmq.EmbeddedRocketMq;
 import dev.orderplatform.infra.rocketmq.RocketMqSettings;
@@ -19,15 +20,16 @@ import dev.orderplatform.operator.platform.PlatformContract;
 /** The real admin client against a real (embedded) RocketMQ 5 name server and broker. */
 class RocketMqTopicAdminTest {
 
-  @TempDir
-  static Path workDir;
   static EmbeddedRocketMq rocketmq;
 
   final RocketMqTopicAdmin admin = new RocketMqTopicAdmin();
 
   @BeforeAll
-  static void startRocketmq() {
-    rocketmq = EmbeddedRocketMq.start(RocketMqSettings.fastForTests(), workDir);
+  static void startRocketmq() throws IOException {
+    // Not a @TempDir: the broker still writes while it stops in the background.
+    Files.createDirectories(Path.of("target"));
+    rocketmq = EmbeddedRocketMq.start(RocketMqSettings.fastForTests(),
+        Files.createTempDirectory(Path.of("target"), "rocketmq-"));
   }
 
   @AfterAll
