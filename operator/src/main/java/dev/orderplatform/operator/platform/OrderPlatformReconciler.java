@@ -51,18 +51,19 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 
 /**
- * Turns an OrderPlatform into its objects through a JOSDK workflow:
+ * Turns an OrderPlatform into its objects through a JOSDK workflow. Edges are "depends on":
  *
  * <pre>
- * jwt-secret ─────────────────────────────────────────────┐
- * mysql-credentials, mysql-init, mysql-service ─▶ mysql    │  database (gate: MySQL serves) ─┤
- * nameserver-service ─▶ nameserver (ready) ─▶ broker ◀─ broker-config, broker-service        ├─▶ goods, inventory, order
- * messaging (gate: broker serves) ─▶ topics ──────────────────────────────────────────────────┘
+ * mysql-credentials, mysql-init, mysql-service  <-  mysql
+ * nameserver-service  <-  nameserver (ready)  <-  broker  ->  broker-config, broker-service
+ * messaging (gate: broker serves)  <-  topics
+ * jwt-secret, database (gate: MySQL serves), topics  <-  goods, inventory, order
  * network-policy; goods-service, inventory-service, order-service
  * </pre>
  *
- * The MySQL and RocketMQ nodes exist only when managed (reconcile precondition). The workflow is
- * invoked explicitly so that an invalid spec is reported before any object is touched.
+ * The MySQL and RocketMQ nodes exist only when managed (reconcile precondition); the services wait
+ * on gates rather than on those nodes, see {@link InfrastructureGate}. The workflow is invoked
+ * explicitly so that an invalid spec is reported before any object is touched.
  */
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "jwt-secret", type = JwtSecretDependent.class),

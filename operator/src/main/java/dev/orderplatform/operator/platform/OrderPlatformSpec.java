@@ -2,8 +2,12 @@ package dev.orderplatform.operator.platform;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 /**
  * What the user asks for. Every field is optional: an empty spec is a complete platform with
@@ -57,12 +61,12 @@ public record OrderPlatformSpec(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ServiceSpec(
       @JsonPropertyDescription("Number of pods, 0 to 20. Default 1.")
-      @io.fabric8.generator.annotation.Min(0) @io.fabric8.generator.annotation.Max(20)
+      @Min(0) @Max(20)
       Integer replicas,
 
       @JsonPropertyDescription("Requests and limits of the service container. Default: 250m CPU and 512Mi "
           + "requested, 1Gi memory limit.")
-      io.fabric8.kubernetes.api.model.ResourceRequirements resources) {}
+      ResourceRequirements resources) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @ValidationRule(value = "!(has(self.managed) && has(self.external))",
@@ -83,24 +87,24 @@ public record OrderPlatformSpec(
       String storageClassName,
 
       @JsonPropertyDescription("Requests and limits of the MySQL container.")
-      io.fabric8.kubernetes.api.model.ResourceRequirements resources) {}
+      ResourceRequirements resources) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ExternalMysqlSpec(
       @JsonPropertyDescription("JDBC URL of the server without a schema, e.g. jdbc:mariadb://db.example.com:3306. "
           + "The services append their schema: goods, inventory, orders.")
-      @io.fabric8.generator.annotation.Required
+      @Required
       @Pattern(PlatformDefaults.JDBC_URL_PATTERN)
       String jdbcUrl,
 
       @JsonPropertyDescription("Secret in this namespace with keys goods-username, goods-password, "
           + "inventory-username, inventory-password, order-username, order-password.")
-      @io.fabric8.generator.annotation.Required
+      @Required
       SecretReference credentialsSecret) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SecretReference(
-      @io.fabric8.generator.annotation.Required
+      @Required
       @Pattern(PlatformDefaults.NAME_PATTERN)
       String name) {}
 
@@ -117,7 +121,7 @@ public record OrderPlatformSpec(
       String image,
 
       @JsonPropertyDescription("Name server pods, 1 to 3. Default 1.")
-      @io.fabric8.generator.annotation.Min(1) @io.fabric8.generator.annotation.Max(3)
+      @Min(1) @Max(3)
       Integer nameServerReplicas,
 
       @JsonPropertyDescription("Size of the broker's store volume. Default " + PlatformDefaults.BROKER_STORAGE + ".")
@@ -129,22 +133,22 @@ public record OrderPlatformSpec(
 
       @JsonPropertyDescription("How often the broker checks back on half messages whose producer did not commit, "
           + "in milliseconds, 1000 to 600000. Default 30000.")
-      @io.fabric8.generator.annotation.Min(1000) @io.fabric8.generator.annotation.Max(600000)
+      @Min(1000) @Max(600000)
       Integer transactionCheckIntervalMillis,
 
       @JsonPropertyDescription("Age of a half message before its first check-back, in milliseconds, "
           + "1000 to 600000. Default 10000.")
-      @io.fabric8.generator.annotation.Min(1000) @io.fabric8.generator.annotation.Max(600000)
+      @Min(1000) @Max(600000)
       Integer transactionTimeoutMillis,
 
       @JsonPropertyDescription("Requests and limits of the broker container.")
-      io.fabric8.kubernetes.api.model.ResourceRequirements brokerResources) {}
+      ResourceRequirements brokerResources) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ExternalRocketmqSpec(
       @JsonPropertyDescription("Name server address(es), host:port separated by ';', "
           + "e.g. rocketmq-namesrv.mq.svc:9876. Its brokers need timerWheelEnable=true.")
-      @io.fabric8.generator.annotation.Required
+      @Required
       @Pattern(PlatformDefaults.NAME_SERVER_ADDRESS_PATTERN)
       String nameServerAddress) {}
 
