@@ -272,6 +272,19 @@ class OrderPlatformOperatorTest {
     assertThat(ownedObjects()).isEmpty();
   }
 
+  @Test
+  void failingStepIsReportedAsDegradedAndHoldsTheServicesBack() {
+    apply(TestPlatforms.withSpec("rocketmq: {external: {nameServerAddress: \"unreachable.mq.svc:9876\"}}"));
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(status().phase()).isEqualTo("Degraded");
+      assertThat(condition("Degraded").getReason()).isEqualTo("ReconcileFailed");
+      assertThat(condition("Degraded").getMessage())
+          .contains("cannot create topics through name server unreachable.mq.svc:9876");
+    });
+    assertThat(deployments()).isEmpty();
+  }
+
   /** Applies the platform and simulates every component becoming ready. */
   private void bringUp(OrderPlatform platform) {
     apply(platform);
