@@ -107,6 +107,10 @@ public class OrderPlacementSimulation extends Simulation {
                             settler.poll();
                             return session;
                         }).pause(Duration.ofSeconds(2)))
+                .exec(session -> {
+                    injectViolationIfAsked();
+                    return session;
+                })
                 .exec(http("stock audit").post(session -> url(AuditResult.PATH))
                         .header("Authorization", session -> "Bearer " + platform.adminToken())
                         .body(StringBody(session -> PlatformApi.JSON.writeValueAsString(
@@ -165,6 +169,20 @@ public class OrderPlacementSimulation extends Simulation {
             }
         } finally {
             stopPlatform();
+        }
+    }
+
+    /**
+     * Self-test of the verdict ({@code -Dloadtest.injectViolation=true}): gives one goods a unit of stock it never
+     * had, as a return applied twice would, right before the final audit - which must then fail the run.
+     */
+    private void injectViolationIfAsked() {
+        if (Boolean.getBoolean("loadtest.injectViolation")) {
+            long goodsId = catalogue.initialStock().keySet().iterator().next();
+            int stock = api.stock(goodsId);
+            api.setStock(goodsId, stock + 1);
+            System.out.println("[verdict] self-test: stock of goods " + goodsId + " raised from " + stock + " to "
+                    + (stock + 1) + " behind the platform's back; the audit must report it");
         }
     }
 
