@@ -1,16 +1,9 @@
 package dev.orderplatform.order.protocol;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -27,22 +20,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.orderplatform.contracts.Topics;
-import dev.orderplatform.contracts.goods.v1.Goods;
-import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
 import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
 import dev.orderplatform.order.OrderProperties;
-import dev.orderplatform.order.cart.CartRepository;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderErrorCodes;
-import dev.orderplatform.order.order.OrderLine;
 import dev.orderplatform.order.order.OrderNumbers;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
-import dev.orderplatform.order.remote.GoodsGateway;
-import dev.orderplatform.order.remote.InventoryGateway;
 import dev.orderplatform.web.problem.ApiProblem;
-import dev.orderplatform.web.problem.ErrorCodes;
 
 /**
  * The order protocol of DESIGN.md section 2, in one place.
@@ -59,13 +45,14 @@ import dev.orderplatform.web.problem.ErrorCodes;
  * ours the order can never be created any more. Then a locking read of the order's status waits for a running close
  * or payment. So a decision is never a guess about a transaction that may still commit.
  *
- * <p>Where each anomaly is handled: A1 {@link #checkLocalTransaction}; A2 {@link #createLocally} step 2; A3
- * {@link #decide}; A4 and A5 the inventory service (a tombstone, a conditional DEDUCTED -> RETURNED), answered here by
+ * <p>Where each anomaly is handled: A1 {@link #checkLocalTransaction}; A2 {@link #createLocally} step 2 (outcomes
+ * classified by {@link CreationSteps#deduct}); A3 {@link #decide}; A4 and A5 the inventory service (a tombstone, a conditional DEDUCTED -> RETURNED), answered here by
  * {@code SELL_OUTCOME_ALREADY_RETURNED}; A6 the order number sent with Sell; A7 {@link OrderRepository} compare-and-set
  * updates used by {@link #closeLocally} and payment; A8 {@link #closeIfUnpaid}; A9 {@link TransactionalProducer};
  * A10 the inventory's conditional decrement; A11 {@link #repair}.
  */
 @Component
+@ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST})
 public class ReliableMessageProtocol implements OrderProtocol, TransactionListener {
 
     /** User property of every return message: which part of the protocol sent it (logs and metrics only). */
@@ -77,24 +64,20 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
     private static final int DECISION_ATTEMPTS = 3;
 
     private final TransactionalProducer producer;
-    private final GoodsGateway goods;
-    private final InventoryGateway inventory;
+    private final CreationSteps steps;
     private final OrderRepository orders;
-    private final CartRepository carts;
     private final OrderFence fence;
     private final TransactionTemplate transactions;
     private final OrderProperties properties;
     private final ProtocolMetrics metrics;
     private final ProtocolHooks hooks;
 
-    public ReliableMessageProtocol(TransactionalProducer producer, GoodsGateway goods, InventoryGateway inventory,
-            OrderRepository orders, CartRepository carts, OrderFence fence, TransactionTemplate transactions,
-            OrderProperties properties, ProtocolMetrics metrics, ObjectProvider<ProtocolHooks> hooks) {
+    ReliableMessageProtocol(TransactionalProducer producer, CreationSteps steps, OrderRepository orders,
+            OrderFence fence, TransactionTemplate transactions, OrderProperties properties, ProtocolMetrics metrics,
+            ObjectProvider<ProtocolHooks> hooks) {
         this.producer = producer;
-        this.goods = goods;
-        this.inventory = inventory;
+        this.steps = steps;
         this.orders = orders;
-        this.carts = carts;
         this.fence = fence;
         this.transactions = transactions;
         this.properties = properties;
@@ -108,11 +91,19 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
 
     @Override
     public Order create(NewOrder request) {
+        // A9: the process's one producer; the listener runs createLocally in this thread.
+        return create(request, producer::sendInTransaction);
+    }
+
+    /**
+     * {@link #create(NewOrder)} with the half message sent by {@code sender}, which must run this listener's local
+     * transaction in the calling thread ({@link ProducerPerRequestProtocol} sends it with a producer of its own).
+     */
+    Order create(NewOrder request, HalfMessageSender sender) {
         Creation creation = new Creation(OrderNumbers.next(request.userId()), request);
         TransactionSendResult sent;
         try {
-            // A9: the process's one producer; the listener runs createLocally in this thread.
-            sent = producer.sendInTransaction(returnMessage(creation.orderSn, "CREATE_FAILED", Kind.CREATE), creation);
+            sent = sender.send(returnMessage(creation.orderSn, "CREATE_FAILED", Kind.CREATE), creation);
         } catch (MQClientException | RuntimeException e) {
             sent = null;
             log.warn("Half message of order {} not sent: {}", creation.orderSn, e.toString());
@@ -134,75 +125,21 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
     private LocalTransactionState createLocally(Creation creation) {
         String orderSn = creation.orderSn;
         NewOrder request = creation.request;
-
-        // Step 1: prices. Nothing is deducted yet, so every failure rolls the return back.
-        Map<Long, Goods> catalogue;
+        CreationSteps.Priced priced;
         try {
-            catalogue = goods.batchGet(request.quantities().keySet());
-        } catch (StatusRuntimeException e) {
-            return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "goods_unreachable",
-                    new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
-                            "The catalogue is unavailable; nothing was charged. Try again later."));
-        }
-        List<Long> unavailable = request.quantities().keySet().stream().sorted()
-                .filter(id -> !catalogue.containsKey(id) || !catalogue.get(id).getOnSale()).toList();
-        if (!unavailable.isEmpty()) {
-            return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "goods_unavailable",
-                    goodsProblem(OrderErrorCodes.GOODS_UNAVAILABLE, "Goods not on sale: " + unavailable, unavailable));
-        }
-        List<OrderLine> lines = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        for (Map.Entry<Long, Integer> item : new TreeMap<>(request.quantities()).entrySet()) {
-            Goods g = catalogue.get(item.getKey());
-            BigDecimal price = new BigDecimal(g.getPrice());
-            lines.add(new OrderLine(g.getId(), g.getName(), price, item.getValue()));
-            total = total.add(price.multiply(BigDecimal.valueOf(item.getValue())));
-        }
-
-        // Step 2: deduct, under the order number (A6: a retried Sell deducts once).
-        SellResponse sold;
-        try {
-            sold = inventory.sell(orderSn, request.quantities());
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-                // Definite refusal before anything was deducted (per the contract).
-                return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "sell_invalid",
-                        new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
-                                "The stock service refused the order; nothing was charged."));
+            // Step 1: prices. Nothing is deducted yet, so every failure rolls the return back.
+            priced = steps.price(request);
+            // Step 2: deduct, under the order number (A6: a retried Sell deducts once).
+            steps.deduct(orderSn, request);
+        } catch (CreationSteps.Stop stop) {
+            if (stop.maybeDeducted) {
+                // A2: timeout, unavailable, an unknown outcome: the stock MAY have been deducted. Commit the return,
+                // never roll it back. If the Sell still arrives later, the consumed return's tombstone refuses it (A4).
+                log.warn("Sell of order {} has an unknown outcome ({}): returning its stock", orderSn, stop.getMessage());
+                return creation.fail(LocalTransactionState.COMMIT_MESSAGE, stop.reason, stop.problem);
             }
-            // A2: timeout, unavailable, ...: the stock MAY have been deducted. Commit the return, never roll it back.
-            // If the Sell still arrives later, the consumed return's tombstone refuses it (A4).
-            log.warn("Sell of order {} has an unknown outcome ({}): returning its stock", orderSn, e.getStatus());
-            return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "outcome_unknown",
-                    new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
-                            "The stock service did not answer in time. No order was created; any deducted stock is "
-                                    + "being returned. Try again.", Map.of("orderSn", orderSn)));
-        }
-        switch (sold.getOutcome()) {
-            case SELL_OUTCOME_DEDUCTED -> {
-                // go on
-            }
-            case SELL_OUTCOME_INSUFFICIENT_STOCK -> {
-                return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "insufficient_stock",
-                        goodsProblem(OrderErrorCodes.INSUFFICIENT_STOCK,
-                                "Not enough stock for goods " + sold.getShortGoodsIdsList(), sold.getShortGoodsIdsList()));
-            }
-            case SELL_OUTCOME_UNKNOWN_GOODS -> {
-                return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "goods_unavailable",
-                        goodsProblem(OrderErrorCodes.GOODS_UNAVAILABLE,
-                                "No stock kept for goods " + sold.getUnknownGoodsIdsList(), sold.getUnknownGoodsIdsList()));
-            }
-            case SELL_OUTCOME_ALREADY_RETURNED -> {
-                // A4: a decision already fenced this order out and its return was consumed; nothing was deducted now.
-                return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, "already_returned", notCreated(orderSn));
-            }
-            default -> {
-                // An outcome this version does not know: treat it as unknown (A2).
-                return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "outcome_unknown",
-                        new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
-                                "The stock service answered " + sold.getOutcome() + "; no order was created.",
-                                Map.of("orderSn", orderSn)));
-            }
+            // A definite refusal (or A4, already returned): nothing was deducted now.
+            return creation.fail(LocalTransactionState.ROLLBACK_MESSAGE, stop.reason, stop.problem);
         }
 
         hooks.afterSell(request.userId(), orderSn); // A1 window: deducted, nothing stored yet.
@@ -210,17 +147,14 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
         // Step 3: the local transaction. Fence first (A3), then the order, its lines, the cart, and the timeout
         // message BEFORE the commit: an order that exists always has its timeout (if the commit then fails, the
         // timeout finds no order and does nothing).
-        Instant now = Instant.now();
-        Order order = new Order(orderSn, request.userId(), OrderStatus.WAIT_BUYER_PAY, total, request.address(),
-                request.signerName(), request.signerMobile(), now, now, null, null, lines);
+        Order order = steps.newOrder(orderSn, request, priced);
         try {
             transactions.executeWithoutResult(tx -> {
                 if (!fence.claim(orderSn, OrderFence.Owner.CREATE)) {
                     throw new FencedOut(); // a check-back decided first: this order can no longer be created
                 }
                 hooks.afterFence(request.userId(), orderSn); // A3 window: fence held, not committed.
-                orders.insert(order);
-                carts.deleteOrdered(request.userId(), request.quantities().keySet());
+                steps.store(order, request);
                 Message timeout = new Message(Topics.ORDER_TIMEOUT,
                         OrderTimeoutDue.newBuilder().setOrderSn(orderSn).build().toByteArray());
                 timeout.setKeys(orderSn);
@@ -229,7 +163,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
         } catch (FencedOut e) {
             // Step 4, local failure: return the stock (the deciding check-back committed the return already).
             log.warn("Order {} was fenced out by a check-back before its local transaction: returning its stock", orderSn);
-            return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "fenced_out", notCreated(orderSn));
+            return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "fenced_out", CreationSteps.notCreated(orderSn));
         } catch (RuntimeException e) {
             // Step 4, local failure. It is unknown whether the commit happened (e.g. the connection broke during
             // COMMIT): do not guess, apply the decision rule now, under the fence. UNKNOW lets the broker ask again.
@@ -238,7 +172,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
             if (verdict == LocalTransactionState.ROLLBACK_MESSAGE) {
                 return creation.succeed(orders.find(orderSn).orElse(order)); // it did commit
             }
-            return creation.fail(verdict, "local_failure", notCreated(orderSn));
+            return creation.fail(verdict, "local_failure", CreationSteps.notCreated(orderSn));
         }
         // Step 4, local success: the order keeps its stock, the return must never be delivered.
         return creation.succeed(order);
@@ -411,14 +345,10 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
         return keys == null || keys.isBlank() ? null : keys.trim();
     }
 
-    private static ApiProblem goodsProblem(String code, String detail, List<Long> goodsIds) {
-        return new ApiProblem(HttpStatus.CONFLICT, code, detail, Map.of("goodsIds", List.copyOf(goodsIds)));
-    }
-
-    private static ApiProblem notCreated(String orderSn) {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_NOT_CREATED,
-                "The order could not be stored; no order was created and its stock is being returned. Try again.",
-                Map.of("orderSn", orderSn));
+    /** Sends a half message and runs {@link #executeLocalTransaction} for it in the calling thread with {@code arg}. */
+    @FunctionalInterface
+    interface HalfMessageSender {
+        TransactionSendResult send(Message message, Object arg) throws MQClientException;
     }
 
     /** The state of one creation, filled by its local transaction in the sending thread. */

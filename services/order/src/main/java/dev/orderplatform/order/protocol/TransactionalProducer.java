@@ -32,6 +32,7 @@ import dev.orderplatform.order.RocketMqProperties;
  * Started before the web server and the consumers, stopped after them.
  */
 @Component
+@ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST})
 public class TransactionalProducer implements SmartLifecycle {
 
     /** Starts before (and stops after) the timeout consumer and the web server. */

@@ -16,7 +16,9 @@ import dev.orderplatform.contracts.inventory.v1.SellRecord;
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderRepository;
+import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
 import dev.orderplatform.order.protocol.OrderProtocol;
+import dev.orderplatform.order.protocol.ProtocolMode;
 import dev.orderplatform.order.protocol.ProtocolMetrics;
 import dev.orderplatform.order.remote.InventoryGateway;
 
@@ -27,6 +29,7 @@ import dev.orderplatform.order.remote.InventoryGateway;
  * whose local transaction is the fenced decision rule, so a repair never races a late creation.
  */
 @Component
+@ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST}) // off in the baseline
 public class Reconciliation implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);

@@ -3,8 +3,12 @@ package dev.orderplatform.order.reconciliation;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
+import dev.orderplatform.order.protocol.ProtocolMode;
+
 /** Admin: run the reconciliation now (it also runs every {@code orderplatform.reconciliation.interval}). */
 @RestController
+@ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST}) // off in the baseline
 public class ReconciliationController {
 
     private final Reconciliation reconciliation;

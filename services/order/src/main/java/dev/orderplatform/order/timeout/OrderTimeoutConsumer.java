@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
 import dev.orderplatform.order.RocketMqProperties;
+import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
 import dev.orderplatform.order.protocol.OrderProtocol;
 import dev.orderplatform.order.protocol.OrderProtocol.CloseResult;
+import dev.orderplatform.order.protocol.ProtocolMode;
 import dev.orderplatform.order.protocol.TransactionalProducer;
 
 /**
@@ -30,6 +32,7 @@ import dev.orderplatform.order.protocol.TransactionalProducer;
  * Starts after and stops before the producer.
  */
 @Component
+@ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST}) // off in the baseline
 public class OrderTimeoutConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrderTimeoutConsumer.class);

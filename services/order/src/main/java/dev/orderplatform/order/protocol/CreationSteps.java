@@ -1,0 +1,165 @@
+package dev.orderplatform.order.protocol;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import dev.orderplatform.contracts.goods.v1.Goods;
+import dev.orderplatform.contracts.inventory.v1.SellResponse;
+import dev.orderplatform.order.cart.CartRepository;
+import dev.orderplatform.order.order.Order;
+import dev.orderplatform.order.order.OrderErrorCodes;
+import dev.orderplatform.order.order.OrderLine;
+import dev.orderplatform.order.order.OrderRepository;
+import dev.orderplatform.order.order.OrderStatus;
+import dev.orderplatform.order.remote.GoodsGateway;
+import dev.orderplatform.order.remote.InventoryGateway;
+import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.problem.ErrorCodes;
+
+/**
+ * The steps of creating an order that every protocol mode takes alike: the prices (BatchGetGoods), the deduction
+ * (Sell under the order number) and the rows of the local transaction. What a failed step means for the stock (commit
+ * or roll back the return, or nothing at all in the baseline) is the protocol's business, told by {@link Stop}.
+ */
+@Component
+class CreationSteps {
+
+    /** The order lines at catalogue prices and their total. */
+    record Priced(List<OrderLine> lines, BigDecimal total) {
+    }
+
+    /**
+     * A creation that cannot go on: the reason (a metrics tag), the answer for the client, and whether the stock may
+     * have been deducted (A2: an unknown outcome is "maybe deducted"; its message then says what was seen).
+     */
+    static final class Stop extends RuntimeException {
+        final String reason;
+        final ApiProblem problem;
+        final boolean maybeDeducted;
+
+        Stop(String reason, ApiProblem problem, boolean maybeDeducted) {
+            this(reason, problem, maybeDeducted, reason);
+        }
+
+        Stop(String reason, ApiProblem problem, boolean maybeDeducted, String seen) {
+            super(seen, null, false, false);
+            this.reason = reason;
+            this.problem = problem;
+            this.maybeDeducted = maybeDeducted;
+        }
+    }
+
+    private final GoodsGateway goods;
+    private final InventoryGateway inventory;
+    private final OrderRepository orders;
+    private final CartRepository carts;
+
+    CreationSteps(GoodsGateway goods, InventoryGateway inventory, OrderRepository orders, CartRepository carts) {
+        this.goods = goods;
+        this.inventory = inventory;
+        this.orders = orders;
+        this.carts = carts;
+    }
+
+    /** Step 1: the prices. Nothing is deducted yet: every {@link Stop} has {@code maybeDeducted == false}. */
+    Priced price(NewOrder request) {
+        Map<Long, Goods> catalogue;
+        try {
+            catalogue = goods.batchGet(request.quantities().keySet());
+        } catch (StatusRuntimeException e) {
+            throw new Stop("goods_unreachable",
+                    new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
+                            "The catalogue is unavailable; nothing was charged. Try again later."), false);
+        }
+        List<Long> unavailable = request.quantities().keySet().stream().sorted()
+                .filter(id -> !catalogue.containsKey(id) || !catalogue.get(id).getOnSale()).toList();
+        if (!unavailable.isEmpty()) {
+            throw new Stop("goods_unavailable",
+                    goodsProblem(OrderErrorCodes.GOODS_UNAVAILABLE, "Goods not on sale: " + unavailable, unavailable),
+                    false);
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (Map.Entry<Long, Integer> item : new TreeMap<>(request.quantities()).entrySet()) {
+            Goods g = catalogue.get(item.getKey());
+            BigDecimal price = new BigDecimal(g.getPrice());
+            lines.add(new OrderLine(g.getId(), g.getName(), price, item.getValue()));
+            total = total.add(price.multiply(BigDecimal.valueOf(item.getValue())));
+        }
+        return new Priced(List.copyOf(lines), total);
+    }
+
+    /**
+     * Step 2: deduct, under the order number (A6: a retried Sell deducts once). Returns when the stock is deducted;
+     * otherwise a {@link Stop}: a definite refusal ({@code maybeDeducted == false}) or an unknown outcome (A2).
+     */
+    void deduct(String orderSn, NewOrder request) {
+        SellResponse sold;
+        try {
+            sold = inventory.sell(orderSn, request.quantities());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                // Definite refusal before anything was deducted (per the contract).
+                throw new Stop("sell_invalid", new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
+                        "The stock service refused the order; nothing was charged."), false);
+            }
+            // A2: timeout, unavailable, ...: the stock MAY have been deducted.
+            throw new Stop("outcome_unknown", new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                    OrderErrorCodes.ORDER_OUTCOME_UNKNOWN, "The stock service did not answer in time. No order was "
+                            + "created; any deducted stock is being returned. Try again.", Map.of("orderSn", orderSn)),
+                    true, String.valueOf(e.getStatus()));
+        }
+        switch (sold.getOutcome()) {
+            case SELL_OUTCOME_DEDUCTED -> {
+                // go on
+            }
+            case SELL_OUTCOME_INSUFFICIENT_STOCK -> throw new Stop("insufficient_stock",
+                    goodsProblem(OrderErrorCodes.INSUFFICIENT_STOCK,
+                            "Not enough stock for goods " + sold.getShortGoodsIdsList(), sold.getShortGoodsIdsList()),
+                    false);
+            case SELL_OUTCOME_UNKNOWN_GOODS -> throw new Stop("goods_unavailable",
+                    goodsProblem(OrderErrorCodes.GOODS_UNAVAILABLE,
+                            "No stock kept for goods " + sold.getUnknownGoodsIdsList(), sold.getUnknownGoodsIdsList()),
+                    false);
+            // A4: a decision already fenced this order out and its return was consumed; nothing was deducted now.
+            case SELL_OUTCOME_ALREADY_RETURNED -> throw new Stop("already_returned", notCreated(orderSn), false);
+            // An outcome this version does not know: treat it as unknown (A2).
+            default -> throw new Stop("outcome_unknown", new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                    OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
+                    "The stock service answered " + sold.getOutcome() + "; no order was created.",
+                    Map.of("orderSn", orderSn)), true, "outcome " + sold.getOutcome());
+        }
+    }
+
+    /** The order as step 3 stores it: waiting for payment, created now. */
+    Order newOrder(String orderSn, NewOrder request, Priced priced) {
+        Instant now = Instant.now();
+        return new Order(orderSn, request.userId(), OrderStatus.WAIT_BUYER_PAY, priced.total(), request.address(),
+                request.signerName(), request.signerMobile(), now, now, null, null, priced.lines());
+    }
+
+    /** Step 3's rows, inside the caller's transaction: the order, its lines, and the ordered items out of the cart. */
+    void store(Order order, NewOrder request) {
+        orders.insert(order);
+        carts.deleteOrdered(request.userId(), request.quantities().keySet());
+    }
+
+    static ApiProblem goodsProblem(String code, String detail, List<Long> goodsIds) {
+        return new ApiProblem(HttpStatus.CONFLICT, code, detail, Map.of("goodsIds", List.copyOf(goodsIds)));
+    }
+
+    static ApiProblem notCreated(String orderSn) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_NOT_CREATED,
+                "The order could not be stored; no order was created and its stock is being returned. Try again.",
+                Map.of("orderSn", orderSn));
+    }
+}

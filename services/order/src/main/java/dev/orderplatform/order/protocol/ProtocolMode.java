@@ -1,0 +1,42 @@
+package dev.orderplatform.order.protocol;
+
+/**
+ * Which {@link OrderProtocol} the service runs ({@code orderplatform.protocol.mode}). Only {@link #RELIABLE} keeps
+ * orders and stock consistent; the other two exist for the benchmark comparison of the load suite and nothing else.
+ */
+public enum ProtocolMode {
+
+    /** The product: {@link ReliableMessageProtocol} (DESIGN.md section 2), one long-lived producer (A9). */
+    RELIABLE("reliable"),
+
+    /**
+     * No-consistency baseline ({@link BaselineProtocol}): BatchGetGoods, Sell and the local transaction, no message
+     * at all; no order timeout, no reconciliation. Measures what consistency costs.
+     */
+    BASELINE("baseline"),
+
+    /**
+     * The classic blog's way ({@link ProducerPerRequestProtocol}): the reliable local transaction, but a new
+     * transactional producer started and shut down for every order creation. Measures what A9 buys.
+     */
+    PRODUCER_PER_REQUEST("producer-per-request");
+
+    /** The property this mode is selected by. */
+    public static final String PROPERTY = "orderplatform.protocol.mode";
+
+    private final String value;
+
+    ProtocolMode(String value) {
+        this.value = value;
+    }
+
+    /** The property value, as written in configuration, metrics and {@code /actuator/info}. */
+    public String value() {
+        return value;
+    }
+
+    /** Whether this mode keeps the stock guarantees of DESIGN.md section 2. */
+    public boolean consistent() {
+        return this != BASELINE;
+    }
+}
