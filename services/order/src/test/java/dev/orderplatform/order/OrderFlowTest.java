@@ -68,7 +68,10 @@ class OrderFlowTest extends OrderServiceTest {
         // Probes and metrics are open.
         assertThat(api.raw("/actuator/health/readiness")).startsWith("200");
         assertThat(api.raw("/actuator/health/liveness")).startsWith("200");
-        assertThat(api.raw("/actuator/prometheus")).startsWith("200").contains("orderplatform_orders_placed_total");
+        assertThat(api.raw("/actuator/prometheus")).startsWith("200").contains("orderplatform_orders_placed_total")
+                .contains("orderplatform_protocol_mode{consistent=\"true\",mode=\"reliable\"} 1");
+        assertThat(api.raw("/actuator/info")).startsWith("200").contains("\"mode\":\"reliable\"")
+                .contains("\"benchmarkOnly\":false");
     }
 
     @Test
