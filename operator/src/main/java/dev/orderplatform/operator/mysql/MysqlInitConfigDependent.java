@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + MysqlResources.COMPONENT))
 public class MysqlInitConfigDependent extends PlatformDependent<ConfigMap> {
 
   public MysqlInitConfigDependent() {
-    super(ConfigMap.class, MysqlResources::initConfigMap);
+    super(ConfigMap.class, MysqlResources::initConfigMapName, MysqlResources::initConfigMap);
   }
 }

@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + MysqlResources.COMPONENT))
 public class MysqlServiceDependent extends PlatformDependent<Service> {
 
   public MysqlServiceDependent() {
-    super(Service.class, MysqlResources::service);
+    super(Service.class, MysqlResources::name, MysqlResources::service);
   }
 }

@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + MysqlResources.COMPONENT))
 public class MysqlStatefulSetDependent extends PlatformDependent<StatefulSet> {
 
   public MysqlStatefulSetDependent() {
-    super(StatefulSet.class, MysqlResources::statefulSet);
+    super(StatefulSet.class, MysqlResources::name, MysqlResources::statefulSet);
   }
 }

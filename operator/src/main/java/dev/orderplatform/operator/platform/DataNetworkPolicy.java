@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
  */
 public final class DataNetworkPolicy {
 
+  public static final String COMPONENT = "network-policy";
   /** The label the Helm chart puts on the operator's pods. */
   public static final String OPERATOR_POD_NAME = "orderplatform-operator";
 
@@ -37,7 +38,7 @@ public final class DataNetworkPolicy {
       components.add(RocketmqResources.BROKER);
     }
     return new NetworkPolicyBuilder()
-        .withMetadata(Labels.metadata(platform, "network-policy", name(platform)))
+        .withMetadata(Labels.metadata(platform, COMPONENT, name(platform)))
         .withNewSpec()
             .withNewPodSelector()
                 .addToMatchLabels(Labels.INSTANCE, platform.name())

@@ -17,8 +17,12 @@ public final class Labels {
   public static final String PART_OF_VALUE = "orderplatform";
   public static final String MANAGED_BY_VALUE = "orderplatform-operator";
 
-  /** What the operator's informers watch: only objects it created, not every Secret of the cluster. */
-  public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE;
+  /**
+   * Label selector of a dependent's informer, completed with a component name: each informer watches
+   * only the operator's objects of its own component, not every Secret of the cluster, and no object
+   * sits in two informers' caches that could disagree about it.
+   */
+  public static final String MANAGED_COMPONENT_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE + "," + NAME + "=";
 
   private Labels() {}
 

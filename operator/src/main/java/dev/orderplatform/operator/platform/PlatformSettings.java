@@ -136,7 +136,12 @@ public record PlatformSettings(
 
   /** The Secret with each service's database user: generated for managed MySQL, the user's otherwise. */
   public String databaseCredentialsSecret() {
-    return mysqlManaged() ? resourceName("mysql-credentials") : externalMysql.credentialsSecret();
+    return mysqlManaged() ? generatedMysqlCredentialsSecret() : externalMysql.credentialsSecret();
+  }
+
+  /** The Secret the operator generates for managed MySQL, which may outlive the managed MySQL. */
+  public String generatedMysqlCredentialsSecret() {
+    return resourceName("mysql-credentials");
   }
 
   public String nameServerAddress() {

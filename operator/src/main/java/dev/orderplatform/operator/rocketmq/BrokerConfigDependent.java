@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + RocketmqResources.BROKER))
 public class BrokerConfigDependent extends PlatformDependent<ConfigMap> {
 
   public BrokerConfigDependent() {
-    super(ConfigMap.class, RocketmqResources::brokerConfig);
+    super(ConfigMap.class, RocketmqResources::brokerConfigName, RocketmqResources::brokerConfig);
   }
 }

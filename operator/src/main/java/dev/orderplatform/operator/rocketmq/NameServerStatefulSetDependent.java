@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + RocketmqResources.NAME_SERVER))
 public class NameServerStatefulSetDependent extends PlatformDependent<StatefulSet> {
 
   public NameServerStatefulSetDependent() {
-    super(StatefulSet.class, RocketmqResources::nameServerStatefulSet);
+    super(StatefulSet.class, RocketmqResources::nameServerName, RocketmqResources::nameServerStatefulSet);
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.orderplatform.operator.mysql.MysqlResources;
 import dev.orderplatform.operator.platform.Labels;
 import dev.orderplatform.operator.platform.PlatformContract.AppService;
 import dev.orderplatform.operator.platform.PlatformSettings;
@@ -20,6 +21,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
  */
 public final class GeneratedSecrets {
 
+  public static final String JWT_COMPONENT = "jwt";
   public static final String JWT_KEY = "secret";
   public static final String ROOT_PASSWORD_KEY = "root-password";
 
@@ -40,7 +42,7 @@ public final class GeneratedSecrets {
   static Secret jwt(PlatformSettings platform, Map<String, String> existingData, Supplier<String> generator) {
     var values = new LinkedHashMap<String, String>();
     values.put(JWT_KEY, existingOr(existingData, JWT_KEY, generator));
-    return secret(platform, "jwt", jwtSecretName(platform), values);
+    return secret(platform, JWT_COMPONENT, jwtSecretName(platform), values);
   }
 
   /** The MySQL root password and one user per service, in the keys the services' Deployments read. */
@@ -56,7 +58,7 @@ public final class GeneratedSecrets {
       values.put(service.usernameKey(), base64(service.id()));
       values.put(service.passwordKey(), existingOr(existingData, service.passwordKey(), generator));
     }
-    return secret(platform, "mysql", platform.databaseCredentialsSecret(), values);
+    return secret(platform, MysqlResources.COMPONENT, platform.generatedMysqlCredentialsSecret(), values);
   }
 
   private static String existingOr(Map<String, String> existingData, String key, Supplier<String> generator) {

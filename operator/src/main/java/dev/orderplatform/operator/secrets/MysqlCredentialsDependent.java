@@ -1,5 +1,6 @@
 package dev.orderplatform.operator.secrets;
 
+import dev.orderplatform.operator.mysql.MysqlResources;
 import dev.orderplatform.operator.platform.Labels;
 import dev.orderplatform.operator.platform.OrderPlatform;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.DataRetention;
@@ -18,7 +19,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  * are retained, so is this Secret, and an OrderPlatform created again with the same name logs in to
  * its old database; with {@code dataRetention: Delete} it goes with the platform.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + MysqlResources.COMPONENT))
 public class MysqlCredentialsDependent extends CRUDNoGCKubernetesDependentResource<Secret, OrderPlatform> {
 
   public MysqlCredentialsDependent() {
@@ -35,7 +36,7 @@ public class MysqlCredentialsDependent extends CRUDNoGCKubernetesDependentResour
   @Override
   protected ResourceID targetSecondaryResourceID(OrderPlatform primary, Context<OrderPlatform> context) {
     var platform = PlatformSettings.of(primary);
-    return new ResourceID(platform.databaseCredentialsSecret(), platform.namespace());
+    return new ResourceID(platform.generatedMysqlCredentialsSecret(), platform.namespace());
   }
 
   @Override

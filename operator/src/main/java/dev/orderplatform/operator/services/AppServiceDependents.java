@@ -8,50 +8,59 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-/** One Deployment and one Service per application service; JOSDK wants a class per workflow node. */
+/**
+ * One Deployment and one Service per application service; JOSDK wants a class per workflow node.
+ * The informers' selectors name the component as {@link AppService#id()} does.
+ */
 public final class AppServiceDependents {
 
   private AppServiceDependents() {}
 
-  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + "goods"))
   public static class GoodsDeployment extends PlatformDependent<Deployment> {
     public GoodsDeployment() {
-      super(Deployment.class, platform -> AppServiceResources.deployment(platform, AppService.GOODS));
+      super(Deployment.class, platform -> AppServiceResources.name(platform, AppService.GOODS),
+          platform -> AppServiceResources.deployment(platform, AppService.GOODS));
     }
   }
 
-  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + "inventory"))
   public static class InventoryDeployment extends PlatformDependent<Deployment> {
     public InventoryDeployment() {
-      super(Deployment.class, platform -> AppServiceResources.deployment(platform, AppService.INVENTORY));
+      super(Deployment.class, platform -> AppServiceResources.name(platform, AppService.INVENTORY),
+          platform -> AppServiceResources.deployment(platform, AppService.INVENTORY));
     }
   }
 
-  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + "order"))
   public static class OrderDeployment extends PlatformDependent<Deployment> {
     public OrderDeployment() {
-      super(Deployment.class, platform -> AppServiceResources.deployment(platform, AppService.ORDER));
+      super(Deployment.class, platform -> AppServiceResources.name(platform, AppService.ORDER),
+          platform -> AppServiceResources.deployment(platform, AppService.ORDER));
     }
   }
 
-  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + "goods"))
   public static class GoodsService extends PlatformDependent<Service> {
     public GoodsService() {
-      super(Service.class, platform -> AppServiceResources.service(platform, AppService.GOODS));
+      super(Service.class, platform -> AppServiceResources.name(platform, AppService.GOODS),
+          platform -> AppServiceResources.service(platform, AppService.GOODS));
     }
   }
 
-  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + "inventory"))
   public static class InventoryService extends PlatformDependent<Service> {
     public InventoryService() {
-      super(Service.class, platform -> AppServiceResources.service(platform, AppService.INVENTORY));
+      super(Service.class, platform -> AppServiceResources.name(platform, AppService.INVENTORY),
+          platform -> AppServiceResources.service(platform, AppService.INVENTORY));
     }
   }
 
-  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+  @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + "order"))
   public static class OrderService extends PlatformDependent<Service> {
     public OrderService() {
-      super(Service.class, platform -> AppServiceResources.service(platform, AppService.ORDER));
+      super(Service.class, platform -> AppServiceResources.name(platform, AppService.ORDER),
+          platform -> AppServiceResources.service(platform, AppService.ORDER));
     }
   }
 }

@@ -273,6 +273,29 @@ class OrderPlatformOperatorTest {
   }
 
   @Test
+  void switchingToExternalMysqlRemovesTheManagedOneAndKeepsTheServices() {
+    bringUp(TestPlatforms.withSpec(""));
+    String goodsUid = deployment("shop-goods").getMetadata().getUid();
+    var external = TestPlatforms.withSpec("""
+        mysql: {external: {jdbcUrl: "jdbc:mariadb://db.example.com:3306", credentialsSecret: {name: shop-db}}}
+        """).getSpec();
+
+    client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
+      platform.setSpec(external);
+      return platform;
+    });
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(statefulSet("shop-mysql")).isNull();
+      assertThat(deployment("shop-goods").getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
+          .extracting(EnvVar::getValue).contains("jdbc:mariadb://db.example.com:3306/goods");
+    });
+    assertThat(deployment("shop-goods").getMetadata().getUid()).as("updated, not recreated").isEqualTo(goodsUid);
+    assertThat(statefulSet("shop-broker")).isNotNull();
+    assertThat(secret("shop-mysql-credentials")).as("kept with the retained volume").isNotNull();
+  }
+
+  @Test
   void failingStepIsReportedAsDegradedAndHoldsTheServicesBack() {
     apply(TestPlatforms.withSpec("rocketmq: {external: {nameServerAddress: \"unreachable.mq.svc:9876\"}}"));
 
