@@ -80,7 +80,7 @@ final class Chaos {
         if (fault.kill()) {
             platform.kill(fault.component());
         }
-        platform.restart(fault.component(), settings);
+        platform.restart(fault.component());
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "[chaos] %s: back after %.1f s%n", fault.component().name().toLowerCase(),
                 seconds);

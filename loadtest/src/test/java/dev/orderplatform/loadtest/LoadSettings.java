@@ -50,7 +50,7 @@ record LoadSettings(
         String protocolMode,
         Path resultsDir,
         Path gatlingDir,
-        Path servicesDir,
+        Path launcherDir,
         Path workDir) {
 
     static final String PROTOCOL_MODE_PROPERTY = "orderplatform.protocol.mode";
@@ -105,7 +105,7 @@ record LoadSettings(
                 text("protocolMode", "consistent"),
                 Path.of(text("loadtest.resultsDir", cwd.resolve("results").toString())),
                 Path.of(text("loadtest.gatlingDir", cwd.resolve("target/gatling").toString())),
-                Path.of(text("loadtest.servicesDir", cwd.resolve("../services/launcher/target/services").toString())),
+                Path.of(text("loadtest.launcherDir", cwd.resolve("../services/launcher/target").toString())),
                 Path.of(text("loadtest.workDir", cwd.resolve("target/platform").toString())));
     }
 

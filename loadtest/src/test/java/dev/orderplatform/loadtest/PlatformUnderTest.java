@@ -47,10 +47,10 @@ final class PlatformUnderTest implements AutoCloseable {
             return new PlatformUnderTest(settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(),
                     settings.jwtSecret(), null);
         }
-        Path servicesDir = servicesDir(settings);
+        Path launcherDir = launcherDir(settings);
         Path workDir = settings.workDir();
         deleteRecursively(workDir);
-        LocalPlatformOptions options = LocalPlatformOptions.defaults(workDir, servicesDir)
+        LocalPlatformOptions options = LocalPlatformOptions.defaults(workDir, launcherDir)
                 .withRandomPorts()
                 .withOrderTimeout(settings.orderTimeout());
         if (!settings.protocolMode().equals("consistent")) {
@@ -59,8 +59,7 @@ final class PlatformUnderTest implements AutoCloseable {
         }
         long started = System.nanoTime();
         LocalPlatformOptions startOptions = options;
-        LocalPlatform platform = withInfraClasspath(settings,
-                () -> LocalPlatform.start(startOptions, line -> System.out.println("[platform] " + line)));
+        LocalPlatform platform = LocalPlatform.start(startOptions, line -> System.out.println("[platform] " + line));
         System.out.printf("[platform] ready in %.1f s: order %s, goods %s, inventory %s; logs in %s%n",
                 (System.nanoTime() - started) / 1e9, platform.orderUrl(), platform.goodsUrl(), platform.inventoryUrl(),
                 platform.logDir());
@@ -88,56 +87,14 @@ final class PlatformUnderTest implements AutoCloseable {
         return tokens.issue(userId, List.of(Roles.USER), Duration.ofHours(12));
     }
 
-    /**
-     * Runs an action that may start MariaDB or RocketMQ child processes. LocalPlatform starts them with this JVM's
-     * {@code java.class.path}; Gatling's JVM has Gatling's Netty 4.2 on it, while the broker needs the launcher's
-     * own classpath (infra-kit pins Netty 4.1 for RocketMQ). So, while the action runs, the class path the children
-     * see is the launcher jar (its manifest lists its lib/), or {@code -Dloadtest.infraClasspath}.
-     */
-    static <T> T withInfraClasspath(LoadSettings settings, java.util.function.Supplier<T> action) {
-        String own = System.getProperty("java.class.path");
-        String infra = infraClasspath(settings);
-        synchronized (PlatformUnderTest.class) {
-            if (infra != null) {
-                System.setProperty("java.class.path", infra);
-            }
-            try {
-                return action.get();
-            } finally {
-                System.setProperty("java.class.path", own);
-            }
-        }
-    }
-
-    private static String infraClasspath(LoadSettings settings) {
-        String explicit = LoadSettings.text("loadtest.infraClasspath", null);
-        if (explicit != null) {
-            return explicit;
-        }
-        Path launcherTarget = settings.servicesDir().getParent();
-        if (launcherTarget == null || !Files.isDirectory(launcherTarget.resolve("lib"))) {
-            return null;
-        }
-        try (Stream<Path> files = Files.list(launcherTarget)) {
-            return files.filter(file -> file.getFileName().toString().matches("launcher-.*\\.jar"))
-                    .filter(file -> !file.getFileName().toString().endsWith("-sources.jar"))
-                    .map(Path::toString).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** kill -9 one component of the local platform. */
     void kill(Component component) {
         local.kill(component);
     }
 
     /** Restarts a component of the local platform (same ports and data) and waits until it is ready. */
-    void restart(Component component, LoadSettings settings) {
-        withInfraClasspath(settings, () -> {
-            local.restart(component);
-            return null;
-        });
+    void restart(Component component) {
+        local.restart(component);
     }
 
     /** The local platform, for chaos runs (kill -9 and restart); empty for an external one. */
@@ -159,15 +116,15 @@ final class PlatformUnderTest implements AutoCloseable {
         }
     }
 
-    /** The services' executable jars: as the launcher module copies them, or wherever -Dloadtest.servicesDir says. */
-    private static Path servicesDir(LoadSettings settings) {
-        Path dir = settings.servicesDir();
+    /** The launcher's build output (its jar, lib/ and the services' jars), or wherever -Dloadtest.launcherDir says. */
+    private static Path launcherDir(LoadSettings settings) {
+        Path dir = settings.launcherDir();
         List<String> missing = Stream.of("goods.jar", "inventory.jar", "order.jar")
-                .filter(jar -> !Files.isRegularFile(dir.resolve(jar))).toList();
+                .filter(jar -> !Files.isRegularFile(dir.resolve("services").resolve(jar))).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The local platform needs the services' jars " + missing + " in " + dir
                     + ": build them first (./mvnw -B -Pmain-job verify builds everything), or point "
-                    + "-Dloadtest.servicesDir at them, or run against a platform with -DbaseUrl=...");
+                    + "-Dloadtest.launcherDir at the launcher's target directory, or run against a platform with -DbaseUrl=...");
         }
         return dir;
     }

@@ -152,7 +152,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private List<String> command(Component component) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("java.class.path");
+        String classpath = launcherJar().toString();
         Path work = options.workDir();
         List<String> command = new ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError",
                 "-Duser.home=" + work.resolve("home")));
@@ -169,7 +169,7 @@ public final class LocalPlatform implements AutoCloseable {
                     "--settings", options.productionLikeBroker() ? "production" : "fast"));
             case GOODS, INVENTORY, ORDER -> {
                 command.addAll(List.of("-Xmx768m", "-jar",
-                        options.servicesDir().resolve(component.processName() + ".jar").toString()));
+                        options.launcherDir().resolve("services").resolve(component.processName() + ".jar").toString()));
                 options.serviceProperties().getOrDefault(component, Map.of())
                         .forEach((key, value) -> command.add("--" + key + "=" + value));
             }
@@ -217,6 +217,18 @@ public final class LocalPlatform implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the service schemas on " + jdbcBaseUrl, e);
+        }
+    }
+
+    /** The launcher jar: its manifest puts lib/ on the classpath, with the Netty the broker is tested on. */
+    private Path launcherJar() {
+        try (var files = java.nio.file.Files.list(options.launcherDir())) {
+            return files.filter(file -> file.getFileName().toString().matches("launcher-[^-].*(?<!-sources)\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No launcher jar in " + options.launcherDir()
+                            + ": build it first (./mvnw -B -Pplatform verify)"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

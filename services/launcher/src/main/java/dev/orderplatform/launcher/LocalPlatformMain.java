@@ -22,8 +22,7 @@ public final class LocalPlatformMain {
 
     public static void main(String[] args) throws InterruptedException {
         Path launcherTarget = launcherTargetDir();
-        LocalPlatformOptions options = LocalPlatformOptions.defaults(
-                launcherTarget.resolve("platform"), launcherTarget.resolve("services"));
+        LocalPlatformOptions options = LocalPlatformOptions.defaults(launcherTarget.resolve("platform"), launcherTarget);
         for (String arg : args) {
             options = apply(options, arg);
         }
@@ -84,7 +83,7 @@ public final class LocalPlatformMain {
             }
         }
         if (arg.startsWith("--work-dir=")) {
-            return new LocalPlatformOptions(Path.of(arg.substring("--work-dir=".length())), options.servicesDir(),
+            return new LocalPlatformOptions(Path.of(arg.substring("--work-dir=".length())), options.launcherDir(),
                     options.orderTimeout(), options.randomPorts(), options.productionLikeBroker(),
                     options.serviceProperties());
         }

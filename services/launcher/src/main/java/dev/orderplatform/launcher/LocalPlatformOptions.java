@@ -8,7 +8,8 @@ import java.util.Map;
  * How to run a local platform.
  *
  * @param workDir        data, logs and broker store; kept between runs only if the caller keeps it
- * @param servicesDir    where goods.jar, inventory.jar and order.jar are (the launcher module's target/services)
+ * @param launcherDir    the launcher module's build output: the launcher jar (its manifest names lib/, the classpath
+ *                       of the database and broker processes) and services/ with goods.jar, inventory.jar, order.jar
  * @param orderTimeout   how long an order may stay unpaid before the platform closes it
  * @param randomPorts    free ports everywhere (tests, CI) instead of the documented defaults 8080-8082, 9091-9092
  * @param productionLikeBroker broker check-back every 30 s as in production, instead of every second
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public record LocalPlatformOptions(
         Path workDir,
-        Path servicesDir,
+        Path launcherDir,
         Duration orderTimeout,
         boolean randomPorts,
         boolean productionLikeBroker,
@@ -26,22 +27,22 @@ public record LocalPlatformOptions(
         serviceProperties = Map.copyOf(serviceProperties);
     }
 
-    public static LocalPlatformOptions defaults(Path workDir, Path servicesDir) {
-        return new LocalPlatformOptions(workDir, servicesDir, Duration.ofMinutes(30), false, false, Map.of());
+    public static LocalPlatformOptions defaults(Path workDir, Path launcherDir) {
+        return new LocalPlatformOptions(workDir, launcherDir, Duration.ofMinutes(30), false, false, Map.of());
     }
 
     public LocalPlatformOptions withOrderTimeout(Duration timeout) {
-        return new LocalPlatformOptions(workDir, servicesDir, timeout, randomPorts, productionLikeBroker,
+        return new LocalPlatformOptions(workDir, launcherDir, timeout, randomPorts, productionLikeBroker,
                 serviceProperties);
     }
 
     public LocalPlatformOptions withRandomPorts() {
-        return new LocalPlatformOptions(workDir, servicesDir, orderTimeout, true, productionLikeBroker,
+        return new LocalPlatformOptions(workDir, launcherDir, orderTimeout, true, productionLikeBroker,
                 serviceProperties);
     }
 
     public LocalPlatformOptions withServiceProperties(Map<Component, Map<String, String>> properties) {
-        return new LocalPlatformOptions(workDir, servicesDir, orderTimeout, randomPorts, productionLikeBroker,
+        return new LocalPlatformOptions(workDir, launcherDir, orderTimeout, randomPorts, productionLikeBroker,
                 properties);
     }
 }
