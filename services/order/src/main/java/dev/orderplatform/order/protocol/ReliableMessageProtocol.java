@@ -46,8 +46,8 @@ import dev.orderplatform.web.problem.ApiProblem;
  * or payment. So a decision is never a guess about a transaction that may still commit.
  *
  * <p>Where each anomaly is handled: A1 {@link #checkLocalTransaction}; A2 {@link #createLocally} step 2 (outcomes
- * classified by {@link CreationSteps#deduct}); A3 {@link #decide}; A4 and A5 the inventory service (a tombstone, a conditional DEDUCTED -> RETURNED), answered here by
- * {@code SELL_OUTCOME_ALREADY_RETURNED}; A6 the order number sent with Sell; A7 {@link OrderRepository} compare-and-set
+ * classified by {@link CreationSteps#deduct}); A3 {@link #decide}; A4 and A5 the inventory service (a tombstone, a
+ * conditional DEDUCTED -> RETURNED), answered here by {@code SELL_OUTCOME_ALREADY_RETURNED}; A6 the order number sent with Sell; A7 {@link OrderRepository} compare-and-set
  * updates used by {@link #closeLocally} and payment; A8 {@link #closeIfUnpaid}; A9 {@link TransactionalProducer};
  * A10 the inventory's conditional decrement; A11 {@link #repair}.
  */
