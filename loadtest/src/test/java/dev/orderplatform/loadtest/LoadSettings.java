@@ -23,7 +23,7 @@ import java.util.Map;
  * assertions    p95Ms, p99Ms (on each load request), maxErrorPercent (KO requests of all requests)
  * verdict       settleSeconds (how long to wait beyond the last order's timeout for returns to settle)
  * warm-up       warmupOrders (sequential paid orders before the load, so that it does not hit cold JVMs)
- * protocol      protocolMode (consistent | baseline | per-request-producer; passed to a local order service)
+ * protocol      protocolMode (reliable | baseline | producer-per-request; passed to a local order service)
  * </pre>
  */
 record LoadSettings(
@@ -102,7 +102,7 @@ record LoadSettings(
                 number("maxErrorPercent", d.maxErrorPercent),
                 (int) number("settleSeconds", d.settleSeconds),
                 (int) number("warmupOrders", run.equals("ci") ? 10 : 30),
-                text("protocolMode", "consistent"),
+                text("protocolMode", "reliable"),
                 Path.of(text("loadtest.resultsDir", cwd.resolve("results").toString())),
                 Path.of(text("loadtest.gatlingDir", cwd.resolve("target/gatling").toString())),
                 Path.of(text("loadtest.launcherDir", cwd.resolve("../services/launcher/target").toString())),
@@ -130,7 +130,7 @@ record LoadSettings(
                         + "%s",
                 run, external() ? baseUrl : "local platform", rate, rampSeconds, plateauSeconds, payPercent,
                 100 - payPercent, orderTimeout, hotGoods, hotStock, coldGoods, coldStock, p95Ms, p99Ms,
-                maxErrorPercent, protocolMode.equals("consistent") ? "" : " protocolMode=" + protocolMode);
+                maxErrorPercent, protocolMode.equals("reliable") ? "" : " protocolMode=" + protocolMode);
     }
 
     Map<String, Object> asMap() {

@@ -45,7 +45,7 @@ import tools.jackson.databind.SerializationFeature;
  * highest rate whose p99 stays under {@code -Dp99TargetMs=100} is the headline. When a step collapses (p99 over
  * {@code -DcollapseMs=5000} or more than a fifth of the orders failing) the remaining steps are skipped.
  *
- * <p>{@code -DprotocolMode=consistent|baseline|per-request-producer} is passed to the local order service as
+ * <p>{@code -DprotocolMode=reliable|baseline|producer-per-request} is passed to the local order service as
  * {@value LoadSettings#PROTOCOL_MODE_PROPERTY}. Raw figures go to {@code results/benchmark-<mode>.json}; the
  * comparison table {@code results/BENCHMARK.md} is rebuilt from every raw file present.
  */

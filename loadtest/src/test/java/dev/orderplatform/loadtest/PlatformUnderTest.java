@@ -53,7 +53,7 @@ final class PlatformUnderTest implements AutoCloseable {
         LocalPlatformOptions options = LocalPlatformOptions.defaults(workDir, launcherDir)
                 .withRandomPorts()
                 .withOrderTimeout(settings.orderTimeout());
-        if (!settings.protocolMode().equals("consistent")) {
+        if (!settings.protocolMode().equals("reliable")) {
             options = options.withServiceProperties(Map.of(Component.ORDER,
                     Map.of(LoadSettings.PROTOCOL_MODE_PROPERTY, settings.protocolMode())));
         }
