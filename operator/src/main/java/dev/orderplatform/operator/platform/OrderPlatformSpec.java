@@ -79,7 +79,8 @@ public record OrderPlatformSpec(
       @Pattern(PlatformDefaults.IMAGE_PATTERN)
       String image,
 
-      @JsonPropertyDescription("Size of the data volume. Default " + PlatformDefaults.MYSQL_STORAGE + ".")
+      @JsonPropertyDescription("Size of the data volume. Default " + PlatformDefaults.MYSQL_STORAGE + ". "
+          + "Used when the volume is created; resize an existing one through its PersistentVolumeClaim.")
       @Pattern(PlatformDefaults.QUANTITY_PATTERN)
       String storageSize,
 
@@ -124,7 +125,8 @@ public record OrderPlatformSpec(
       @Min(1) @Max(3)
       Integer nameServerReplicas,
 
-      @JsonPropertyDescription("Size of the broker's store volume. Default " + PlatformDefaults.BROKER_STORAGE + ".")
+      @JsonPropertyDescription("Size of the broker's store volume. Default " + PlatformDefaults.BROKER_STORAGE + ". "
+          + "Used when the volume is created; resize an existing one through its PersistentVolumeClaim.")
       @Pattern(PlatformDefaults.QUANTITY_PATTERN)
       String brokerStorageSize,
 

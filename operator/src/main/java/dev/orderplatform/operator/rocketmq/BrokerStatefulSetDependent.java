@@ -1,15 +1,14 @@
 package dev.orderplatform.operator.rocketmq;
 
 import dev.orderplatform.operator.platform.Labels;
-import dev.orderplatform.operator.platform.PlatformDependent;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import dev.orderplatform.operator.platform.StatefulSetDependent;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + RocketmqResources.BROKER))
-public class BrokerStatefulSetDependent extends PlatformDependent<StatefulSet> {
+public class BrokerStatefulSetDependent extends StatefulSetDependent {
 
   public BrokerStatefulSetDependent() {
-    super(StatefulSet.class, RocketmqResources::brokerName, RocketmqResources::brokerStatefulSet);
+    super(RocketmqResources::brokerName, RocketmqResources::brokerStatefulSet);
   }
 }

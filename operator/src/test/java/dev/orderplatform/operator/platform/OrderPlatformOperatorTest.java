@@ -163,6 +163,7 @@ class OrderPlatformOperatorTest {
         images: {tag: "2.0.0"}
         orderTimeout: 45m
         services: {inventory: {replicas: 3}}
+        mysql: {managed: {storageSize: 50Gi}}
         rocketmq: {managed: {transactionCheckIntervalMillis: 5000}}
         """).getSpec();
     client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
@@ -185,6 +186,9 @@ class OrderPlatformOperatorTest {
       assertThat(status().phase()).isEqualTo("Progressing");
     });
     assertThat(secret("shop-jwt").getData().get("secret")).as("generated once, kept").isEqualTo(jwtSecret);
+    assertThat(statefulSet("shop-mysql").getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources()
+        .getRequests().get("storage").toString()).as("immutable: kept as created").isEqualTo("10Gi");
+    assertThat(condition("Degraded").getStatus()).isEqualTo("False");
   }
 
   @Test
