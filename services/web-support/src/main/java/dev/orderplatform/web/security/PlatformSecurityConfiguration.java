@@ -14,8 +14,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,12 +42,6 @@ public class PlatformSecurityConfiguration {
     @Bean
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, ObjectProvider<EndpointAuthorization> rules,
             JsonMapper json) throws Exception {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(Roles.CLAIM);
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
-        authentication.setJwtGrantedAuthoritiesConverter(roles);
-
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies: nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
@@ -59,7 +51,7 @@ public class PlatformSecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(PlatformJwt.authenticationConverter()))
                         .authenticationEntryPoint((request, response, failure) -> writeProblem(json, response,
                                 HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED,
                                 "A valid bearer token is required.")))
