@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -159,17 +160,13 @@ class OrderPlatformOperatorTest {
     bringUp(TestPlatforms.withSpec(""));
     String jwtSecret = secret("shop-jwt").getData().get("secret");
 
-    var edited = TestPlatforms.withSpec("""
+    editSpec("""
         images: {tag: "2.0.0"}
         orderTimeout: 45m
         services: {inventory: {replicas: 3}}
         mysql: {managed: {storageSize: 50Gi}}
         rocketmq: {managed: {transactionCheckIntervalMillis: 5000}}
-        """).getSpec();
-    client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
-      platform.setSpec(edited);
-      return platform;
-    });
+        """);
 
     await().atMost(TIMEOUT).untilAsserted(() -> {
       var order = deployment("shop-order").getSpec().getTemplate().getSpec().getContainers().getFirst();
@@ -278,14 +275,9 @@ class OrderPlatformOperatorTest {
   void switchingToExternalMysqlRemovesTheManagedOneAndKeepsTheServices() {
     bringUp(TestPlatforms.withSpec(""));
     String goodsUid = deployment("shop-goods").getMetadata().getUid();
-    var external = TestPlatforms.withSpec("""
+    editSpec("""
         mysql: {external: {jdbcUrl: "jdbc:mariadb://db.example.com:3306", credentialsSecret: {name: shop-db}}}
-        """).getSpec();
-
-    client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
-      platform.setSpec(external);
-      return platform;
-    });
+        """);
 
     await().atMost(TIMEOUT).untilAsserted(() -> {
       assertThat(statefulSet("shop-mysql")).isNull();
@@ -320,6 +312,17 @@ class OrderPlatformOperatorTest {
     markReady(statefulSet("shop-broker"));
     await().atMost(TIMEOUT).until(() -> deployments().size() == 3);
     deployments().forEach(this::markReady);
+  }
+
+  /** Replaces the spec as kubectl edit would, retrying when the operator wrote the object meanwhile. */
+  private void editSpec(String specYaml) {
+    var spec = TestPlatforms.withSpec(specYaml).getSpec();
+    await().atMost(TIMEOUT)
+        .ignoreExceptionsMatching(e -> e instanceof KubernetesClientException conflict && conflict.getCode() == 409)
+        .until(() -> client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
+          platform.setSpec(spec);
+          return platform;
+        }) != null);
   }
 
   private OrderPlatform apply(OrderPlatform platform) {
