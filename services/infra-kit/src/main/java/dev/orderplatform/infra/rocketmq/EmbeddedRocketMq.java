@@ -148,6 +148,11 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         return mq;
     }
 
+    /** The broker itself, for tests of how it is set up. */
+    BrokerController broker() {
+        return broker;
+    }
+
     /** {@code 127.0.0.1:<port>} of the name server: what clients use as {@code namesrvAddr}. */
     public String nameServerAddress() {
         return "127.0.0.1:" + nameServerPort;
@@ -387,6 +392,9 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             throw new IllegalStateException("broker did not initialize (store " + store
                     + " locked by another broker, or unreadable; see the RocketMQ log)");
         }
+        // Before start: replace the stock transactional message service, whose op-batch thread spins when idle.
+        controller.getTransactionalMessageService().close();
+        controller.setTransactionalMessageService(new IdleSafeTransactionalMessageService(controller));
         try {
             controller.start();
         } catch (Exception e) {
