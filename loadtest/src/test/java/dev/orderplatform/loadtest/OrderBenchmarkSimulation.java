@@ -136,7 +136,7 @@ public class OrderBenchmarkSimulation extends Simulation {
             platform = PlatformUnderTest.connect(settings);
             PlatformApi api = new PlatformApi(platform);
             catalogue = Catalogue.create(api, settings, runId);
-            WarmUp.run(platform, api, catalogue, runId, Math.max(settings.warmupOrders(), 100));
+            WarmUp.run(platform, api, catalogue, runId, Math.max(settings.warmupOrders(), 3000));
         } catch (RuntimeException e) {
             stop();
             throw e;
