@@ -49,22 +49,12 @@ class ProtocolFaultsTest extends OrderServiceTest {
     @Test
     void a3_checkBackDuringTheLocalTransactionWaitsAndKeepsTheCommittedOrder() throws Exception {
         long goods = platform.newGoods("5.00", 10);
-        String user = Platform.freshUser();
-        Gate fenceHeld = hooks.blockAfterFence(user);
-        OrderApi api = api();
-        CompletableFuture<Response> creating = CompletableFuture.supplyAsync(() -> api.order(tokenOf(user), Map.of(goods, 3)));
-        String orderSn = fenceHeld.awaitReached(Duration.ofSeconds(20));
+        CheckDuringFence race = checkBackWhileTheFenceIsHeld(goods, 3);
+        String orderSn = race.orderSn();
 
-        // A check-back for this order while its local transaction holds the fence (the broker sends real ones too:
-        // the half message is older than its check-back delay by now).
-        CompletableFuture<LocalTransactionState> check =
-                CompletableFuture.supplyAsync(() -> protocol.checkLocalTransaction(returnMessage(orderSn)));
-        Thread.sleep(1_500);
-        assertThat(check).as("the check must wait for the local transaction, not guess").isNotDone();
-
-        fenceHeld.release();
-        assertThat(check.get(20, TimeUnit.SECONDS)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
-        Response created = creating.get(20, TimeUnit.SECONDS);
+        race.fenceHeld().release();
+        assertThat(race.check().get(20, TimeUnit.SECONDS)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        Response created = race.creating().get(20, TimeUnit.SECONDS);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.text("orderSn")).isEqualTo(orderSn);
 
@@ -78,20 +68,12 @@ class ProtocolFaultsTest extends OrderServiceTest {
     @Test
     void a3_checkBackDuringALocalTransactionThatFailsWaitsAndReturnsTheStock() throws Exception {
         long goods = platform.newGoods("5.00", 10);
-        String user = Platform.freshUser();
-        Gate fenceHeld = hooks.blockAfterFence(user);
-        OrderApi api = api();
-        CompletableFuture<Response> creating = CompletableFuture.supplyAsync(() -> api.order(tokenOf(user), Map.of(goods, 2)));
-        String orderSn = fenceHeld.awaitReached(Duration.ofSeconds(20));
+        CheckDuringFence race = checkBackWhileTheFenceIsHeld(goods, 2);
+        String orderSn = race.orderSn();
 
-        CompletableFuture<LocalTransactionState> check =
-                CompletableFuture.supplyAsync(() -> protocol.checkLocalTransaction(returnMessage(orderSn)));
-        Thread.sleep(1_500);
-        assertThat(check).isNotDone();
-
-        fenceHeld.releaseWithFailure(new IllegalStateException("test: the local transaction crashes"));
-        assertThat(check.get(20, TimeUnit.SECONDS)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
-        Response failed = creating.get(20, TimeUnit.SECONDS);
+        race.fenceHeld().releaseWithFailure(new IllegalStateException("test: the local transaction crashes"));
+        assertThat(race.check().get(20, TimeUnit.SECONDS)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        Response failed = race.creating().get(20, TimeUnit.SECONDS);
         assertThat(failed.status()).as(failed.toString()).isEqualTo(503);
         assertThat(failed.code()).isEqualTo("ORDER_NOT_CREATED");
 
@@ -99,6 +81,28 @@ class ProtocolFaultsTest extends OrderServiceTest {
         awaitStock(goods, 10);
         assertThat(statusOf(orderSn)).isNull();
         assertAuditClean(Map.of(goods, 10));
+    }
+
+    /** A creation blocked while its local transaction holds the fence, and a check-back for it started meanwhile. */
+    private record CheckDuringFence(String orderSn, Gate fenceHeld, CompletableFuture<Response> creating,
+                                    CompletableFuture<LocalTransactionState> check) {
+    }
+
+    private CheckDuringFence checkBackWhileTheFenceIsHeld(long goods, int quantity) throws InterruptedException {
+        String user = Platform.freshUser();
+        Gate fenceHeld = hooks.blockAfterFence(user);
+        OrderApi api = api();
+        CompletableFuture<Response> creating =
+                CompletableFuture.supplyAsync(() -> api.order(tokenOf(user), Map.of(goods, quantity)));
+        String orderSn = fenceHeld.awaitReached(Duration.ofSeconds(20));
+
+        // A check-back for this order while its local transaction holds the fence (the broker sends real ones too:
+        // the half message is older than its check-back delay by now).
+        CompletableFuture<LocalTransactionState> check =
+                CompletableFuture.supplyAsync(() -> protocol.checkLocalTransaction(returnMessage(orderSn)));
+        Thread.sleep(1_500);
+        assertThat(check).as("the check must wait for the local transaction, not guess").isNotDone();
+        return new CheckDuringFence(orderSn, fenceHeld, creating, check);
     }
 
     @Test
