@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Builds the Kubernetes control plane the tests run (etcd, kube-apiserver, kube-controller-manager,
+# kube-scheduler, kubectl, kwok with its stages, helm) from their official Go modules into a versioned cache
+# outside the repository. A second run finds them and builds nothing. Needs Go and the Go module proxy.
+#
+#   operator/src/test/k8s/build-binaries.sh          # builds into ~/.cache/orderplatform/k8s-v<version>
+#   ORDERPLATFORM_K8S_CACHE=/some/dir build-binaries.sh
+#
+# Prints the directory that holds the binaries as its last line.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=versions.properties
+source "$here/versions.properties"
+
+cache_root=${ORDERPLATFORM_K8S_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/orderplatform}
+bin_dir="$cache_root/k8s-v$K8S_VERSION"
+stamp="$bin_dir/.complete-etcd$ETCD_VERSION-kwok$KWOK_VERSION-helm$HELM_VERSION"
+
+if [ -f "$stamp" ]; then
+  echo "k8s: binaries for Kubernetes v$K8S_VERSION found in $bin_dir"
+  echo "$bin_dir"
+  exit 0
+fi
+if ! command -v go >/dev/null; then
+  echo "k8s: Go is not installed; install Go >= 1.26, or place etcd, kube-apiserver, kubectl ... in $bin_dir" >&2
+  exit 1
+fi
+
+mkdir -p "$bin_dir"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export CGO_ENABLED=0 GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
+
+timed() { # timed <name> <command...>: one progress line per binary, with its build time
+  local name=$1 start=$SECONDS
+  shift
+  echo "k8s: building $name ..."
+  "$@"
+  echo "k8s: built $name in $((SECONDS - start)) s"
+}
+
+# Kubernetes: its published go.mod lists the staging modules (k8s.io/api, client-go, ...) at v0.0.0, so a
+# throw-away wrapper module requires it and points every one of them at the matching v0.x.y release.
+k8s_minor=${K8S_VERSION#*.}
+staging_version="v0.$k8s_minor"
+mkdir -p "$work/kubernetes" && cd "$work/kubernetes"
+k8s_gomod=$(go mod download -json "k8s.io/kubernetes@v$K8S_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+{
+  echo "module orderplatform.dev/k8s-binaries"
+  echo "go 1.26"
+  echo "godebug default=go1.24"
+  echo "require k8s.io/kubernetes v$K8S_VERSION"
+  # Its own replace block names the staging modules: k8s.io/api => ./staging/src/k8s.io/api
+  grep -oE '^\s*k8s\.io/[a-z0-9-]+ => \./staging' "$k8s_gomod" | awk -v v="$staging_version" '{print "replace " $1 " => " $1 " " v}' | sort -u
+} >go.mod
+k8s_commands="kube-apiserver kube-controller-manager kube-scheduler kubectl"
+# go get of the commands' packages records every module (and go.sum line) their builds need.
+go get $(for cmd in $k8s_commands; do echo "k8s.io/kubernetes/cmd/$cmd@v$K8S_VERSION"; done)
+major=${K8S_VERSION%%.*}
+ldflags="-s -w"
+for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+  ldflags="$ldflags -X $pkg.gitVersion=v$K8S_VERSION -X $pkg.gitMajor=$major -X $pkg.gitMinor=${k8s_minor%%.*}"
+  ldflags="$ldflags -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
+done
+for cmd in $k8s_commands; do
+  timed "$cmd v$K8S_VERSION" go build -tags selinux,notest,grpcnotrace -ldflags "$ldflags" \
+    -o "$bin_dir/$cmd" "k8s.io/kubernetes/cmd/$cmd"
+done
+
+# etcd: its server module carries replace lines of its own, so it gets a wrapper module of its own.
+mkdir -p "$work/etcd" && cd "$work/etcd"
+printf 'module orderplatform.dev/etcd-binary\ngo 1.26\n' >go.mod
+go get "go.etcd.io/etcd/server/v3@v$ETCD_VERSION" >/dev/null 2>&1
+timed "etcd v$ETCD_VERSION" go build -ldflags "-s -w" -o "$bin_dir/etcd" go.etcd.io/etcd/server/v3
+
+# kwok simulates nodes and the pod lifecycle; v0.8 ships no default stages, so its module's stages come along.
+GOBIN="$bin_dir" timed "kwok v$KWOK_VERSION" go install -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@v$KWOK_VERSION"
+kwok_src="$(go env GOMODCACHE)/sigs.k8s.io/kwok@v$KWOK_VERSION/kustomize/stage"
+rm -rf "$bin_dir/kwok-stages" && cp -r "$kwok_src" "$bin_dir/kwok-stages" && chmod -R u+w "$bin_dir/kwok-stages"
+
+GOBIN="$bin_dir" timed "helm v$HELM_VERSION" go install -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION" \
+  "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION"
+
+touch "$stamp"
+echo "k8s: binaries for Kubernetes v$K8S_VERSION in $bin_dir ($(du -sh "$bin_dir" | cut -f1))"
+echo "$bin_dir"
