@@ -3,14 +3,14 @@
 # kube-scheduler, kubectl, kwok with its stages, helm) from their official Go modules into a versioned cache
 # outside the repository. A second run finds them and builds nothing. Needs Go and the Go module proxy.
 #
-#   operator/src/test/k8s/build-binaries.sh          # builds into ~/.cache/orderplatform/k8s-v<version>
+#   k8s-testkit/build-binaries.sh          # builds into ~/.cache/orderplatform/k8s-v<version>
 #   ORDERPLATFORM_K8S_CACHE=/some/dir build-binaries.sh
 #
 # Prints the directory that holds the binaries as its last line.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=versions.properties
-source "$here/versions.properties"
+# shellcheck source=k8s-versions.properties
+source "$here/k8s-versions.properties"
 
 cache_root=${ORDERPLATFORM_K8S_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/orderplatform}
 bin_dir="$cache_root/k8s-v$K8S_VERSION"
