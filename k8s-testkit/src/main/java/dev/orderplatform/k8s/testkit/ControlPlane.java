@@ -130,22 +130,24 @@ public final class ControlPlane implements AutoCloseable {
             Path auditPolicy = writeAuditPolicy(dir.resolve("audit-policy.yaml"));
 
             int etcdPort = freePort();
-            processes.start("etcd", List.of(binaries.path("etcd").toString(),
+            var etcd = processes.start("etcd", List.of(binaries.path("etcd").toString(),
                     "--name=default", "--data-dir=" + dir.resolve("etcd"),
                     "--listen-client-urls=http://127.0.0.1:" + etcdPort,
                     "--advertise-client-urls=http://127.0.0.1:" + etcdPort,
                     "--listen-peer-urls=http://127.0.0.1:" + freePort(),
                     "--unsafe-no-fsync=true", "--log-level=warn"));
-            awaitHttp("etcd", "http://127.0.0.1:" + etcdPort + "/health", null);
+            awaitHttp(etcd, "etcd", "http://127.0.0.1:" + etcdPort + "/health", null);
 
             int apiPort = freePort();
             String url = "https://127.0.0.1:" + apiPort;
             Path certs = dir.resolve("pki/apiserver");
-            processes.start("kube-apiserver", List.of(binaries.path("kube-apiserver").toString(),
+            var apiServer = processes.start("kube-apiserver", List.of(binaries.path("kube-apiserver").toString(),
                     "--etcd-servers=http://127.0.0.1:" + etcdPort,
                     "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + apiPort,
                     "--cert-dir=" + certs,
                     "--service-cluster-ip-range=10.96.0.0/16",
+                    // The "kubernetes" Service's endpoints may not point at a loopback address.
+                    "--endpoint-reconciler-type=none",
                     "--authorization-mode=RBAC",
                     "--token-auth-file=" + tokenFile,
                     "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
@@ -155,7 +157,7 @@ public final class ControlPlane implements AutoCloseable {
                     "--audit-policy-file=" + auditPolicy,
                     "--audit-log-path=" + dir.resolve("logs/audit.log"),
                     "--audit-log-format=json"));
-            awaitHttp("kube-apiserver", url + "/readyz", tokens.admin());
+            awaitHttp(apiServer, "kube-apiserver", url + "/readyz", tokens.admin());
             // Self-signed at start-up when no certificate is given: the clients trust exactly this one.
             Path ca = certs.resolve("apiserver.crt");
 
@@ -186,7 +188,6 @@ public final class ControlPlane implements AutoCloseable {
                     "--leader-elect=false"));
             var kwok = new ArrayList<>(List.of(binaries.path("kwok").toString(),
                     "--kubeconfig=" + kwokKubeconfig,
-                    "--manage-all-nodes=false",
                     "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
                     "--cidr=10.244.0.0/16", "--node-ip=10.0.0.1",
                     "--server-address=127.0.0.1:" + freePort()));
@@ -428,7 +429,7 @@ public final class ControlPlane implements AutoCloseable {
                 """);
     }
 
-    private static void awaitHttp(String name, String url, String token) {
+    private static void awaitHttp(Process process, String name, String url, String token) {
         var client = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(2)).build();
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
         if (token != null) {
@@ -437,6 +438,9 @@ public final class ControlPlane implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log");
+            }
             try {
                 var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {

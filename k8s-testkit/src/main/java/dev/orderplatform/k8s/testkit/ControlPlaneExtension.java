@@ -1,6 +1,5 @@
 package dev.orderplatform.k8s.testkit;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -8,7 +7,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /** JUnit 5 extension behind {@link WithControlPlane}. */
-public final class ControlPlaneExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+public final class ControlPlaneExtension implements ExecutionCondition, ParameterResolver {
 
     /** Set to true where the control plane must be there (CI): missing binaries fail instead of skipping. */
     public static final String REQUIRED_VARIABLE = "ORDERPLATFORM_K8S_REQUIRED";
@@ -33,15 +32,11 @@ public final class ControlPlaneExtension implements ExecutionCondition, BeforeAl
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        ControlPlane.shared();
-    }
-
-    @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return parameterContext.getParameter().getType() == ControlPlane.class;
     }
 
+    /** The shared control plane starts when a test first asks for it. */
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return ControlPlane.shared();
