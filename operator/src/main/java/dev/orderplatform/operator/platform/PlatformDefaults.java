@@ -26,5 +26,15 @@ public final class PlatformDefaults {
       "^[A-Za-z0-9.-]+:[0-9]{1,5}(;[A-Za-z0-9.-]+:[0-9]{1,5})*$";
   public static final String NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 
+  /** A DNS-1035 label: the platform's name prefixes Service names, which must start with a letter. */
+  public static final String PLATFORM_NAME_PATTERN = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
+  /**
+   * The longest platform name whose derived names all fit. The tightest limit is a StatefulSet's: its pods
+   * carry the label {@code controller-revision-hash=<statefulset>-<hash of up to 10 digits>}, a label value
+   * of at most 63 characters, so a StatefulSet name has at most 52; the longest StatefulSet suffix is
+   * {@code -nameserver} (11), leaving 41. {@code PlatformNameTest} checks every derived name against it.
+   */
+  public static final int PLATFORM_NAME_MAX_LENGTH = 41;
+
   private PlatformDefaults() {}
 }

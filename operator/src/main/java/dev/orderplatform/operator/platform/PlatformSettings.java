@@ -68,6 +68,7 @@ public record PlatformSettings(
     var spec = Objects.requireNonNullElseGet(platform.getSpec(),
         () -> new OrderPlatformSpec(null, null, null, null, null, null));
     var problems = new ArrayList<String>();
+    checkName(problems, platform.getMetadata().getName());
     var images = Objects.requireNonNullElseGet(spec.images(),
         () -> new OrderPlatformSpec.ImagesSpec(null, null, null));
 
@@ -174,6 +175,16 @@ public record PlatformSettings(
       problems.add(field + " '" + value + "' does not match " + pattern);
     }
     return value;
+  }
+
+  private static void checkName(List<String> problems, String name) {
+    if (!Pattern.matches(PlatformDefaults.PLATFORM_NAME_PATTERN, name)) {
+      problems.add("metadata.name '" + name + "' does not match " + PlatformDefaults.PLATFORM_NAME_PATTERN);
+    }
+    if (name.length() > PlatformDefaults.PLATFORM_NAME_MAX_LENGTH) {
+      problems.add("metadata.name '" + name + "' is longer than " + PlatformDefaults.PLATFORM_NAME_MAX_LENGTH
+          + " characters");
+    }
   }
 
   private static void checkOrderTimeoutRange(List<String> problems, String orderTimeout) {
