@@ -3,7 +3,8 @@ package dev.orderplatform.operator.platform;
 /** Defaults of the spec and the patterns its schema enforces, in one place for the CRD and the operator. */
 public final class PlatformDefaults {
 
-  public static final String MYSQL_IMAGE = "mysql:8.4";
+  /** The official MariaDB image; its tag is the MariaDB version of the build, see {@link OperatorBuild}. */
+  public static final String MARIADB_REPOSITORY = "mariadb";
   public static final String MYSQL_STORAGE = "10Gi";
   public static final String ROCKETMQ_IMAGE = "apache/rocketmq:5.3.1";
   public static final String BROKER_STORAGE = "20Gi";
@@ -21,7 +22,15 @@ public final class PlatformDefaults {
       "^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*$";
   public static final String TAG_PATTERN = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
   public static final String IMAGE_PATTERN = "^[^\\s]+$";
-  public static final String JDBC_URL_PATTERN = "^jdbc:(mariadb|mysql)://[A-Za-z0-9.-]+(:[0-9]{1,5})?$";
+  /** A server without a schema, optionally with connection options ({@code ?key=value&key=value}). */
+  public static final String JDBC_URL_PATTERN = "^jdbc:(mariadb|mysql)://[A-Za-z0-9.-]+(:[0-9]{1,5})?"
+      + "(\\?[A-Za-z]+=[A-Za-z0-9._-]+(&[A-Za-z]+=[A-Za-z0-9._-]+)*)?$";
+  /**
+   * A MySQL 8 user authenticates with caching_sha2_password, which sends the password over plain TCP only
+   * with the server's public key: without one of these options every login after a server restart fails.
+   */
+  public static final String MYSQL_AUTH_OPTION_PATTERN =
+      "[?&](allowPublicKeyRetrieval=true|sslMode=(trust|verify-ca|verify-full))(&|$)";
   public static final String NAME_SERVER_ADDRESS_PATTERN =
       "^[A-Za-z0-9.-]+:[0-9]{1,5}(;[A-Za-z0-9.-]+:[0-9]{1,5})*$";
   public static final String NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";

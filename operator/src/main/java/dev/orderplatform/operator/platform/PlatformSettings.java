@@ -90,7 +90,7 @@ public record PlatformSettings(
       problems.add("set either mysql.managed or mysql.external, not both");
     }
     ExternalMysql externalMysql = mysql.external() == null ? null : externalMysql(problems, mysql.external());
-    ManagedMysql managedMysql = externalMysql != null ? null : managedMysql(problems,
+    ManagedMysql managedMysql = externalMysql != null ? null : managedMysql(problems, build,
         Objects.requireNonNullElseGet(mysql.managed(), () -> new ManagedMysqlSpec(null, null, null, null)));
 
     var rocketmq = Objects.requireNonNullElseGet(spec.rocketmq(), () -> new RocketmqSpec(null, null));
@@ -128,11 +128,18 @@ public record PlatformSettings(
     return imageRegistry + "/" + service.id() + ":" + imageTag;
   }
 
+  /**
+   * The service's JDBC URL for MariaDB Connector/J, the services' only driver: a jdbc:mysql:// URL is
+   * given as jdbc:mariadb:// (the driver refuses the mysql scheme), the schema goes before the options.
+   */
   public String datasourceUrl(AppService service) {
-    String server = mysqlManaged()
-        ? "jdbc:mariadb://" + resourceName("mysql") + ":" + PlatformContract.MYSQL_PORT
-        : externalMysql.jdbcUrl();
-    return server + "/" + service.schema();
+    if (mysqlManaged()) {
+      return "jdbc:mariadb://" + resourceName("mysql") + ":" + PlatformContract.MYSQL_PORT + "/" + service.schema();
+    }
+    String server = externalMysql.jdbcUrl().replaceFirst("^jdbc:mysql:", "jdbc:mariadb:");
+    int options = server.indexOf('?');
+    return options < 0 ? server + "/" + service.schema()
+        : server.substring(0, options) + "/" + service.schema() + server.substring(options);
   }
 
   /** The Secret with each service's database user: generated for managed MySQL, the user's otherwise. */
@@ -227,10 +234,10 @@ public record PlatformSettings(
     return new AppServiceSettings(Objects.requireNonNullElse(replicas, PlatformDefaults.SERVICE_REPLICAS), resources);
   }
 
-  private static ManagedMysql managedMysql(List<String> problems, ManagedMysqlSpec spec) {
+  private static ManagedMysql managedMysql(List<String> problems, OperatorBuild build, ManagedMysqlSpec spec) {
     return new ManagedMysql(
-        checked(problems, "mysql.managed.image", spec.image(), PlatformDefaults.MYSQL_IMAGE,
-            PlatformDefaults.IMAGE_PATTERN),
+        checked(problems, "mysql.managed.image", spec.image(),
+            PlatformDefaults.MARIADB_REPOSITORY + ":" + build.mariadbVersion(), PlatformDefaults.IMAGE_PATTERN),
         checked(problems, "mysql.managed.storageSize", spec.storageSize(), PlatformDefaults.MYSQL_STORAGE,
             PlatformDefaults.QUANTITY_PATTERN),
         spec.storageClassName(),
@@ -244,8 +251,14 @@ public record PlatformSettings(
     if (spec.credentialsSecret() == null || spec.credentialsSecret().name() == null) {
       problems.add("mysql.external.credentialsSecret.name is required");
     }
-    return new ExternalMysql(
-        checked(problems, "mysql.external.jdbcUrl", spec.jdbcUrl(), null, PlatformDefaults.JDBC_URL_PATTERN),
+    String jdbcUrl = checked(problems, "mysql.external.jdbcUrl", spec.jdbcUrl(), null,
+        PlatformDefaults.JDBC_URL_PATTERN);
+    if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:mysql:")
+        && !Pattern.compile(PlatformDefaults.MYSQL_AUTH_OPTION_PATTERN).matcher(jdbcUrl).find()) {
+      problems.add("mysql.external.jdbcUrl '" + jdbcUrl + "' is a MySQL URL without allowPublicKeyRetrieval=true "
+          + "or sslMode=trust|verify-ca|verify-full: MySQL 8 logins would fail after every server restart");
+    }
+    return new ExternalMysql(jdbcUrl,
         spec.credentialsSecret() == null ? null : checked(problems, "mysql.external.credentialsSecret.name",
             spec.credentialsSecret().name(), null, PlatformDefaults.NAME_PATTERN));
   }

@@ -44,6 +44,8 @@ class CrdTest {
     assertThat(spec.get("rocketmq").getXKubernetesValidations()).hasSize(1);
     assertThat(spec.get("orderTimeout").getPattern()).isEqualTo(PlatformDefaults.DURATION_PATTERN);
     assertThat(spec.get("rocketmq").getProperties().get("external").getRequired()).containsExactly("nameServerAddress");
+    assertThat(spec.get("mysql").getProperties().get("external").getXKubernetesValidations()).singleElement()
+        .satisfies(rule -> assertThat(rule.getRule()).contains(PlatformDefaults.MYSQL_AUTH_OPTION_PATTERN));
   }
 
   @Test

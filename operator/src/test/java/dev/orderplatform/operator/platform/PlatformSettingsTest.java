@@ -20,7 +20,7 @@ class PlatformSettingsTest {
     assertThat(platform.imageOf(AppService.GOODS)).isEqualTo("registry.test/op/goods:1.2.3");
     assertThat(platform.orderTimeout()).isEqualTo("30m");
     assertThat(platform.dataRetention()).isEqualTo(DataRetention.Retain);
-    assertThat(platform.managedMysql().image()).isEqualTo("mysql:8.4");
+    assertThat(platform.managedMysql().image()).isEqualTo("mariadb:11.4.99");
     assertThat(platform.managedRocketmq().image()).isEqualTo("apache/rocketmq:5.3.1");
     assertThat(platform.services().get(AppService.ORDER).replicas()).isEqualTo(1);
     assertThat(platform.datasourceUrl(AppService.ORDER)).isEqualTo("jdbc:mariadb://shop-mysql:3306/orders");
@@ -39,15 +39,39 @@ class PlatformSettingsTest {
   @Test
   void externalInfrastructureIsUsedAsGiven() {
     var platform = settings("""
-        mysql: {external: {jdbcUrl: "jdbc:mysql://db.example.com:3306", credentialsSecret: {name: db}}}
+        mysql: {external: {jdbcUrl: "jdbc:mariadb://db.example.com:3306", credentialsSecret: {name: db}}}
         rocketmq: {external: {nameServerAddress: "ns1:9876;ns2:9876"}}
         """);
 
     assertThat(platform.mysqlManaged()).isFalse();
     assertThat(platform.rocketmqManaged()).isFalse();
-    assertThat(platform.datasourceUrl(AppService.GOODS)).isEqualTo("jdbc:mysql://db.example.com:3306/goods");
+    assertThat(platform.datasourceUrl(AppService.GOODS)).isEqualTo("jdbc:mariadb://db.example.com:3306/goods");
     assertThat(platform.databaseCredentialsSecret()).isEqualTo("db");
     assertThat(platform.nameServerAddress()).isEqualTo("ns1:9876;ns2:9876");
+  }
+
+  @Test
+  void externalMysqlIsReachedThroughTheMariadbDriverWithItsAuthenticationOptions() {
+    var platform = settings("""
+        mysql: {external: {jdbcUrl: "jdbc:mysql://db.example.com:3306?allowPublicKeyRetrieval=true&connectTimeout=5000",
+                           credentialsSecret: {name: db}}}
+        """);
+
+    assertThat(platform.datasourceUrl(AppService.ORDER))
+        .isEqualTo("jdbc:mariadb://db.example.com:3306/orders?allowPublicKeyRetrieval=true&connectTimeout=5000");
+    assertThat(settings("""
+        mysql: {external: {jdbcUrl: "jdbc:mysql://db:3306?sslMode=verify-full", credentialsSecret: {name: db}}}
+        """).datasourceUrl(AppService.GOODS)).isEqualTo("jdbc:mariadb://db:3306/goods?sslMode=verify-full");
+  }
+
+  @Test
+  void externalMysqlWithoutAWayToSendThePasswordIsRejected() {
+    for (String url : new String[] {"jdbc:mysql://db:3306", "jdbc:mysql://db:3306?sslMode=disable",
+        "jdbc:mysql://db:3306?allowPublicKeyRetrieval=false"}) {
+      assertThatThrownBy(() -> settings("mysql: {external: {jdbcUrl: \"" + url + "\", credentialsSecret: {name: db}}}"))
+          .as(url).isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.problems()).singleElement()
+              .asString().contains("without allowPublicKeyRetrieval=true or sslMode=trust|verify-ca|verify-full"));
+    }
   }
 
   @Test
@@ -57,7 +81,7 @@ class PlatformSettingsTest {
         services: {order: {replicas: 99}}
         mysql:
           managed: {}
-          external: {jdbcUrl: "jdbc:mysql://db:3306"}
+          external: {jdbcUrl: "jdbc:mariadb://db:3306"}
         rocketmq: {managed: {nameServerReplicas: 5}}
         """))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.problems()).containsExactly(

@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 public final class TestPlatforms {
 
   public static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-  public static final OperatorBuild BUILD = new OperatorBuild("registry.test/op", "1.2.3");
+  public static final OperatorBuild BUILD = new OperatorBuild("registry.test/op", "1.2.3", "11.4.99");
 
   private TestPlatforms() {}
 
