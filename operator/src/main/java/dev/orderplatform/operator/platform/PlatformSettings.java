@@ -44,7 +44,8 @@ public record PlatformSettings(
     ExternalMysql externalMysql,
     ManagedRocketmq managedRocketmq,
     String externalNameServerAddress,
-    DataRetention dataRetention) {
+    DataRetention dataRetention,
+    String operatorNamespace) {
 
   public record AppServiceSettings(int replicas, ResourceRequirements resources) {}
 
@@ -61,10 +62,11 @@ public record PlatformSettings(
   private static final Duration MAX_ORDER_TIMEOUT = Duration.ofDays(7);
 
   public static PlatformSettings of(OrderPlatform platform) {
-    return of(platform, OperatorBuild.current());
+    return of(platform, OperatorBuild.current(), OperatorNamespace.current());
   }
 
-  public static PlatformSettings of(OrderPlatform platform, OperatorBuild build) {
+  /** @param operatorNamespace where the operator runs, or null outside a cluster */
+  public static PlatformSettings of(OrderPlatform platform, OperatorBuild build, String operatorNamespace) {
     var spec = Objects.requireNonNullElseGet(platform.getSpec(),
         () -> new OrderPlatformSpec(null, null, null, null, null, null));
     var problems = new ArrayList<String>();
@@ -108,7 +110,7 @@ public record PlatformSettings(
     return new PlatformSettings(platform.getMetadata().getName(), platform.getMetadata().getNamespace(),
         registry, tag, Objects.requireNonNullElse(images.pullPolicy(), PullPolicy.IfNotPresent), Map.copyOf(services),
         orderTimeout, managedMysql, externalMysql, managedRocketmq, externalNameServer,
-        Objects.requireNonNullElse(spec.dataRetention(), DataRetention.Retain));
+        Objects.requireNonNullElse(spec.dataRetention(), DataRetention.Retain), operatorNamespace);
   }
 
   public boolean mysqlManaged() {

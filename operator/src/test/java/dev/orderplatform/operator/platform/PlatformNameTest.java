@@ -49,12 +49,12 @@ class PlatformNameTest {
   @Test
   void settingsRejectNamesTheCrdRejects() {
     for (String name : List.of("1shop", "shop.example", "Shop", "shop-", "a".repeat(42))) {
-      assertThatThrownBy(() -> PlatformSettings.of(named(name), TestPlatforms.BUILD))
+      assertThatThrownBy(() -> TestPlatforms.settings(named(name)))
           .as(name)
           .isInstanceOfSatisfying(InvalidSpecException.class,
               e -> assertThat(e.problems()).singleElement().asString().startsWith("metadata.name '" + name + "'"));
     }
-    assertThat(PlatformSettings.of(named("a".repeat(41)), TestPlatforms.BUILD).name()).hasSize(41);
+    assertThat(TestPlatforms.settings(named("a".repeat(41))).name()).hasSize(41);
   }
 
   /** Settings whose derived objects are the most numerous: everything managed, the most name servers. */
@@ -72,7 +72,7 @@ class PlatformNameTest {
   private static PlatformSettings renamed(PlatformSettings s, String name) {
     return new PlatformSettings(name, s.namespace(), s.imageRegistry(), s.imageTag(), s.pullPolicy(), s.services(),
         s.orderTimeout(), s.managedMysql(), s.externalMysql(), s.managedRocketmq(), s.externalNameServerAddress(),
-        s.dataRetention());
+        s.dataRetention(), s.operatorNamespace());
   }
 
   private static List<String> violations(PlatformSettings platform) {
@@ -124,10 +124,12 @@ class PlatformNameTest {
         RocketmqResources.brokerConfig(platform),
         RocketmqResources.brokerService(platform),
         RocketmqResources.brokerStatefulSet(platform),
-        DataNetworkPolicy.networkPolicy(platform)));
+        DataNetworkPolicy.networkPolicy(platform),
+        AppServiceResources.grpcNetworkPolicy(platform)));
     Stream.of(AppService.values()).forEach(service -> {
       objects.add(AppServiceResources.deployment(platform, service));
       objects.add(AppServiceResources.service(platform, service));
+      objects.add(AppServiceResources.disruptionBudget(platform, service));
     });
     return objects;
   }

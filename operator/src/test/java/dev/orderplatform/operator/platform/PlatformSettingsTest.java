@@ -102,12 +102,12 @@ class PlatformSettingsTest {
 
   @Test
   void examplesAreValid() {
-    assertThat(PlatformSettings.of(TestPlatforms.example("minimal.yaml"), TestPlatforms.BUILD).mysqlManaged())
+    assertThat(TestPlatforms.settings(TestPlatforms.example("minimal.yaml")).mysqlManaged())
         .isTrue();
-    var production = PlatformSettings.of(TestPlatforms.example("production.yaml"), TestPlatforms.BUILD);
+    var production = TestPlatforms.settings(TestPlatforms.example("production.yaml"));
     assertThat(production.managedRocketmq().nameServerReplicas()).isEqualTo(3);
     assertThat(production.services().get(AppService.INVENTORY).replicas()).isEqualTo(3);
-    var external = PlatformSettings.of(TestPlatforms.example("external.yaml"), TestPlatforms.BUILD);
+    var external = TestPlatforms.settings(TestPlatforms.example("external.yaml"));
     assertThat(external.mysqlManaged()).isFalse();
     assertThat(external.rocketmqManaged()).isFalse();
   }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orderplatform.operator.platform.Labels;
 import dev.orderplatform.operator.platform.PlatformContract.AppService;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -85,6 +86,42 @@ class AppServiceResourcesTest {
         .containsExactly(tuple("http", 8082), tuple("grpc", 9092));
     assertThat(AppServiceResources.service(settings(""), AppService.ORDER).getSpec().getPorts())
         .extracting("name", "port").containsExactly(tuple("http", 8080));
+  }
+
+  @Test
+  void grpcPortsAreReachedOnlyByTheOrderPodsAndHttpPortsByEveryone() {
+    var policy = AppServiceResources.grpcNetworkPolicy(settings("")).getSpec();
+
+    assertThat(policy.getPodSelector().getMatchLabels()).containsExactlyEntriesOf(Map.of(Labels.INSTANCE, "shop"));
+    assertThat(policy.getPodSelector().getMatchExpressions()).singleElement().satisfies(expression -> {
+      assertThat(expression.getKey()).isEqualTo(Labels.NAME);
+      assertThat(expression.getValues()).containsExactly("goods", "inventory");
+    });
+    assertThat(policy.getPolicyTypes()).containsExactly("Ingress");
+    assertThat(policy.getIngress()).hasSize(2);
+    var http = policy.getIngress().get(0);
+    assertThat(http.getFrom()).isEmpty();
+    assertThat(http.getPorts()).extracting(port -> port.getPort().getIntVal()).containsExactly(8081, 8082);
+    var grpc = policy.getIngress().get(1);
+    assertThat(grpc.getFrom()).singleElement().satisfies(peer -> {
+      assertThat(peer.getNamespaceSelector()).isNull();
+      assertThat(peer.getPodSelector().getMatchLabels())
+          .containsExactlyInAnyOrderEntriesOf(Map.of(Labels.NAME, "order", Labels.INSTANCE, "shop"));
+    });
+    assertThat(grpc.getPorts()).extracting(port -> port.getPort().getIntVal()).containsExactly(9091, 9092);
+  }
+
+  @Test
+  void disruptionBudgetLetsOnePodOfTheServiceGoAtATime() {
+    var platform = settings("services: {inventory: {replicas: 3}}");
+
+    var budget = AppServiceResources.disruptionBudget(platform, AppService.INVENTORY);
+    assertThat(budget.getMetadata().getName()).isEqualTo("shop-inventory");
+    assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+    assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(AppServiceResources
+        .deployment(platform, AppService.INVENTORY).getSpec().getSelector().getMatchLabels());
+    assertThat(AppServiceResources.replicated(platform, AppService.INVENTORY)).isTrue();
+    assertThat(AppServiceResources.replicated(platform, AppService.GOODS)).isFalse();
   }
 
   private static Map<String, String> plainEnv(Container container) {
