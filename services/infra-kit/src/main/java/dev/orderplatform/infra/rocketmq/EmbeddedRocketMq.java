@@ -378,6 +378,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         storeConfig.setMaxMessageSize(settings.maxMessageSize());
         storeConfig.setTimerWheelEnable(settings.timerWheelEnabled());
         storeConfig.setTimerPrecisionMs(settings.timerPrecisionMs());
+        storeConfig.setTimerMaxDelaySec(Math.toIntExact(settings.timerMaxDelay().toSeconds()));
 
         BrokerController controller = new BrokerController(config, server, new NettyClientConfig(), storeConfig);
         boolean initialized;
