@@ -23,7 +23,8 @@ public record OrderPlatformSpec(
     ServicesSpec services,
 
     @JsonPropertyDescription("How long an unpaid order waits before it is closed and its stock returned: "
-        + "ISO-8601 (PT30M) or a number with a unit (30m, 2h). Default 30m.")
+        + "ISO-8601 (PT30M) or a number with a unit (30m, 2h), 10s to 7d. Default 30m. A managed broker's "
+        + "timerMaxDelaySec is raised to fit it; with an external broker at most 3d (RocketMQ's default limit).")
     @Pattern(PlatformDefaults.DURATION_PATTERN)
     String orderTimeout,
 

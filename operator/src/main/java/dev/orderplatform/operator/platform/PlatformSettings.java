@@ -100,6 +100,9 @@ public record PlatformSettings(
       problems.add("set either rocketmq.managed or rocketmq.external, not both");
     }
     String externalNameServer = rocketmq.external() == null ? null : externalNameServer(problems, rocketmq.external());
+    if (externalNameServer != null) {
+      checkExternalTimerLimit(problems, orderTimeout);
+    }
     ManagedRocketmq managedRocketmq = rocketmq.external() != null ? null : managedRocketmq(problems,
         Objects.requireNonNullElseGet(rocketmq.managed(),
             () -> new ManagedRocketmqSpec(null, null, null, null, null, null, null)));
@@ -167,6 +170,20 @@ public record PlatformSettings(
         .collect(Collectors.joining(";"));
   }
 
+  /**
+   * The broker's longest timer delay (timerMaxDelaySec), and what the order service is told it is: RocketMQ's
+   * default, or the order timeout and a margin when longer. An external broker is taken to have the default.
+   */
+  public Duration timerMaxDelay() {
+    if (!rocketmqManaged()) {
+      return PlatformContract.BROKER_DEFAULT_TIMER_MAX_DELAY;
+    }
+    var timeout = parseDuration(orderTimeout);
+    var needed = Duration.ofSeconds(timeout.plus(PlatformContract.TIMER_MAX_DELAY_MARGIN).toSeconds());
+    return needed.compareTo(PlatformContract.BROKER_DEFAULT_TIMER_MAX_DELAY) > 0 ? needed
+        : PlatformContract.BROKER_DEFAULT_TIMER_MAX_DELAY;
+  }
+
   public String grpcAddress(AppService service) {
     return resourceName(service.id()) + ":" + service.grpcPort();
   }
@@ -201,6 +218,17 @@ public record PlatformSettings(
       Duration timeout = parseDuration(orderTimeout);
       if (timeout.compareTo(MIN_ORDER_TIMEOUT) < 0 || timeout.compareTo(MAX_ORDER_TIMEOUT) > 0) {
         problems.add("orderTimeout " + orderTimeout + " is outside 10s..7d");
+      }
+    } catch (IllegalArgumentException e) {
+      // already reported as a pattern mismatch
+    }
+  }
+
+  private static void checkExternalTimerLimit(List<String> problems, String orderTimeout) {
+    try {
+      if (parseDuration(orderTimeout).compareTo(PlatformContract.BROKER_DEFAULT_TIMER_MAX_DELAY) > 0) {
+        problems.add("orderTimeout " + orderTimeout + " is longer than 3d, the longest timer delay an external "
+            + "broker is taken to allow (RocketMQ's default timerMaxDelaySec)");
       }
     } catch (IllegalArgumentException e) {
       // already reported as a pattern mismatch

@@ -81,9 +81,9 @@ public final class RocketmqResources {
   }
 
   /**
-   * broker.conf: the timer wheel for the order_timeout DELAY topic, the transaction check-back
-   * settings for the order_reback TRANSACTION topic, no auto-created topics (the operator creates
-   * both with their message types).
+   * broker.conf: the timer wheel for the order_timeout DELAY topic with a longest delay that fits the
+   * order timeout, the transaction check-back settings for the order_reback TRANSACTION topic, no
+   * auto-created topics (the operator creates both with their message types).
    */
   public static String brokerConf(PlatformSettings platform) {
     var rocketmq = platform.managedRocketmq();
@@ -100,13 +100,15 @@ public final class RocketmqResources {
         autoCreateTopicEnable=false
         autoCreateSubscriptionGroup=true
         timerWheelEnable=true
+        timerMaxDelaySec=%d
         transactionCheckInterval=%d
         transactionTimeOut=%d
         transactionCheckMax=15
         deleteWhen=04
         fileReservedTime=72
         """.formatted(platform.name(), brokerName(platform), platform.nameServerAddress(),
-        PlatformContract.BROKER_PORT, HOME, HOME, rocketmq.transactionCheckIntervalMillis(),
+        PlatformContract.BROKER_PORT, HOME, HOME, platform.timerMaxDelay().toSeconds(),
+        rocketmq.transactionCheckIntervalMillis(),
         rocketmq.transactionTimeoutMillis());
   }
 

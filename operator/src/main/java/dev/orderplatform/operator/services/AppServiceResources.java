@@ -60,6 +60,7 @@ public final class AppServiceResources {
             GeneratedSecrets.JWT_KEY)));
     if (service == AppService.ORDER) {
       env.add(PodDefaults.env(PlatformContract.ENV_ORDER_TIMEOUT, platform.orderTimeout()));
+      env.add(PodDefaults.env(PlatformContract.ENV_TIMER_MAX_DELAY, platform.timerMaxDelay().toSeconds() + "s"));
       env.add(PodDefaults.env(PlatformContract.ENV_GOODS_GRPC_ADDRESS, platform.grpcAddress(AppService.GOODS)));
       env.add(PodDefaults.env(PlatformContract.ENV_INVENTORY_GRPC_ADDRESS,
           platform.grpcAddress(AppService.INVENTORY)));

@@ -4,6 +4,8 @@ import static dev.orderplatform.operator.platform.TestPlatforms.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import dev.orderplatform.operator.platform.OrderPlatformSpec.DataRetention;
@@ -98,6 +100,18 @@ class PlatformSettingsTest {
     assertThat(settings("orderTimeout: 2h").orderTimeout()).isEqualTo("2h");
     assertThatThrownBy(() -> settings("orderTimeout: 1s")).hasMessageContaining("outside 10s..7d");
     assertThatThrownBy(() -> settings("orderTimeout: 30d")).hasMessageContaining("outside 10s..7d");
+  }
+
+  @Test
+  void anExternalBrokerIsTakenToRefuseTimersBeyondItsDefaultLimit() {
+    assertThat(settings("""
+        orderTimeout: 3d
+        rocketmq: {external: {nameServerAddress: "ns:9876"}}
+        """).timerMaxDelay()).isEqualTo(Duration.ofDays(3));
+    assertThatThrownBy(() -> settings("""
+        orderTimeout: 4d
+        rocketmq: {external: {nameServerAddress: "ns:9876"}}
+        """)).hasMessageContaining("orderTimeout 4d is longer than 3d");
   }
 
   @Test

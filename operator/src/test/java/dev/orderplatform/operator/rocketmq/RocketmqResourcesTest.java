@@ -24,6 +24,13 @@ class RocketmqResourcesTest {
   }
 
   @Test
+  void brokerAcceptsTimerMessagesAsLongAsTheOrderTimeout() {
+    assertThat(RocketmqResources.brokerConf(settings("")).lines()).contains("timerMaxDelaySec=259200");
+    assertThat(RocketmqResources.brokerConf(settings("orderTimeout: 7d")).lines())
+        .contains("timerMaxDelaySec=" + (7 * 24 + 1) * 3600);
+  }
+
+  @Test
   void brokerRestartsWhenItsConfigurationChanges() {
     var before = RocketmqResources.brokerStatefulSet(settings(""));
     var after = RocketmqResources.brokerStatefulSet(settings("rocketmq: {managed: {transactionTimeoutMillis: 3000}}"));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.orderplatform.operator.platform.Labels;
 import dev.orderplatform.operator.platform.PlatformContract.AppService;
+import dev.orderplatform.operator.rocketmq.RocketmqResources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 
@@ -25,12 +26,23 @@ class AppServiceResourcesTest {
         "SPRING_DATASOURCE_URL", "jdbc:mariadb://shop-mysql:3306/orders",
         "ORDERPLATFORM_ROCKETMQ_NAME_SERVER", "shop-nameserver-0.shop-nameserver.test.svc:9876",
         "ORDERPLATFORM_ORDER_TIMEOUT", "15m",
+        "ORDERPLATFORM_ROCKETMQ_TIMER_MAX_DELAY", "259200s",
         "ORDERPLATFORM_GOODS_GRPC_ADDRESS", "shop-goods:9091",
         "ORDERPLATFORM_INVENTORY_GRPC_ADDRESS", "shop-inventory:9092"));
     assertThat(secretEnv(container)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "SPRING_DATASOURCE_USERNAME", "shop-mysql-credentials/order-username",
         "SPRING_DATASOURCE_PASSWORD", "shop-mysql-credentials/order-password",
         "ORDERPLATFORM_JWT_SECRET", "shop-jwt/secret"));
+  }
+
+  @Test
+  void orderServiceIsToldTheTimerLimitItsBrokerIsGiven() {
+    var platform = settings("orderTimeout: PT100H");
+
+    var container = AppServiceResources.deployment(platform, AppService.ORDER).getSpec().getTemplate().getSpec()
+        .getContainers().getFirst();
+    assertThat(plainEnv(container)).containsEntry("ORDERPLATFORM_ROCKETMQ_TIMER_MAX_DELAY", 101 * 3600 + "s");
+    assertThat(RocketmqResources.brokerConf(platform).lines()).contains("timerMaxDelaySec=" + 101 * 3600);
   }
 
   @Test
