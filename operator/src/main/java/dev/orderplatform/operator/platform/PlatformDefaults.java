@@ -8,6 +8,7 @@ public final class PlatformDefaults {
   public static final String MYSQL_STORAGE = "10Gi";
   public static final String ROCKETMQ_IMAGE = "apache/rocketmq:5.3.1";
   public static final String BROKER_STORAGE = "20Gi";
+  public static final String BROKER_MEMORY = "2Gi";
   public static final int NAME_SERVER_REPLICAS = 1;
   public static final int SERVICE_REPLICAS = 1;
   public static final int TRANSACTION_CHECK_INTERVAL_MILLIS = 30_000;

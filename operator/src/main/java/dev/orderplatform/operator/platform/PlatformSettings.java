@@ -306,7 +306,8 @@ public record PlatformSettings(
             PlatformDefaults.TRANSACTION_CHECK_INTERVAL_MILLIS, 1000, 600_000),
         inRange(problems, "rocketmq.managed.transactionTimeoutMillis", spec.transactionTimeoutMillis(),
             PlatformDefaults.TRANSACTION_TIMEOUT_MILLIS, 1000, 600_000),
-        Objects.requireNonNullElseGet(spec.brokerResources(), () -> resources("500m", "2Gi", "2Gi")));
+        Objects.requireNonNullElseGet(spec.brokerResources(),
+            () -> resources("500m", PlatformDefaults.BROKER_MEMORY, PlatformDefaults.BROKER_MEMORY)));
   }
 
   private static String externalNameServer(List<String> problems, ExternalRocketmqSpec spec) {

@@ -1,9 +1,12 @@
 package dev.orderplatform.operator.rocketmq;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import dev.orderplatform.operator.platform.Labels;
 import dev.orderplatform.operator.platform.PlatformContract;
+import dev.orderplatform.operator.platform.PlatformDefaults;
 import dev.orderplatform.operator.platform.PlatformSettings;
 import dev.orderplatform.operator.platform.PodDefaults;
 import dev.orderplatform.operator.platform.StatefulSets;
@@ -12,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
@@ -140,8 +144,7 @@ public final class RocketmqResources {
                     .withName(BROKER)
                     .withImage(rocketmq.image())
                     .withCommand("sh", "mqbroker", "-c", CONFIG_DIR + "/" + BROKER_CONF)
-                    // Direct memory runs out before heap, and then delays and retries stop silently.
-                    .withEnv(PodDefaults.env("JAVA_OPT_EXT", "-Xms1g -Xmx1g -XX:MaxDirectMemorySize=512m"))
+                    .withEnv(PodDefaults.env("JAVA_OPT_EXT", brokerMemoryOptions(rocketmq.brokerResources())))
                     .addNewPort().withName("remoting").withContainerPort(PlatformContract.BROKER_PORT).endPort()
                     .withResources(rocketmq.brokerResources())
                     .withSecurityContext(PodDefaults.containerSecurityContext())
@@ -160,6 +163,21 @@ public final class RocketmqResources {
             .endSpec()
         .endTemplate().endSpec()
         .build();
+  }
+
+  /**
+   * The broker's heap and direct memory, sized from its container's memory (the limit, else the request): 40 %
+   * heap and 20 % direct memory, which runs out first (and then delays and retries stop silently). The other
+   * 40 % is headroom for metaspace, threads, GC and the pages of the memory-mapped store, which all count against
+   * the limit. The image's start script sets its own sizes before these, so these win.
+   */
+  static String brokerMemoryOptions(ResourceRequirements resources) {
+    Quantity memory = Stream.of(resources.getLimits(), resources.getRequests())
+        .filter(Objects::nonNull).map(quantities -> quantities.get("memory")).filter(Objects::nonNull)
+        .findFirst().orElseGet(() -> new Quantity(PlatformDefaults.BROKER_MEMORY));
+    long mebibytes = memory.getNumericalAmount().longValue() / (1024 * 1024);
+    long heap = mebibytes * 40 / 100;
+    return "-Xms%dm -Xmx%dm -XX:MaxDirectMemorySize=%dm".formatted(heap, heap, mebibytes * 20 / 100);
   }
 
   private static Probe tcp(int port, int initialDelaySeconds) {

@@ -40,6 +40,7 @@ class MysqlResourcesTest {
 
     var pod = spec.getTemplate().getSpec();
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getFsGroupChangePolicy()).isEqualTo("OnRootMismatch");
     var container = pod.getContainers().getFirst();
     assertThat(container.getImage()).isEqualTo("mariadb:11.4.99");
     assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();

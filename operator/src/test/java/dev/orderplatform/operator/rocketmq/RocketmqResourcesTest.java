@@ -3,7 +3,11 @@ package dev.orderplatform.operator.rocketmq;
 import static dev.orderplatform.operator.platform.TestPlatforms.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.Quantity;
 
 class RocketmqResourcesTest {
 
@@ -50,6 +54,38 @@ class RocketmqResourcesTest {
         .contains("/home/rocketmq/store", "/etc/rocketmq", "/tmp");
     assertThat(broker.getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources().getRequests()
         .get("storage").toString()).isEqualTo("20Gi");
+  }
+
+  @Test
+  void brokerHeapAndDirectMemoryLeaveHeadroomInItsMemoryLimit() {
+    for (String limit : new String[] {"1Gi", "2Gi", "1536Mi", "8Gi"}) {
+      var broker = RocketmqResources.brokerStatefulSet(settings(
+          "rocketmq: {managed: {brokerResources: {limits: {memory: " + limit + "}}}}"));
+
+      var container = broker.getSpec().getTemplate().getSpec().getContainers().getFirst();
+      String options = container.getEnv().stream().filter(env -> env.getName().equals("JAVA_OPT_EXT")).findFirst()
+          .orElseThrow().getValue();
+      long limitMebibytes = new Quantity(limit).getNumericalAmount().longValue() >> 20;
+      long heap = mebibytes(options, "-Xmx");
+      assertThat(mebibytes(options, "-Xms")).isEqualTo(heap);
+      assertThat(heap + mebibytes(options, "-XX:MaxDirectMemorySize="))
+          .as(limit).isPositive().isLessThanOrEqualTo(limitMebibytes * 60 / 100);
+    }
+  }
+
+  @Test
+  void brokerWithoutALimitIsSizedByItsRequest() {
+    var broker = RocketmqResources.brokerStatefulSet(settings(
+        "rocketmq: {managed: {brokerResources: {requests: {memory: 4Gi}}}}"));
+
+    String options = broker.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().getFirst().getValue();
+    assertThat(mebibytes(options, "-Xmx")).isEqualTo(4096 * 40 / 100);
+  }
+
+  private static long mebibytes(String javaOptions, String option) {
+    var value = Pattern.compile(Pattern.quote(option) + "([0-9]+)m").matcher(javaOptions);
+    assertThat(value.find()).as(option + " in " + javaOptions).isTrue();
+    return Long.parseLong(value.group(1));
   }
 
   @Test
