@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -102,7 +103,7 @@ class PlatformNameTest {
   }
 
   private static Map<String, String> labels(HasMetadata object) {
-    var labels = new java.util.HashMap<>(object.getMetadata().getLabels());
+    var labels = new HashMap<>(object.getMetadata().getLabels());
     if (object instanceof StatefulSet statefulSet) {
       labels.putAll(statefulSet.getSpec().getTemplate().getMetadata().getLabels());
     }
