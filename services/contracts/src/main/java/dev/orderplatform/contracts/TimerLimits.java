@@ -23,7 +23,7 @@ public final class TimerLimits {
     private TimerLimits() {
     }
 
-    /** The broker's limit for an order timeout: RocketMQ's default, or the timeout plus {@link #MARGIN} in whole seconds. */
+    /** The broker's limit for an order timeout: RocketMQ's default, or the timeout plus {@link #MARGIN} if longer. */
     public static Duration brokerTimerMaxDelay(Duration orderTimeout) {
         Duration needed = Duration.ofSeconds(orderTimeout.plus(MARGIN).toSeconds());
         return needed.compareTo(BROKER_DEFAULT_TIMER_MAX_DELAY) > 0 ? needed : BROKER_DEFAULT_TIMER_MAX_DELAY;

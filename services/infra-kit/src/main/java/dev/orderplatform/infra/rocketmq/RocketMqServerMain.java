@@ -13,8 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * <p>Options: {@code --work-dir DIR} (required; store and logs, kept between runs), {@code --namesrv-port P} and
  * {@code --broker-port P} (default 0: free ports; the broker also uses {@code P - 2}), {@code --settings fast|production}
  * (default {@code production}, see {@link RocketMqSettings}), {@code --timer-max-delay DURATION} (ISO-8601, e.g.
- * {@code P8D}; default the preset's, RocketMQ's 3 days: see {@link dev.orderplatform.contracts.TimerLimits}). It creates the platform topics
- * ({@link EmbeddedRocketMq#createPlatformTopics()}), then prints exactly one line to standard output:
+ * {@code P8D}; default the preset's, RocketMQ's 3 days: see {@link dev.orderplatform.contracts.TimerLimits}). It
+ * creates the platform topics ({@link EmbeddedRocketMq#createPlatformTopics()}), then prints exactly one line to
+ * standard output:
  * <pre>ROCKETMQ READY namesrv=127.0.0.1:&lt;port&gt;</pre>
  * and runs until SIGTERM (or SIGINT), when it stops the broker, waiting 3 s ({@code fast}) to 10 s
  * ({@code production}) for a clean shutdown.

@@ -116,11 +116,13 @@ class RocketMqServerMainTest {
         Path workDir = Path.of("target/mains/rocketmq-timer-" + ProcessHandle.current().pid()).toAbsolutePath();
         MoreFiles.deleteRecursively(workDir);
         int nameServerPort = Ports.freePort();
-        List<String> args = List.of("--work-dir", workDir.toString(), "--namesrv-port", Integer.toString(nameServerPort),
+        List<String> args = List.of("--work-dir", workDir.toString(),
+                "--namesrv-port", Integer.toString(nameServerPort),
                 "--broker-port", Integer.toString(Ports.freeBrokerPort()), "--settings", "fast",
                 "--timer-max-delay", TimerLimits.brokerTimerMaxDelay(Duration.ofDays(7)).toString());
 
-        try (ChildJvm main = ChildJvm.start(RocketMqServerMain.class, args, "ROCKETMQ READY", workDir.resolve("main.log"))) {
+        Path log = workDir.resolve("main.log");
+        try (ChildJvm main = ChildJvm.start(RocketMqServerMain.class, args, "ROCKETMQ READY", log)) {
             ready(main);
             DefaultMQProducer producer = new DefaultMQProducer("infra-kit-main-test-timer-limit");
             producer.setNamesrvAddr("127.0.0.1:" + nameServerPort);
