@@ -108,7 +108,7 @@ class OperatorChartTest {
     var rules = single(objects, ClusterRole.class).getRules();
     assertThat(rules).flatExtracting(PolicyRule::getResources).containsExactlyInAnyOrder(
         "orderplatforms", "orderplatforms/status", "secrets", "configmaps", "services", "statefulsets",
-        "deployments", "networkpolicies");
+        "deployments", "networkpolicies", "poddisruptionbudgets");
     assertThat(rules).flatExtracting(PolicyRule::getVerbs).doesNotContain("*", "escalate", "bind", "impersonate");
     assertThat(single(objects, ClusterRoleBinding.class).getSubjects().getFirst().getNamespace()).isEqualTo("operators");
   }

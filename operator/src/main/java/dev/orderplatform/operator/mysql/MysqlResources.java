@@ -18,16 +18,28 @@ import io.fabric8.kubernetes.api.model.ExecActionBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 
-/** Desired state of the managed MySQL: one pod, one schema and one user per service. */
+/**
+ * Desired state of the managed database: one MariaDB pod (the official image, the version the services are
+ * tested on), one schema and one user per service.
+ */
 public final class MysqlResources {
 
   public static final String COMPONENT = "mysql";
   /** The uid of the mysql user in the official image; its entrypoint runs unprivileged as that user. */
   private static final long MYSQL_UID = 999;
   private static final String INIT_SCRIPT = "10-orderplatform-schemas.sh";
+  private static final String DATA_DIR = "/var/lib/mysql";
+  /**
+   * The data directory is a directory of the volume, not its root: an ext4 volume's root holds lost+found,
+   * and the server refuses to initialise a data directory that is not empty.
+   */
+  private static final String DATA_SUB_PATH = "mysql";
+  /** The image's own check: TCP connections are accepted (not during initialisation) and InnoDB is up. */
+  private static final List<String> HEALTHCHECK = List.of("healthcheck.sh", "--connect", "--innodb_initialized");
 
   private MysqlResources() {}
 
@@ -55,7 +67,7 @@ public final class MysqlResources {
     }
     return """
         # One schema per service and one user per service with rights on its own schema only.
-        mysql --protocol=socket -uroot -p"${MYSQL_ROOT_PASSWORD}" <<SQL
+        mariadb --protocol=socket -uroot -p"${MARIADB_ROOT_PASSWORD}" <<SQL
         %sSQL
         """.formatted(sql.toString().replace("`", "\\`"));
   }
@@ -76,7 +88,7 @@ public final class MysqlResources {
     var mysql = platform.managedMysql();
     String credentials = platform.databaseCredentialsSecret();
     var env = new ArrayList<EnvVar>();
-    env.add(PodDefaults.secretEnv("MYSQL_ROOT_PASSWORD", credentials, GeneratedSecrets.ROOT_PASSWORD_KEY));
+    env.add(PodDefaults.secretEnv("MARIADB_ROOT_PASSWORD", credentials, GeneratedSecrets.ROOT_PASSWORD_KEY));
     for (AppService service : AppService.values()) {
       env.add(PodDefaults.secretEnv(passwordVariable(service), credentials, service.passwordKey()));
     }
@@ -93,12 +105,16 @@ public final class MysqlResources {
                 .addNewPort().withName("mysql").withContainerPort(PlatformContract.MYSQL_PORT).endPort()
                 .withResources(mysql.resources())
                 .withSecurityContext(PodDefaults.containerSecurityContext())
-                .withReadinessProbe(ping(5, 5))
-                .withLivenessProbe(ping(60, 20))
+                // The first start initialises the data directory and runs the init script before the server
+                // listens on TCP: up to 10 minutes on a slow volume, then a strict liveness probe.
+                .withStartupProbe(healthcheck(10, 60))
+                .withReadinessProbe(healthcheck(5, 3))
+                .withLivenessProbe(healthcheck(20, 3))
                 .withVolumeMounts(
-                    PodDefaults.mount(StatefulSets.DATA_VOLUME, "/var/lib/mysql"),
+                    new VolumeMountBuilder().withName(StatefulSets.DATA_VOLUME).withMountPath(DATA_DIR)
+                        .withSubPath(DATA_SUB_PATH).build(),
                     PodDefaults.mount("init", "/docker-entrypoint-initdb.d"),
-                    PodDefaults.mount("run", "/var/run/mysqld"),
+                    PodDefaults.mount("run", "/run/mysqld"),
                     PodDefaults.tmpMount())
             .endContainer()
             .addNewVolume().withName("init")
@@ -113,13 +129,11 @@ public final class MysqlResources {
     return service.name() + "_PASSWORD";
   }
 
-  /** Over TCP: during initialisation the server listens on its socket only, so it is not ready yet. */
-  private static Probe ping(int initialDelaySeconds, int periodSeconds) {
+  private static Probe healthcheck(int periodSeconds, int failureThreshold) {
     return new ProbeBuilder()
-        .withExec(new ExecActionBuilder()
-            .withCommand(List.of("mysqladmin", "ping", "--host=127.0.0.1", "--silent")).build())
-        .withInitialDelaySeconds(initialDelaySeconds)
+        .withExec(new ExecActionBuilder().withCommand(HEALTHCHECK).build())
         .withPeriodSeconds(periodSeconds)
+        .withFailureThreshold(failureThreshold)
         .withTimeoutSeconds(5)
         .build();
   }

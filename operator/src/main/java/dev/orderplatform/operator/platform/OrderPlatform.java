@@ -2,6 +2,7 @@ package dev.orderplatform.operator.platform;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -17,6 +18,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
     getDescription = "Components whose pods are all ready, out of all components")
 @AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.orderEndpoint", type = Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@ValidationRule(value = "self.metadata.name.matches('" + PlatformDefaults.PLATFORM_NAME_PATTERN + "')",
+    message = "metadata.name must start with a lowercase letter and hold only lowercase letters, digits and '-' "
+        + "(a DNS-1035 label): it prefixes the platform's Service names")
+@ValidationRule(value = "size(self.metadata.name) <= " + PlatformDefaults.PLATFORM_NAME_MAX_LENGTH,
+    message = "metadata.name must have at most " + PlatformDefaults.PLATFORM_NAME_MAX_LENGTH + " characters so that "
+        + "the names of the platform's StatefulSets and their pods' labels fit in 63")
 public class OrderPlatform extends CustomResource<OrderPlatformSpec, OrderPlatformStatus> implements Namespaced {
 
   @Override

@@ -31,11 +31,16 @@ import dev.orderplatform.operator.rocketmq.TopicsDependent.Topics;
 import dev.orderplatform.operator.secrets.JwtSecretDependent;
 import dev.orderplatform.operator.secrets.MysqlCredentialsDependent;
 import dev.orderplatform.operator.services.AppServiceDependents.GoodsDeployment;
+import dev.orderplatform.operator.services.AppServiceDependents.GoodsDisruptionBudget;
 import dev.orderplatform.operator.services.AppServiceDependents.GoodsService;
+import dev.orderplatform.operator.services.AppServiceDependents.GrpcNetworkPolicy;
 import dev.orderplatform.operator.services.AppServiceDependents.InventoryDeployment;
+import dev.orderplatform.operator.services.AppServiceDependents.InventoryDisruptionBudget;
 import dev.orderplatform.operator.services.AppServiceDependents.InventoryService;
 import dev.orderplatform.operator.services.AppServiceDependents.OrderDeployment;
+import dev.orderplatform.operator.services.AppServiceDependents.OrderDisruptionBudget;
 import dev.orderplatform.operator.services.AppServiceDependents.OrderService;
+import dev.orderplatform.operator.services.AppServiceDependents.Replicated;
 import dev.orderplatform.operator.services.AppServiceResources;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -98,6 +103,13 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
     @Dependent(name = "goods", type = GoodsDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
     @Dependent(name = "inventory", type = InventoryDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
     @Dependent(name = "order", type = OrderDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
+    @Dependent(name = "grpc-network-policy", type = GrpcNetworkPolicy.class),
+    @Dependent(name = "goods-disruption-budget", type = GoodsDisruptionBudget.class,
+        reconcilePrecondition = Replicated.class),
+    @Dependent(name = "inventory-disruption-budget", type = InventoryDisruptionBudget.class,
+        reconcilePrecondition = Replicated.class),
+    @Dependent(name = "order-disruption-budget", type = OrderDisruptionBudget.class,
+        reconcilePrecondition = Replicated.class),
 })
 @ControllerConfiguration(name = "orderplatform")
 // Unbounded, slowly: an external broker or database may come back after minutes.

@@ -23,7 +23,8 @@ public record OrderPlatformSpec(
     ServicesSpec services,
 
     @JsonPropertyDescription("How long an unpaid order waits before it is closed and its stock returned: "
-        + "ISO-8601 (PT30M) or a number with a unit (30m, 2h). Default 30m.")
+        + "ISO-8601 (PT30M) or a number with a unit (30m, 2h), 10s to 7d. Default 30m. A managed broker's "
+        + "timerMaxDelaySec is raised to fit it; with an external broker at most 3d (RocketMQ's default limit).")
     @Pattern(PlatformDefaults.DURATION_PATTERN)
     String orderTimeout,
 
@@ -78,7 +79,9 @@ public record OrderPlatformSpec(
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ManagedMysqlSpec(
-      @JsonPropertyDescription("MySQL image. Default " + PlatformDefaults.MYSQL_IMAGE + ".")
+      @JsonPropertyDescription("Database image: the official MariaDB image or one that works like it "
+          + "(MARIADB_* environment, healthcheck.sh, /docker-entrypoint-initdb.d, uid 999). Default "
+          + PlatformDefaults.MARIADB_REPOSITORY + ":<the MariaDB version this operator release is tested with>.")
       @Pattern(PlatformDefaults.IMAGE_PATTERN)
       String image,
 
@@ -94,9 +97,16 @@ public record OrderPlatformSpec(
       ResourceRequirements resources) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ValidationRule(value = "!has(self.jdbcUrl) || !self.jdbcUrl.startsWith('jdbc:mysql:') || self.jdbcUrl.matches('"
+      + PlatformDefaults.MYSQL_AUTH_OPTION_PATTERN + "')",
+      message = "a jdbc:mysql:// URL needs allowPublicKeyRetrieval=true or sslMode=trust|verify-ca|verify-full")
   public record ExternalMysqlSpec(
-      @JsonPropertyDescription("JDBC URL of the server without a schema, e.g. jdbc:mariadb://db.example.com:3306. "
-          + "The services append their schema: goods, inventory, orders.")
+      @JsonPropertyDescription("JDBC URL of the server without a schema, with connection options if needed, e.g. "
+          + "jdbc:mariadb://db.example.com:3306 or jdbc:mysql://db.example.com:3306?sslMode=verify-full. "
+          + "The services append their schema (goods, inventory, orders) and connect with MariaDB Connector/J, "
+          + "also to MySQL 8.x given as jdbc:mysql://: its users authenticate with caching_sha2_password, so such "
+          + "a URL must have allowPublicKeyRetrieval=true (password sent encrypted with the server's RSA key) or "
+          + "sslMode=trust, verify-ca or verify-full (TLS).")
       @Required
       @Pattern(PlatformDefaults.JDBC_URL_PATTERN)
       String jdbcUrl,

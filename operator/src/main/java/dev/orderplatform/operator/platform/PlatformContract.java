@@ -1,5 +1,6 @@
 package dev.orderplatform.operator.platform;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -70,6 +71,13 @@ public final class PlatformContract {
   public static final String ENV_ORDER_TIMEOUT = "ORDERPLATFORM_ORDER_TIMEOUT";
   public static final String ENV_GOODS_GRPC_ADDRESS = "ORDERPLATFORM_GOODS_GRPC_ADDRESS";
   public static final String ENV_INVENTORY_GRPC_ADDRESS = "ORDERPLATFORM_INVENTORY_GRPC_ADDRESS";
+  /** The broker's longest timer delay as the order service is told it: it refuses to start with a longer timeout. */
+  public static final String ENV_TIMER_MAX_DELAY = "ORDERPLATFORM_ROCKETMQ_TIMER_MAX_DELAY";
+
+  /** RocketMQ's default timerMaxDelaySec: a broker refuses timer messages due later than this. */
+  public static final Duration BROKER_DEFAULT_TIMER_MAX_DELAY = Duration.ofDays(3);
+  /** Room above the order timeout in a broker's limit set for it (the services' TimerLimits.MARGIN). */
+  public static final Duration TIMER_MAX_DELAY_MARGIN = Duration.ofHours(1);
 
   public static final int MYSQL_PORT = 3306;
   public static final int NAME_SERVER_PORT = 9876;

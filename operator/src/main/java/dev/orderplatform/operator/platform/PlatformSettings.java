@@ -45,7 +45,8 @@ public record PlatformSettings(
     ExternalMysql externalMysql,
     ManagedRocketmq managedRocketmq,
     String externalNameServerAddress,
-    DataRetention dataRetention) {
+    DataRetention dataRetention,
+    String operatorNamespace) {
 
   public record AppServiceSettings(int replicas, ResourceRequirements resources) {}
 
@@ -62,13 +63,15 @@ public record PlatformSettings(
   private static final Duration MAX_ORDER_TIMEOUT = Duration.ofDays(7);
 
   public static PlatformSettings of(OrderPlatform platform) {
-    return of(platform, OperatorBuild.current());
+    return of(platform, OperatorBuild.current(), OperatorNamespace.current());
   }
 
-  public static PlatformSettings of(OrderPlatform platform, OperatorBuild build) {
+  /** @param operatorNamespace where the operator runs, or null outside a cluster */
+  public static PlatformSettings of(OrderPlatform platform, OperatorBuild build, String operatorNamespace) {
     var spec = Objects.requireNonNullElseGet(platform.getSpec(),
         () -> new OrderPlatformSpec(null, null, null, null, null, null));
     var problems = new ArrayList<String>();
+    checkName(problems, platform.getMetadata().getName());
     var images = Objects.requireNonNullElseGet(spec.images(),
         () -> new OrderPlatformSpec.ImagesSpec(null, null, null));
 
@@ -90,7 +93,7 @@ public record PlatformSettings(
       problems.add("set either mysql.managed or mysql.external, not both");
     }
     ExternalMysql externalMysql = mysql.external() == null ? null : externalMysql(problems, mysql.external());
-    ManagedMysql managedMysql = externalMysql != null ? null : managedMysql(problems,
+    ManagedMysql managedMysql = externalMysql != null ? null : managedMysql(problems, build,
         Objects.requireNonNullElseGet(mysql.managed(), () -> new ManagedMysqlSpec(null, null, null, null)));
 
     var rocketmq = Objects.requireNonNullElseGet(spec.rocketmq(), () -> new RocketmqSpec(null, null));
@@ -98,6 +101,9 @@ public record PlatformSettings(
       problems.add("set either rocketmq.managed or rocketmq.external, not both");
     }
     String externalNameServer = rocketmq.external() == null ? null : externalNameServer(problems, rocketmq.external());
+    if (externalNameServer != null) {
+      checkExternalTimerLimit(problems, orderTimeout);
+    }
     ManagedRocketmq managedRocketmq = rocketmq.external() != null ? null : managedRocketmq(problems,
         Objects.requireNonNullElseGet(rocketmq.managed(),
             () -> new ManagedRocketmqSpec(null, null, null, null, null, null, null, null)),
@@ -109,7 +115,7 @@ public record PlatformSettings(
     return new PlatformSettings(platform.getMetadata().getName(), platform.getMetadata().getNamespace(),
         registry, tag, Objects.requireNonNullElse(images.pullPolicy(), PullPolicy.IfNotPresent), Map.copyOf(services),
         orderTimeout, managedMysql, externalMysql, managedRocketmq, externalNameServer,
-        Objects.requireNonNullElse(spec.dataRetention(), DataRetention.Retain));
+        Objects.requireNonNullElse(spec.dataRetention(), DataRetention.Retain), operatorNamespace);
   }
 
   public boolean mysqlManaged() {
@@ -133,11 +139,18 @@ public record PlatformSettings(
     return registry + "/" + name + ":" + tag;
   }
 
+  /**
+   * The service's JDBC URL for MariaDB Connector/J, the services' only driver: a jdbc:mysql:// URL is
+   * given as jdbc:mariadb:// (the driver refuses the mysql scheme), the schema goes before the options.
+   */
   public String datasourceUrl(AppService service) {
-    String server = mysqlManaged()
-        ? "jdbc:mariadb://" + resourceName("mysql") + ":" + PlatformContract.MYSQL_PORT
-        : externalMysql.jdbcUrl();
-    return server + "/" + service.schema();
+    if (mysqlManaged()) {
+      return "jdbc:mariadb://" + resourceName("mysql") + ":" + PlatformContract.MYSQL_PORT + "/" + service.schema();
+    }
+    String server = externalMysql.jdbcUrl().replaceFirst("^jdbc:mysql:", "jdbc:mariadb:");
+    int options = server.indexOf('?');
+    return options < 0 ? server + "/" + service.schema()
+        : server.substring(0, options) + "/" + service.schema() + server.substring(options);
   }
 
   /** The Secret with each service's database user: generated for managed MySQL, the user's otherwise. */
@@ -163,6 +176,20 @@ public record PlatformSettings(
         .collect(Collectors.joining(";"));
   }
 
+  /**
+   * The broker's longest timer delay (timerMaxDelaySec), and what the order service is told it is: RocketMQ's
+   * default, or the order timeout and a margin when longer. An external broker is taken to have the default.
+   */
+  public Duration timerMaxDelay() {
+    if (!rocketmqManaged()) {
+      return PlatformContract.BROKER_DEFAULT_TIMER_MAX_DELAY;
+    }
+    var timeout = parseDuration(orderTimeout);
+    var needed = Duration.ofSeconds(timeout.plus(PlatformContract.TIMER_MAX_DELAY_MARGIN).toSeconds());
+    return needed.compareTo(PlatformContract.BROKER_DEFAULT_TIMER_MAX_DELAY) > 0 ? needed
+        : PlatformContract.BROKER_DEFAULT_TIMER_MAX_DELAY;
+  }
+
   public String grpcAddress(AppService service) {
     return resourceName(service.id()) + ":" + service.grpcPort();
   }
@@ -182,11 +209,32 @@ public record PlatformSettings(
     return value;
   }
 
+  private static void checkName(List<String> problems, String name) {
+    if (!Pattern.matches(PlatformDefaults.PLATFORM_NAME_PATTERN, name)) {
+      problems.add("metadata.name '" + name + "' does not match " + PlatformDefaults.PLATFORM_NAME_PATTERN);
+    }
+    if (name.length() > PlatformDefaults.PLATFORM_NAME_MAX_LENGTH) {
+      problems.add("metadata.name '" + name + "' is longer than " + PlatformDefaults.PLATFORM_NAME_MAX_LENGTH
+          + " characters");
+    }
+  }
+
   private static void checkOrderTimeoutRange(List<String> problems, String orderTimeout) {
     try {
       Duration timeout = parseDuration(orderTimeout);
       if (timeout.compareTo(MIN_ORDER_TIMEOUT) < 0 || timeout.compareTo(MAX_ORDER_TIMEOUT) > 0) {
         problems.add("orderTimeout " + orderTimeout + " is outside 10s..7d");
+      }
+    } catch (IllegalArgumentException e) {
+      // already reported as a pattern mismatch
+    }
+  }
+
+  private static void checkExternalTimerLimit(List<String> problems, String orderTimeout) {
+    try {
+      if (parseDuration(orderTimeout).compareTo(PlatformContract.BROKER_DEFAULT_TIMER_MAX_DELAY) > 0) {
+        problems.add("orderTimeout " + orderTimeout + " is longer than 3d, the longest timer delay an external "
+            + "broker is taken to allow (RocketMQ's default timerMaxDelaySec)");
       }
     } catch (IllegalArgumentException e) {
       // already reported as a pattern mismatch
@@ -222,10 +270,10 @@ public record PlatformSettings(
     return new AppServiceSettings(Objects.requireNonNullElse(replicas, PlatformDefaults.SERVICE_REPLICAS), resources);
   }
 
-  private static ManagedMysql managedMysql(List<String> problems, ManagedMysqlSpec spec) {
+  private static ManagedMysql managedMysql(List<String> problems, OperatorBuild build, ManagedMysqlSpec spec) {
     return new ManagedMysql(
-        checked(problems, "mysql.managed.image", spec.image(), PlatformDefaults.MYSQL_IMAGE,
-            PlatformDefaults.IMAGE_PATTERN),
+        checked(problems, "mysql.managed.image", spec.image(),
+            PlatformDefaults.MARIADB_REPOSITORY + ":" + build.mariadbVersion(), PlatformDefaults.IMAGE_PATTERN),
         checked(problems, "mysql.managed.storageSize", spec.storageSize(), PlatformDefaults.MYSQL_STORAGE,
             PlatformDefaults.QUANTITY_PATTERN),
         spec.storageClassName(),
@@ -239,8 +287,14 @@ public record PlatformSettings(
     if (spec.credentialsSecret() == null || spec.credentialsSecret().name() == null) {
       problems.add("mysql.external.credentialsSecret.name is required");
     }
-    return new ExternalMysql(
-        checked(problems, "mysql.external.jdbcUrl", spec.jdbcUrl(), null, PlatformDefaults.JDBC_URL_PATTERN),
+    String jdbcUrl = checked(problems, "mysql.external.jdbcUrl", spec.jdbcUrl(), null,
+        PlatformDefaults.JDBC_URL_PATTERN);
+    if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:mysql:")
+        && !Pattern.compile(PlatformDefaults.MYSQL_AUTH_OPTION_PATTERN).matcher(jdbcUrl).find()) {
+      problems.add("mysql.external.jdbcUrl '" + jdbcUrl + "' is a MySQL URL without allowPublicKeyRetrieval=true "
+          + "or sslMode=trust|verify-ca|verify-full: MySQL 8 logins would fail after every server restart");
+    }
+    return new ExternalMysql(jdbcUrl,
         spec.credentialsSecret() == null ? null : checked(problems, "mysql.external.credentialsSecret.name",
             spec.credentialsSecret().name(), null, PlatformDefaults.NAME_PATTERN));
   }
@@ -264,7 +318,8 @@ public record PlatformSettings(
             PlatformDefaults.TRANSACTION_CHECK_INTERVAL_MILLIS, 1000, 600_000),
         inRange(problems, "rocketmq.managed.transactionTimeoutMillis", spec.transactionTimeoutMillis(),
             PlatformDefaults.TRANSACTION_TIMEOUT_MILLIS, 1000, 600_000),
-        Objects.requireNonNullElseGet(spec.brokerResources(), () -> resources("500m", "2Gi", "2Gi")));
+        Objects.requireNonNullElseGet(spec.brokerResources(),
+            () -> resources("500m", PlatformDefaults.BROKER_MEMORY, PlatformDefaults.BROKER_MEMORY)));
   }
 
   private static String externalNameServer(List<String> problems, ExternalRocketmqSpec spec) {

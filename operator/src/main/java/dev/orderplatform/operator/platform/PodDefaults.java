@@ -27,6 +27,8 @@ public final class PodDefaults {
         .withRunAsUser(user)
         .withRunAsGroup(user)
         .withFsGroup(user)
+        // Chown a volume only when its root is not the group's yet: a big store is not walked at every start.
+        .withFsGroupChangePolicy("OnRootMismatch")
         .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
         .build();
   }

@@ -2,10 +2,13 @@ package dev.orderplatform.operator.rocketmq;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import dev.orderplatform.operator.platform.Labels;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.RocketmqDistribution;
 import dev.orderplatform.operator.platform.PlatformContract;
+import dev.orderplatform.operator.platform.PlatformDefaults;
 import dev.orderplatform.operator.platform.PlatformSettings;
 import dev.orderplatform.operator.platform.PodDefaults;
 import dev.orderplatform.operator.platform.StatefulSets;
@@ -14,6 +17,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
@@ -88,9 +92,9 @@ public final class RocketmqResources {
   }
 
   /**
-   * broker.conf: the timer wheel for the order_timeout DELAY topic, the transaction check-back
-   * settings for the order_reback TRANSACTION topic, no auto-created topics (the operator creates
-   * both with their message types).
+   * broker.conf: the timer wheel for the order_timeout DELAY topic with a longest delay that fits the
+   * order timeout, the transaction check-back settings for the order_reback TRANSACTION topic, no
+   * auto-created topics (the operator creates both with their message types).
    */
   public static String brokerConf(PlatformSettings platform) {
     var rocketmq = platform.managedRocketmq();
@@ -107,13 +111,15 @@ public final class RocketmqResources {
         autoCreateTopicEnable=false
         autoCreateSubscriptionGroup=true
         timerWheelEnable=true
+        timerMaxDelaySec=%d
         transactionCheckInterval=%d
         transactionTimeOut=%d
         transactionCheckMax=15
         deleteWhen=04
         fileReservedTime=72
         """.formatted(platform.name(), brokerName(platform), platform.nameServerAddress(),
-        PlatformContract.BROKER_PORT, HOME, HOME, rocketmq.transactionCheckIntervalMillis(),
+        PlatformContract.BROKER_PORT, HOME, HOME, platform.timerMaxDelay().toSeconds(),
+        rocketmq.transactionCheckIntervalMillis(),
         rocketmq.transactionTimeoutMillis());
   }
 
@@ -147,8 +153,8 @@ public final class RocketmqResources {
                     .withImage(rocketmq.image())
                     .withCommand(launch.command())
                     .withArgs(launch.args())
-                    // Direct memory runs out before heap, and then delays and retries stop silently.
-                    .withEnv(PodDefaults.env(launch.javaOptionsVariable(), "-Xms1g -Xmx1g -XX:MaxDirectMemorySize=512m"))
+                    .withEnv(PodDefaults.env(launch.javaOptionsVariable(),
+                        brokerMemoryOptions(rocketmq.brokerResources())))
                     .addNewPort().withName("remoting").withContainerPort(PlatformContract.BROKER_PORT).endPort()
                     .withResources(rocketmq.brokerResources())
                     .withSecurityContext(PodDefaults.containerSecurityContext())
@@ -167,6 +173,21 @@ public final class RocketmqResources {
             .endSpec()
         .endTemplate().endSpec()
         .build();
+  }
+
+  /**
+   * The broker's heap and direct memory, sized from its container's memory (the limit, else the request): 40 %
+   * heap and 20 % direct memory, which runs out first (and then delays and retries stop silently). The other
+   * 40 % is headroom for metaspace, threads, GC and the pages of the memory-mapped store, which all count against
+   * the limit. The image's start script sets its own sizes before these, so these win.
+   */
+  static String brokerMemoryOptions(ResourceRequirements resources) {
+    Quantity memory = Stream.of(resources.getLimits(), resources.getRequests())
+        .filter(Objects::nonNull).map(quantities -> quantities.get("memory")).filter(Objects::nonNull)
+        .findFirst().orElseGet(() -> new Quantity(PlatformDefaults.BROKER_MEMORY));
+    long mebibytes = memory.getNumericalAmount().longValue() / (1024 * 1024);
+    long heap = mebibytes * 40 / 100;
+    return "-Xms%dm -Xmx%dm -XX:MaxDirectMemorySize=%dm".formatted(heap, heap, mebibytes * 20 / 100);
   }
 
   /**

@@ -3,7 +3,9 @@ package dev.orderplatform.operator.services;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import dev.orderplatform.operator.platform.DataNetworkPolicy;
 import dev.orderplatform.operator.platform.Labels;
 import dev.orderplatform.operator.platform.PlatformContract;
 import dev.orderplatform.operator.platform.PlatformContract.AppService;
@@ -21,10 +23,18 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 
-/** Desired state of the goods, inventory and order services: a Deployment and a Service each. */
+/**
+ * Desired state of the goods, inventory and order services: a Deployment and a Service each, a
+ * PodDisruptionBudget when replicated, and a NetworkPolicy that keeps the gRPC ports to the order pods.
+ */
 public final class AppServiceResources {
 
+  public static final String GRPC_NETWORK_POLICY_COMPONENT = "grpc-network-policy";
   /** The non-root user the Jib images run as. */
   private static final long SERVICE_UID = 65532;
 
@@ -32,6 +42,10 @@ public final class AppServiceResources {
 
   public static String name(PlatformSettings platform, AppService service) {
     return platform.resourceName(service.id());
+  }
+
+  public static String grpcNetworkPolicyName(PlatformSettings platform) {
+    return platform.resourceName("grpc");
   }
 
   /** The services' whole configuration, as environment variables (Spring Boot relaxed binding). */
@@ -46,6 +60,7 @@ public final class AppServiceResources {
             GeneratedSecrets.JWT_KEY)));
     if (service == AppService.ORDER) {
       env.add(PodDefaults.env(PlatformContract.ENV_ORDER_TIMEOUT, platform.orderTimeout()));
+      env.add(PodDefaults.env(PlatformContract.ENV_TIMER_MAX_DELAY, platform.timerMaxDelay().toSeconds() + "s"));
       env.add(PodDefaults.env(PlatformContract.ENV_GOODS_GRPC_ADDRESS, platform.grpcAddress(AppService.GOODS)));
       env.add(PodDefaults.env(PlatformContract.ENV_INVENTORY_GRPC_ADDRESS,
           platform.grpcAddress(AppService.INVENTORY)));
@@ -108,6 +123,51 @@ public final class AppServiceResources {
             .withType("ClusterIP")
             .withSelector(Labels.selector(platform, service.id()))
             .withPorts(ports)
+        .endSpec()
+        .build();
+  }
+
+  /** Whether the service runs more than one pod, and so a voluntary disruption can leave one serving. */
+  public static boolean replicated(PlatformSettings platform, AppService service) {
+    return platform.services().get(service).replicas() > 1;
+  }
+
+  /** Node drains evict the service's pods one at a time. */
+  public static PodDisruptionBudget disruptionBudget(PlatformSettings platform, AppService service) {
+    return new PodDisruptionBudgetBuilder()
+        .withMetadata(Labels.metadata(platform, service.id(), name(platform, service)))
+        .withNewSpec()
+            .withNewMaxUnavailable(1)
+            .withNewSelector().withMatchLabels(Labels.selector(platform, service.id())).endSelector()
+        .endSpec()
+        .build();
+  }
+
+  /**
+   * The gRPC ports of goods and inventory are internal: only the platform's order pods call them. Their
+   * HTTP ports stay open to every client.
+   */
+  public static NetworkPolicy grpcNetworkPolicy(PlatformSettings platform) {
+    var grpcServices = Stream.of(AppService.values()).filter(AppService::servesGrpc).toList();
+    return new NetworkPolicyBuilder()
+        .withMetadata(Labels.metadata(platform, GRPC_NETWORK_POLICY_COMPONENT, grpcNetworkPolicyName(platform)))
+        .withNewSpec()
+            .withNewPodSelector()
+                .addToMatchLabels(Labels.INSTANCE, platform.name())
+                .addNewMatchExpression().withKey(Labels.NAME).withOperator("In")
+                    .withValues(grpcServices.stream().map(AppService::id).toList())
+                .endMatchExpression()
+            .endPodSelector()
+            .withPolicyTypes("Ingress")
+            .addNewIngress()
+                .withPorts(grpcServices.stream().map(service -> DataNetworkPolicy.tcp(service.httpPort())).toList())
+            .endIngress()
+            .addNewIngress()
+                .addNewFrom().withNewPodSelector()
+                    .withMatchLabels(Labels.selector(platform, AppService.ORDER.id()))
+                .endPodSelector().endFrom()
+                .withPorts(grpcServices.stream().map(service -> DataNetworkPolicy.tcp(service.grpcPort())).toList())
+            .endIngress()
         .endSpec()
         .build();
   }

@@ -44,5 +44,17 @@ class CrdTest {
     assertThat(spec.get("rocketmq").getXKubernetesValidations()).hasSize(1);
     assertThat(spec.get("orderTimeout").getPattern()).isEqualTo(PlatformDefaults.DURATION_PATTERN);
     assertThat(spec.get("rocketmq").getProperties().get("external").getRequired()).containsExactly("nameServerAddress");
+    assertThat(spec.get("mysql").getProperties().get("external").getXKubernetesValidations()).singleElement()
+        .satisfies(rule -> assertThat(rule.getRule()).contains(PlatformDefaults.MYSQL_AUTH_OPTION_PATTERN));
+  }
+
+  @Test
+  void nameIsValidatedOnTheRootSoThatDerivedNamesFit() throws IOException {
+    var crd = Serialization.unmarshal(Files.readString(CHECKED_IN), CustomResourceDefinition.class);
+
+    var root = crd.getSpec().getVersions().getFirst().getSchema().getOpenAPIV3Schema();
+    assertThat(root.getXKubernetesValidations()).extracting("rule").containsExactly(
+        "self.metadata.name.matches('" + PlatformDefaults.PLATFORM_NAME_PATTERN + "')",
+        "size(self.metadata.name) <= " + PlatformDefaults.PLATFORM_NAME_MAX_LENGTH);
   }
 }

@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -125,7 +126,7 @@ class OrderPlatformOperatorTest {
         "Service/shop-goods", "Service/shop-inventory", "Service/shop-order",
         "StatefulSet/shop-mysql", "StatefulSet/shop-nameserver", "StatefulSet/shop-broker",
         "Deployment/shop-goods", "Deployment/shop-inventory", "Deployment/shop-order",
-        "NetworkPolicy/shop-data");
+        "NetworkPolicy/shop-data", "NetworkPolicy/shop-grpc");
     // The MySQL credentials follow the data's retention instead, see credentialsAreKeptWithRetainedData.
     assertThat(ownedObjects()).filteredOn(object -> !object.getMetadata().getName().equals("shop-mysql-credentials"))
         .allSatisfy(object -> assertThat(object.getMetadata().getOwnerReferences())
@@ -189,6 +190,18 @@ class OrderPlatformOperatorTest {
   }
 
   @Test
+  void replicatedServicesGetADisruptionBudgetThatGoesWithTheirLastReplica() {
+    bringUp(TestPlatforms.withSpec("services: {order: {replicas: 2}}"));
+
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(disruptionBudgets())
+        .extracting(budget -> budget.getMetadata().getName()).containsExactly("shop-order"));
+
+    editSpec("services: {order: {replicas: 1}, goods: {replicas: 3}}");
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(disruptionBudgets())
+        .extracting(budget -> budget.getMetadata().getName()).containsExactly("shop-goods"));
+  }
+
+  @Test
   void deletedDeploymentIsRecreated() {
     bringUp(TestPlatforms.withSpec(""));
     String oldUid = deployment("shop-goods").getMetadata().getUid();
@@ -237,7 +250,9 @@ class OrderPlatformOperatorTest {
     await().atMost(TIMEOUT).until(() -> deployments().size() == 3);
     await().atMost(TIMEOUT).untilAsserted(() -> assertThat(status().readyComponents()).isEqualTo("0/3"));
     assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems()).isEmpty();
-    assertThat(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems()).isEmpty();
+    // The data policy protects managed infrastructure only; the services' gRPC ports are protected either way.
+    assertThat(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems())
+        .extracting(policy -> policy.getMetadata().getName()).containsExactly("shop-grpc");
     assertThat(secret("shop-mysql-credentials")).isNull();
     assertThat(secret("shop-jwt")).isNotNull();
     assertThat(topicAdmin.calls()).extracting(RecordingTopicAdmin.Call::nameServerAddress).contains(
@@ -389,7 +404,13 @@ class OrderPlatformOperatorTest {
     objects.addAll(client.apps().deployments().inNamespace(namespace).withLabel(Labels.MANAGED_BY).list().getItems());
     objects.addAll(client.network().v1().networkPolicies().inNamespace(namespace).withLabel(Labels.MANAGED_BY).list()
         .getItems());
+    objects.addAll(disruptionBudgets());
     return objects;
+  }
+
+  private List<PodDisruptionBudget> disruptionBudgets() {
+    return client.policy().v1().podDisruptionBudget().inNamespace(namespace).withLabel(Labels.MANAGED_BY).list()
+        .getItems();
   }
 
   /** The calls for this test's platform, whose name server address names its namespace. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class PlatformSettingsTest {
     assertThat(platform.imageOf(AppService.GOODS)).isEqualTo("registry.test/op/goods:1.2.3");
     assertThat(platform.orderTimeout()).isEqualTo("30m");
     assertThat(platform.dataRetention()).isEqualTo(DataRetention.Retain);
-    assertThat(platform.managedMysql().image()).isEqualTo("mysql:8.4");
+    assertThat(platform.managedMysql().image()).isEqualTo("mariadb:11.4.99");
     assertThat(platform.managedRocketmq().image()).isEqualTo("registry.test/op/rocketmq:1.2.3");
     assertThat(platform.managedRocketmq().distribution()).isEqualTo(RocketmqDistribution.OrderPlatform);
     assertThat(platform.services().get(AppService.ORDER).replicas()).isEqualTo(1);
@@ -63,15 +64,39 @@ class PlatformSettingsTest {
   @Test
   void externalInfrastructureIsUsedAsGiven() {
     var platform = settings("""
-        mysql: {external: {jdbcUrl: "jdbc:mysql://db.example.com:3306", credentialsSecret: {name: db}}}
+        mysql: {external: {jdbcUrl: "jdbc:mariadb://db.example.com:3306", credentialsSecret: {name: db}}}
         rocketmq: {external: {nameServerAddress: "ns1:9876;ns2:9876"}}
         """);
 
     assertThat(platform.mysqlManaged()).isFalse();
     assertThat(platform.rocketmqManaged()).isFalse();
-    assertThat(platform.datasourceUrl(AppService.GOODS)).isEqualTo("jdbc:mysql://db.example.com:3306/goods");
+    assertThat(platform.datasourceUrl(AppService.GOODS)).isEqualTo("jdbc:mariadb://db.example.com:3306/goods");
     assertThat(platform.databaseCredentialsSecret()).isEqualTo("db");
     assertThat(platform.nameServerAddress()).isEqualTo("ns1:9876;ns2:9876");
+  }
+
+  @Test
+  void externalMysqlIsReachedThroughTheMariadbDriverWithItsAuthenticationOptions() {
+    var platform = settings("""
+        mysql: {external: {jdbcUrl: "jdbc:mysql://db.example.com:3306?allowPublicKeyRetrieval=true&connectTimeout=5000",
+                           credentialsSecret: {name: db}}}
+        """);
+
+    assertThat(platform.datasourceUrl(AppService.ORDER))
+        .isEqualTo("jdbc:mariadb://db.example.com:3306/orders?allowPublicKeyRetrieval=true&connectTimeout=5000");
+    assertThat(settings("""
+        mysql: {external: {jdbcUrl: "jdbc:mysql://db:3306?sslMode=verify-full", credentialsSecret: {name: db}}}
+        """).datasourceUrl(AppService.GOODS)).isEqualTo("jdbc:mariadb://db:3306/goods?sslMode=verify-full");
+  }
+
+  @Test
+  void externalMysqlWithoutAWayToSendThePasswordIsRejected() {
+    for (String url : new String[] {"jdbc:mysql://db:3306", "jdbc:mysql://db:3306?sslMode=disable",
+        "jdbc:mysql://db:3306?allowPublicKeyRetrieval=false"}) {
+      assertThatThrownBy(() -> settings("mysql: {external: {jdbcUrl: \"" + url + "\", credentialsSecret: {name: db}}}"))
+          .as(url).isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.problems()).singleElement()
+              .asString().contains("without allowPublicKeyRetrieval=true or sslMode=trust|verify-ca|verify-full"));
+    }
   }
 
   @Test
@@ -81,7 +106,7 @@ class PlatformSettingsTest {
         services: {order: {replicas: 99}}
         mysql:
           managed: {}
-          external: {jdbcUrl: "jdbc:mysql://db:3306"}
+          external: {jdbcUrl: "jdbc:mariadb://db:3306"}
         rocketmq: {managed: {nameServerReplicas: 5}}
         """))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.problems()).containsExactly(
@@ -101,14 +126,26 @@ class PlatformSettingsTest {
   }
 
   @Test
+  void anExternalBrokerIsTakenToRefuseTimersBeyondItsDefaultLimit() {
+    assertThat(settings("""
+        orderTimeout: 3d
+        rocketmq: {external: {nameServerAddress: "ns:9876"}}
+        """).timerMaxDelay()).isEqualTo(Duration.ofDays(3));
+    assertThatThrownBy(() -> settings("""
+        orderTimeout: 4d
+        rocketmq: {external: {nameServerAddress: "ns:9876"}}
+        """)).hasMessageContaining("orderTimeout 4d is longer than 3d");
+  }
+
+  @Test
   void examplesAreValid() {
-    assertThat(PlatformSettings.of(TestPlatforms.example("minimal.yaml"), TestPlatforms.BUILD).mysqlManaged())
+    assertThat(TestPlatforms.settings(TestPlatforms.example("minimal.yaml")).mysqlManaged())
         .isTrue();
-    var production = PlatformSettings.of(TestPlatforms.example("production.yaml"), TestPlatforms.BUILD);
+    var production = TestPlatforms.settings(TestPlatforms.example("production.yaml"));
     assertThat(production.managedRocketmq().nameServerReplicas()).isEqualTo(3);
     assertThat(production.managedRocketmq().image()).isEqualTo("ghcr.io/orderplatform/rocketmq:0.1.0");
     assertThat(production.services().get(AppService.INVENTORY).replicas()).isEqualTo(3);
-    var external = PlatformSettings.of(TestPlatforms.example("external.yaml"), TestPlatforms.BUILD);
+    var external = TestPlatforms.settings(TestPlatforms.example("external.yaml"));
     assertThat(external.mysqlManaged()).isFalse();
     assertThat(external.rocketmqManaged()).isFalse();
   }

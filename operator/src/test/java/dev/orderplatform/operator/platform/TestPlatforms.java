@@ -12,7 +12,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 public final class TestPlatforms {
 
   public static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-  public static final OperatorBuild BUILD = new OperatorBuild("registry.test/op", "1.2.3");
+  public static final OperatorBuild BUILD = new OperatorBuild("registry.test/op", "1.2.3", "11.4.99");
+  public static final String OPERATOR_NAMESPACE = "operators";
 
   private TestPlatforms() {}
 
@@ -33,7 +34,11 @@ public final class TestPlatforms {
   }
 
   public static PlatformSettings settings(String specYaml) {
-    return PlatformSettings.of(withSpec(specYaml), BUILD);
+    return settings(withSpec(specYaml));
+  }
+
+  public static PlatformSettings settings(OrderPlatform platform) {
+    return PlatformSettings.of(platform, BUILD, OPERATOR_NAMESPACE);
   }
 
   /** The OrderPlatform of a file under crds/examples, in namespace test. */

@@ -4,8 +4,11 @@ import static dev.orderplatform.operator.platform.TestPlatforms.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.Quantity;
 
 class RocketmqResourcesTest {
 
@@ -23,6 +26,13 @@ class RocketmqResourcesTest {
         "transactionCheckInterval=5000",
         "transactionTimeOut=3000",
         "autoCreateTopicEnable=false");
+  }
+
+  @Test
+  void brokerAcceptsTimerMessagesAsLongAsTheOrderTimeout() {
+    assertThat(RocketmqResources.brokerConf(settings("")).lines()).contains("timerMaxDelaySec=259200");
+    assertThat(RocketmqResources.brokerConf(settings("orderTimeout: 7d")).lines())
+        .contains("timerMaxDelaySec=" + (7 * 24 + 1) * 3600);
   }
 
   @Test
@@ -98,6 +108,39 @@ class RocketmqResourcesTest {
         .getContainers().getFirst();
     assertThat(project.getImage()).isEqualTo("apache/rocketmq:5.5.0");
     assertThat(project.getArgs()).startsWith("broker");
+  }
+
+  @Test
+  void brokerHeapAndDirectMemoryLeaveHeadroomInItsMemoryLimit() {
+    for (String limit : new String[] {"1Gi", "2Gi", "1536Mi", "8Gi"}) {
+      var broker = RocketmqResources.brokerStatefulSet(settings(
+          "rocketmq: {managed: {brokerResources: {limits: {memory: " + limit + "}}}}"));
+
+      var container = broker.getSpec().getTemplate().getSpec().getContainers().getFirst();
+      // The project's broker image takes JVM options from JAVA_TOOL_OPTIONS.
+      String options = container.getEnv().stream().filter(env -> env.getName().equals("JAVA_TOOL_OPTIONS"))
+          .findFirst().orElseThrow().getValue();
+      long limitMebibytes = new Quantity(limit).getNumericalAmount().longValue() >> 20;
+      long heap = mebibytes(options, "-Xmx");
+      assertThat(mebibytes(options, "-Xms")).isEqualTo(heap);
+      assertThat(heap + mebibytes(options, "-XX:MaxDirectMemorySize="))
+          .as(limit).isPositive().isLessThanOrEqualTo(limitMebibytes * 60 / 100);
+    }
+  }
+
+  @Test
+  void brokerWithoutALimitIsSizedByItsRequest() {
+    var broker = RocketmqResources.brokerStatefulSet(settings(
+        "rocketmq: {managed: {brokerResources: {requests: {memory: 4Gi}}}}"));
+
+    String options = broker.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().getFirst().getValue();
+    assertThat(mebibytes(options, "-Xmx")).isEqualTo(4096 * 40 / 100);
+  }
+
+  private static long mebibytes(String javaOptions, String option) {
+    var value = Pattern.compile(Pattern.quote(option) + "([0-9]+)m").matcher(javaOptions);
+    assertThat(value.find()).as(option + " in " + javaOptions).isTrue();
+    return Long.parseLong(value.group(1));
   }
 
   @Test

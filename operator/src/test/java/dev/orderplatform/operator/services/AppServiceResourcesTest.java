@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orderplatform.operator.platform.Labels;
 import dev.orderplatform.operator.platform.PlatformContract.AppService;
+import dev.orderplatform.operator.rocketmq.RocketmqResources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 
@@ -24,12 +26,23 @@ class AppServiceResourcesTest {
         "SPRING_DATASOURCE_URL", "jdbc:mariadb://shop-mysql:3306/orders",
         "ORDERPLATFORM_ROCKETMQ_NAME_SERVER", "shop-nameserver-0.shop-nameserver.test.svc:9876",
         "ORDERPLATFORM_ORDER_TIMEOUT", "15m",
+        "ORDERPLATFORM_ROCKETMQ_TIMER_MAX_DELAY", "259200s",
         "ORDERPLATFORM_GOODS_GRPC_ADDRESS", "shop-goods:9091",
         "ORDERPLATFORM_INVENTORY_GRPC_ADDRESS", "shop-inventory:9092"));
     assertThat(secretEnv(container)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "SPRING_DATASOURCE_USERNAME", "shop-mysql-credentials/order-username",
         "SPRING_DATASOURCE_PASSWORD", "shop-mysql-credentials/order-password",
         "ORDERPLATFORM_JWT_SECRET", "shop-jwt/secret"));
+  }
+
+  @Test
+  void orderServiceIsToldTheTimerLimitItsBrokerIsGiven() {
+    var platform = settings("orderTimeout: PT100H");
+
+    var container = AppServiceResources.deployment(platform, AppService.ORDER).getSpec().getTemplate().getSpec()
+        .getContainers().getFirst();
+    assertThat(plainEnv(container)).containsEntry("ORDERPLATFORM_ROCKETMQ_TIMER_MAX_DELAY", 101 * 3600 + "s");
+    assertThat(RocketmqResources.brokerConf(platform).lines()).contains("timerMaxDelaySec=" + 101 * 3600);
   }
 
   @Test
@@ -85,6 +98,42 @@ class AppServiceResourcesTest {
         .containsExactly(tuple("http", 8082), tuple("grpc", 9092));
     assertThat(AppServiceResources.service(settings(""), AppService.ORDER).getSpec().getPorts())
         .extracting("name", "port").containsExactly(tuple("http", 8080));
+  }
+
+  @Test
+  void grpcPortsAreReachedOnlyByTheOrderPodsAndHttpPortsByEveryone() {
+    var policy = AppServiceResources.grpcNetworkPolicy(settings("")).getSpec();
+
+    assertThat(policy.getPodSelector().getMatchLabels()).containsExactlyEntriesOf(Map.of(Labels.INSTANCE, "shop"));
+    assertThat(policy.getPodSelector().getMatchExpressions()).singleElement().satisfies(expression -> {
+      assertThat(expression.getKey()).isEqualTo(Labels.NAME);
+      assertThat(expression.getValues()).containsExactly("goods", "inventory");
+    });
+    assertThat(policy.getPolicyTypes()).containsExactly("Ingress");
+    assertThat(policy.getIngress()).hasSize(2);
+    var http = policy.getIngress().get(0);
+    assertThat(http.getFrom()).isEmpty();
+    assertThat(http.getPorts()).extracting(port -> port.getPort().getIntVal()).containsExactly(8081, 8082);
+    var grpc = policy.getIngress().get(1);
+    assertThat(grpc.getFrom()).singleElement().satisfies(peer -> {
+      assertThat(peer.getNamespaceSelector()).isNull();
+      assertThat(peer.getPodSelector().getMatchLabels())
+          .containsExactlyInAnyOrderEntriesOf(Map.of(Labels.NAME, "order", Labels.INSTANCE, "shop"));
+    });
+    assertThat(grpc.getPorts()).extracting(port -> port.getPort().getIntVal()).containsExactly(9091, 9092);
+  }
+
+  @Test
+  void disruptionBudgetLetsOnePodOfTheServiceGoAtATime() {
+    var platform = settings("services: {inventory: {replicas: 3}}");
+
+    var budget = AppServiceResources.disruptionBudget(platform, AppService.INVENTORY);
+    assertThat(budget.getMetadata().getName()).isEqualTo("shop-inventory");
+    assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+    assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(AppServiceResources
+        .deployment(platform, AppService.INVENTORY).getSpec().getSelector().getMatchLabels());
+    assertThat(AppServiceResources.replicated(platform, AppService.INVENTORY)).isTrue();
+    assertThat(AppServiceResources.replicated(platform, AppService.GOODS)).isFalse();
   }
 
   private static Map<String, String> plainEnv(Container container) {

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.orderplatform.contracts.TimerLimits;
+
 import static dev.orderplatform.infra.support.Ports.freeBrokerPort;
 import static dev.orderplatform.infra.support.Ports.freePort;
 
@@ -166,7 +168,8 @@ public final class LocalPlatform implements AutoCloseable {
                     "--work-dir", work.resolve("rocketmq").toString(),
                     "--namesrv-port", String.valueOf(ports.nameServer()),
                     "--broker-port", String.valueOf(ports.broker()),
-                    "--settings", options.productionLikeBroker() ? "production" : "fast"));
+                    "--settings", options.productionLikeBroker() ? "production" : "fast",
+                    "--timer-max-delay", timerMaxDelay().toString()));
             case GOODS, INVENTORY, ORDER -> {
                 command.addAll(List.of("-Xmx768m", "-jar",
                         options.launcherDir().resolve("services").resolve(component.processName() + ".jar").toString()));
@@ -196,6 +199,7 @@ public final class LocalPlatform implements AutoCloseable {
                 env.put("SERVER_PORT", String.valueOf(ports.orderHttp()));
                 env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(ports.orderGrpc()));
                 env.put("ORDERPLATFORM_ORDER_TIMEOUT", options.orderTimeout().toString());
+                env.put("ORDERPLATFORM_ROCKETMQ_TIMER_MAX_DELAY", timerMaxDelay().toString());
                 env.put("ORDERPLATFORM_GOODS_GRPC_ADDRESS", "127.0.0.1:" + ports.goodsGrpc());
                 env.put("ORDERPLATFORM_INVENTORY_GRPC_ADDRESS", "127.0.0.1:" + ports.inventoryGrpc());
             }
@@ -207,6 +211,11 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("ORDERPLATFORM_ROCKETMQ_NAME_SERVER", nameServer);
         env.put("ORDERPLATFORM_JWT_SECRET", jwtSecret);
         return env;
+    }
+
+    /** The broker's longest timer delay, and what the order service is told it is: the same value. */
+    private Duration timerMaxDelay() {
+        return TimerLimits.brokerTimerMaxDelay(options.orderTimeout());
     }
 
     private void createSchemas() {

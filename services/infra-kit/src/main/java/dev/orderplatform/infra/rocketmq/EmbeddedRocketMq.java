@@ -367,6 +367,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         storeConfig.setMaxMessageSize(settings.maxMessageSize());
         storeConfig.setTimerWheelEnable(settings.timerWheelEnabled());
         storeConfig.setTimerPrecisionMs(settings.timerPrecisionMs());
+        storeConfig.setTimerMaxDelaySec(Math.toIntExact(settings.timerMaxDelay().toSeconds()));
 
         return RocketMqNodes.startBroker(new BrokerController(config, server, new NettyClientConfig(), storeConfig));
     }

@@ -12,8 +12,10 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options: {@code --work-dir DIR} (required; store and logs, kept between runs), {@code --namesrv-port P} and
  * {@code --broker-port P} (default 0: free ports; the broker also uses {@code P - 2}), {@code --settings fast|production}
- * (default {@code production}, see {@link RocketMqSettings}). It creates the platform topics
- * ({@link EmbeddedRocketMq#createPlatformTopics()}), then prints exactly one line to standard output:
+ * (default {@code production}, see {@link RocketMqSettings}), {@code --timer-max-delay DURATION} (ISO-8601, e.g.
+ * {@code P8D}; default the preset's, RocketMQ's 3 days: see {@link dev.orderplatform.contracts.TimerLimits}). It
+ * creates the platform topics ({@link EmbeddedRocketMq#createPlatformTopics()}), then prints exactly one line to
+ * standard output:
  * <pre>ROCKETMQ READY namesrv=127.0.0.1:&lt;port&gt;</pre>
  * and runs until SIGTERM (or SIGINT), when it stops the broker, waiting 3 s ({@code fast}) to 10 s
  * ({@code production}) for a clean shutdown.
@@ -32,7 +34,8 @@ public final class RocketMqServerMain {
     public static void main(String[] args) throws Exception {
         EmbeddedRocketMq mq;
         try {
-            Args options = Args.parse(args, Set.of("work-dir", "namesrv-port", "broker-port", "settings"));
+            Args options = Args.parse(args, Set.of("work-dir", "namesrv-port", "broker-port", "settings",
+                    "timer-max-delay"));
             Path workDir = Path.of(options.require("work-dir")).toAbsolutePath().normalize();
             Path logs = workDir.resolve("logs");
             Files.createDirectories(logs);
@@ -40,7 +43,9 @@ public final class RocketMqServerMain {
             System.setProperty("rocketmq.log.root", logs.toString());
             System.setProperty("user.home", workDir.resolve("home").toString());
             EmbeddedRocketMq.prepareJvm();
-            RocketMqSettings settings = RocketMqSettings.named(options.get("settings").orElse("production"));
+            RocketMqSettings preset = RocketMqSettings.named(options.get("settings").orElse("production"));
+            RocketMqSettings settings = options.get("timer-max-delay").map(Duration::parse)
+                    .map(preset::withTimerMaxDelay).orElse(preset);
             mq = EmbeddedRocketMq.start(settings, workDir, options.intValue("namesrv-port", 0),
                     options.intValue("broker-port", 0));
             mq.createPlatformTopics();

@@ -1,5 +1,6 @@
 package dev.orderplatform.infra.rocketmq;
 
+import dev.orderplatform.contracts.TimerLimits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,6 +13,8 @@ import java.util.Objects;
  * @param transactionCheckMax           check-backs before the broker discards a half message ({@code transactionCheckMax}, see anomaly A11)
  * @param timerWheelEnabled             RocketMQ 5 timer messages with arbitrary delays ({@code timerWheelEnable})
  * @param timerPrecisionMs              timer wheel slot length ({@code timerPrecisionMs})
+ * @param timerMaxDelay                 the longest delay of an accepted timer message ({@code timerMaxDelaySec}, whole
+ *                                      seconds); both presets have RocketMQ's default, 3 days: see {@link TimerLimits}
  * @param mappedFileSizeCommitLog       size of one commit log file, in bytes
  * @param mappedFileSizeTimerLog        size of one timer log file, in bytes
  * @param maxMessageSize                largest accepted message, in bytes
@@ -29,6 +32,7 @@ public record RocketMqSettings(
         int transactionCheckMax,
         boolean timerWheelEnabled,
         int timerPrecisionMs,
+        Duration timerMaxDelay,
         int mappedFileSizeCommitLog,
         int mappedFileSizeTimerLog,
         int maxMessageSize,
@@ -47,6 +51,10 @@ public record RocketMqSettings(
             throw new IllegalArgumentException("mapped files must be at least 1 MiB and maxMessageSize at least 1 KiB");
         }
         Objects.requireNonNull(shutdownWait, "shutdownWait");
+        if (timerMaxDelay.toSeconds() < 1 || timerMaxDelay.toSeconds() > Integer.MAX_VALUE
+                || timerMaxDelay.toNanosPart() != 0) {
+            throw new IllegalArgumentException("timerMaxDelay must be whole seconds, at least 1 s: " + timerMaxDelay);
+        }
     }
 
     /**
@@ -55,7 +63,7 @@ public record RocketMqSettings(
      * and {@code close()} that does not wait for the broker shutdown.
      */
     public static RocketMqSettings fastForTests() {
-        return new RocketMqSettings(1_000, 1_000, 200, 15, true, 100,
+        return new RocketMqSettings(1_000, 1_000, 200, 15, true, 100, TimerLimits.BROKER_DEFAULT_TIMER_MAX_DELAY,
                 64 * 1024 * 1024, 4 * 1024 * 1024, 512 * 1024, 4, false, Duration.ZERO);
     }
 
@@ -65,29 +73,36 @@ public record RocketMqSettings(
      * 4 MiB messages, 8 queues per topic, and a graceful shutdown of up to 30 s.
      */
     public static RocketMqSettings productionLike() {
-        return new RocketMqSettings(30_000, 10_000, 3_000, 15, true, 1_000,
+        return new RocketMqSettings(30_000, 10_000, 3_000, 15, true, 1_000, TimerLimits.BROKER_DEFAULT_TIMER_MAX_DELAY,
                 1024 * 1024 * 1024, 100 * 1024 * 1024, 4 * 1024 * 1024, 8, false, Duration.ofSeconds(30));
     }
 
     /** Same settings with another check-back scan interval and first check-back age. */
     public RocketMqSettings withTransactionCheck(long intervalMs, long timeoutMs) {
         return new RocketMqSettings(intervalMs, timeoutMs, transactionOpBatchIntervalMs, transactionCheckMax,
-                timerWheelEnabled, timerPrecisionMs, mappedFileSizeCommitLog, mappedFileSizeTimerLog, maxMessageSize,
-                queuesPerTopic, autoCreateTopics, shutdownWait);
+                timerWheelEnabled, timerPrecisionMs, timerMaxDelay, mappedFileSizeCommitLog, mappedFileSizeTimerLog,
+                maxMessageSize, queuesPerTopic, autoCreateTopics, shutdownWait);
     }
 
     /** Same settings with another number of check-backs before a half message is discarded (anomaly A11). */
     public RocketMqSettings withTransactionCheckMax(int checkMax) {
         return new RocketMqSettings(transactionCheckIntervalMs, transactionTimeoutMs, transactionOpBatchIntervalMs,
-                checkMax, timerWheelEnabled, timerPrecisionMs, mappedFileSizeCommitLog, mappedFileSizeTimerLog,
-                maxMessageSize, queuesPerTopic, autoCreateTopics, shutdownWait);
+                checkMax, timerWheelEnabled, timerPrecisionMs, timerMaxDelay, mappedFileSizeCommitLog,
+                mappedFileSizeTimerLog, maxMessageSize, queuesPerTopic, autoCreateTopics, shutdownWait);
     }
 
     /** Same settings with another wait for the broker shutdown in {@link EmbeddedRocketMq#close()}. */
     public RocketMqSettings withShutdownWait(Duration wait) {
         return new RocketMqSettings(transactionCheckIntervalMs, transactionTimeoutMs, transactionOpBatchIntervalMs,
-                transactionCheckMax, timerWheelEnabled, timerPrecisionMs, mappedFileSizeCommitLog,
+                transactionCheckMax, timerWheelEnabled, timerPrecisionMs, timerMaxDelay, mappedFileSizeCommitLog,
                 mappedFileSizeTimerLog, maxMessageSize, queuesPerTopic, autoCreateTopics, wait);
+    }
+
+    /** Same settings with another longest timer delay ({@code timerMaxDelaySec}). */
+    public RocketMqSettings withTimerMaxDelay(Duration delay) {
+        return new RocketMqSettings(transactionCheckIntervalMs, transactionTimeoutMs, transactionOpBatchIntervalMs,
+                transactionCheckMax, timerWheelEnabled, timerPrecisionMs, delay, mappedFileSizeCommitLog,
+                mappedFileSizeTimerLog, maxMessageSize, queuesPerTopic, autoCreateTopics, shutdownWait);
     }
 
     /** The preset named {@code fast} or {@code production} (the {@code --settings} argument of the server mains). */

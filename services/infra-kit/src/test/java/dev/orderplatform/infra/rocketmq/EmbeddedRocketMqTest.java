@@ -1,8 +1,10 @@
 package dev.orderplatform.infra.rocketmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderplatform.contracts.TimerLimits;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.time.Duration;
 import org.apache.rocketmq.broker.transaction.queue.TransactionalMessageServiceImpl;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -26,6 +29,7 @@ import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.junit.jupiter.api.Test;
 
 @WithPlatformInfrastructure
@@ -176,6 +180,24 @@ class EmbeddedRocketMqTest {
         } finally {
             producer.shutdown();
             consumer.shutdown();
+        }
+    }
+
+    @Test
+    void timerMessagesBeyondTheBrokersLimitAreRefused(EmbeddedRocketMq mq) throws Exception {
+        assertThat(mq.settings().timerMaxDelay()).isEqualTo(TimerLimits.BROKER_DEFAULT_TIMER_MAX_DELAY);
+        DefaultMQProducer producer = new DefaultMQProducer(unique("timer-limit-producer"));
+        producer.setNamesrvAddr(mq.nameServerAddress());
+        producer.setInstanceName(unique("timer-limit"));
+        producer.start();
+        try {
+            Message inFourDays = new Message(Topics.ORDER_TIMEOUT, "order-3".getBytes(StandardCharsets.UTF_8));
+            inFourDays.setDelayTimeMs(Duration.ofDays(4).toMillis());
+
+            assertThatThrownBy(() -> producer.send(inFourDays)).isInstanceOfSatisfying(MQBrokerException.class,
+                    refused -> assertThat(refused.getResponseCode()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL));
+        } finally {
+            producer.shutdown();
         }
     }
 

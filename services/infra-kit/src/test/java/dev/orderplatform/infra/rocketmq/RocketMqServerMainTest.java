@@ -1,7 +1,9 @@
 package dev.orderplatform.infra.rocketmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderplatform.contracts.TimerLimits;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.infra.support.MoreFiles;
 import dev.orderplatform.infra.support.Ports;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -25,6 +28,7 @@ import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.junit.jupiter.api.Test;
 
 class RocketMqServerMainTest {
@@ -104,6 +108,39 @@ class RocketMqServerMainTest {
                 consumer.shutdown();
             }
             main.kill(); // the launcher's chaos runs do this; nothing to wait for
+        }
+    }
+
+    @Test
+    void acceptsTimerMessagesUpToTheConfiguredLimit() throws Exception {
+        Path workDir = Path.of("target/mains/rocketmq-timer-" + ProcessHandle.current().pid()).toAbsolutePath();
+        MoreFiles.deleteRecursively(workDir);
+        int nameServerPort = Ports.freePort();
+        List<String> args = List.of("--work-dir", workDir.toString(),
+                "--namesrv-port", Integer.toString(nameServerPort),
+                "--broker-port", Integer.toString(Ports.freeBrokerPort()), "--settings", "fast",
+                "--timer-max-delay", TimerLimits.brokerTimerMaxDelay(Duration.ofDays(7)).toString());
+
+        Path log = workDir.resolve("main.log");
+        try (ChildJvm main = ChildJvm.start(RocketMqServerMain.class, args, "ROCKETMQ READY", log)) {
+            ready(main);
+            DefaultMQProducer producer = new DefaultMQProducer("infra-kit-main-test-timer-limit");
+            producer.setNamesrvAddr("127.0.0.1:" + nameServerPort);
+            producer.setInstanceName("main-test-timer-limit-" + UUID.randomUUID());
+            producer.start();
+            try {
+                Message inSevenDays = new Message(Topics.ORDER_TIMEOUT, "order-1".getBytes(StandardCharsets.UTF_8));
+                inSevenDays.setDelayTimeMs(Duration.ofDays(7).toMillis());
+                assertThat(producer.send(inSevenDays).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+
+                Message inEightDays = new Message(Topics.ORDER_TIMEOUT, "order-2".getBytes(StandardCharsets.UTF_8));
+                inEightDays.setDelayTimeMs(Duration.ofDays(8).toMillis());
+                assertThatThrownBy(() -> producer.send(inEightDays)).isInstanceOfSatisfying(MQBrokerException.class,
+                        refused -> assertThat(refused.getResponseCode()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL));
+            } finally {
+                producer.shutdown();
+            }
+            main.kill();
         }
     }
 
