@@ -1,5 +1,6 @@
 package dev.orderplatform.operator.platform;
 
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,11 @@ import dev.orderplatform.operator.services.AppServiceDependents.OrderService;
 import dev.orderplatform.operator.services.AppServiceResources;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -64,6 +66,10 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
  * The MySQL and RocketMQ nodes exist only when managed (reconcile precondition); the services wait
  * on gates rather than on those nodes, see {@link InfrastructureGate}. The workflow is invoked
  * explicitly so that an invalid spec is reported before any object is touched.
+ *
+ * <p>Not a {@code Cleaner}, so JOSDK adds no finalizer: everything is owned and garbage-collected,
+ * the MySQL credentials as {@code dataRetention} says (see {@code MysqlCredentialsDependent}), and a
+ * platform deleted after the operator was uninstalled does not hang in Terminating.
  */
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "jwt-secret", type = JwtSecretDependent.class),
@@ -102,7 +108,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 @ControllerConfiguration(name = "orderplatform")
 // Unbounded, slowly: an external broker or database may come back after minutes.
 @GradualRetry(maxAttempts = Integer.MAX_VALUE, initialInterval = 2_000, intervalMultiplier = 2, maxInterval = 300_000)
-public class OrderPlatformReconciler implements Reconciler<OrderPlatform>, Cleaner<OrderPlatform> {
+public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
 
   private static final Logger log = LoggerFactory.getLogger(OrderPlatformReconciler.class);
   private static final int MAX_MESSAGE_LENGTH = 1024;
@@ -130,16 +136,15 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform>, Clean
         Statuses.reconciled(platform, settings, observeComponents(settings, context), topicsReady, clock.instant()));
   }
 
-  /** Everything is owned and garbage-collected except the MySQL credentials, which follow dataRetention. */
-  @Override
-  public DeleteControl cleanup(OrderPlatform platform, Context<OrderPlatform> context) {
-    context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
-    return DeleteControl.defaultDelete();
-  }
-
   @Override
   public ErrorStatusUpdateControl<OrderPlatform> updateErrorStatus(OrderPlatform platform,
       Context<OrderPlatform> context, Exception e) {
+    if (isConflict(e)) {
+      // Another writer was faster (a spec edit, a controller's status): the retry starts from fresh state.
+      log.debug("Conflict reconciling {}/{}, retrying: {}", platform.getMetadata().getNamespace(),
+          platform.getMetadata().getName(), e.getMessage());
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     var settings = PlatformSettings.of(platform);
     String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
     if (message.length() > MAX_MESSAGE_LENGTH) {
@@ -150,16 +155,44 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform>, Clean
     if (status.equals(platform.getStatus())) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
-    platform.setStatus(status);
-    return ErrorStatusUpdateControl.patchStatus(platform);
+    return ErrorStatusUpdateControl.patchStatus(statusOnly(platform, status));
   }
 
-  private static UpdateControl<OrderPlatform> patchIfChanged(OrderPlatform platform, OrderPlatformStatus status) {
+  static UpdateControl<OrderPlatform> patchIfChanged(OrderPlatform platform, OrderPlatformStatus status) {
     if (status.equals(platform.getStatus())) {
       return UpdateControl.noUpdate();
     }
-    platform.setStatus(status);
-    return UpdateControl.patchStatus(platform);
+    return UpdateControl.patchStatus(statusOnly(platform, status));
+  }
+
+  /**
+   * A new object naming the platform and holding only the status. JOSDK server-side-applies what it is
+   * given to the status subresource: given the platform as read, it would send its resourceVersion
+   * (a spec edited meanwhile makes that a 409) and claim its spec and metadata for the operator.
+   */
+  static OrderPlatform statusOnly(OrderPlatform platform, OrderPlatformStatus status) {
+    var patch = new OrderPlatform();
+    patch.setMetadata(new ObjectMetaBuilder()
+        .withName(platform.getMetadata().getName())
+        .withNamespace(platform.getMetadata().getNamespace())
+        .build());
+    patch.setSpec(null);
+    patch.setStatus(status);
+    return patch;
+  }
+
+  /** A write lost an optimistic-concurrency race (HTTP 409), alone or as every failure of the workflow. */
+  static boolean isConflict(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof KubernetesClientException client && client.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+        return true;
+      }
+      if (cause instanceof AggregatedOperatorException aggregated) {
+        var failures = aggregated.getAggregatedExceptions().values();
+        return !failures.isEmpty() && failures.stream().allMatch(OrderPlatformReconciler::isConflict);
+      }
+    }
+    return false;
   }
 
   /** Ready and desired pods per component, from the informers' caches. */
