@@ -131,9 +131,9 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
     }
     var workflow = context.managedWorkflowAndDependentResourceContext();
     workflow.reconcileManagedWorkflow().throwAggregateExceptionIfErrorsPresent();
-    boolean topicsReady = workflow.get(Topics.class, Topics.class).isPresent();
-    return patchIfChanged(platform,
-        Statuses.reconciled(platform, settings, observeComponents(settings, context), topicsReady, clock.instant()));
+    String topicsWaitingFor = workflow.get(Topics.class, Topics.class).isPresent() ? null : "not created yet";
+    var observed = new Statuses.Observed(observeComponents(settings, context), topicsWaitingFor, List.of());
+    return patchIfChanged(platform, Statuses.reconciled(platform, settings, observed, clock.instant()));
   }
 
   @Override
@@ -195,7 +195,7 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
     return false;
   }
 
-  /** Ready and desired pods per component, from the informers' caches. */
+  /** The rollout of each component, from the informers' caches. */
   static List<ComponentStatus> observeComponents(PlatformSettings settings, Context<OrderPlatform> context) {
     var components = new ArrayList<ComponentStatus>();
     if (settings.mysqlManaged()) {
@@ -207,20 +207,17 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
       components.add(statefulSet(context, RocketmqResources.BROKER, RocketmqResources.brokerName(settings), 1));
     }
     for (AppService service : AppService.values()) {
-      int desired = settings.services().get(service).replicas();
-      int ready = Secondaries.find(context, Deployment.class, AppServiceResources.name(settings, service))
-          .map(deployment -> deployment.getStatus() == null ? null : deployment.getStatus().getReadyReplicas())
-          .orElse(0);
-      components.add(new ComponentStatus(service.id(), ready, desired));
+      components.add(Secondaries.find(context, Deployment.class, AppServiceResources.name(settings, service))
+          .map(deployment -> Rollouts.of(service.id(), deployment))
+          .orElseGet(() -> Rollouts.absent(service.id(), settings.services().get(service).replicas())));
     }
     return components;
   }
 
   private static ComponentStatus statefulSet(Context<OrderPlatform> context, String component, String name,
       int desired) {
-    int ready = Secondaries.find(context, StatefulSet.class, name)
-        .map(statefulSet -> statefulSet.getStatus() == null ? null : statefulSet.getStatus().getReadyReplicas())
-        .orElse(0);
-    return new ComponentStatus(component, ready, desired);
+    return Secondaries.find(context, StatefulSet.class, name)
+        .map(statefulSet -> Rollouts.of(component, statefulSet))
+        .orElseGet(() -> Rollouts.absent(component, desired));
   }
 }

@@ -15,10 +15,10 @@ public record OrderPlatformStatus(
     @JsonPropertyDescription("Ready, Progressing or Degraded: a one-word summary of the conditions.")
     String phase,
 
-    @JsonPropertyDescription("Components with all pods ready, out of all components, e.g. 6/6.")
+    @JsonPropertyDescription("Components rolled out with all pods ready, out of all components, e.g. 6/6.")
     String readyComponents,
 
-    @JsonPropertyDescription("Ready and desired pods per component.")
+    @JsonPropertyDescription("Ready and desired pods and the rollout of each component.")
     List<ComponentStatus> components,
 
     @JsonPropertyDescription("Base URL of the order service's HTTP API inside the cluster.")
@@ -28,10 +28,19 @@ public record OrderPlatformStatus(
     List<Condition> conditions) {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ComponentStatus(String name, int ready, int desired) {
+  public record ComponentStatus(
+      String name,
+      int ready,
+      int desired,
+      @JsonPropertyDescription("Complete, InProgress or Failed, as kubectl rollout status would say.")
+      Rollout rollout,
+      @JsonPropertyDescription("What the rollout waits for, or why it failed.")
+      String message) {
 
-    public boolean allReady() {
-      return ready >= desired;
+    public boolean rolledOut() {
+      return rollout == Rollout.Complete;
     }
   }
+
+  public enum Rollout { Complete, InProgress, Failed }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -339,19 +340,26 @@ class OrderPlatformOperatorTest {
     return client.resource(platform).create();
   }
 
-  /** What the StatefulSet controller writes once all pods are ready. */
+  /** What the StatefulSet controller writes once all pods are ready and updated. */
   private void markReady(StatefulSet statefulSet) {
     int replicas = statefulSet.getSpec().getReplicas();
-    statefulSet.setStatus(new StatefulSetStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
-        .withAvailableReplicas(replicas).withUpdatedReplicas(replicas).build());
+    statefulSet.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(observedGeneration(statefulSet))
+        .withReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
+        .withUpdatedReplicas(replicas).withCurrentRevision("r1").withUpdateRevision("r1").build());
     client.resource(statefulSet).updateStatus();
   }
 
   private void markReady(Deployment deployment) {
     int replicas = deployment.getSpec().getReplicas();
-    deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
-        .withAvailableReplicas(replicas).withUpdatedReplicas(replicas).build());
+    deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(observedGeneration(deployment))
+        .withReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
+        .withUpdatedReplicas(replicas).build());
     client.resource(deployment).updateStatus();
+  }
+
+  /** The generation the controller has seen (the mock may not count generations). */
+  private static long observedGeneration(HasMetadata object) {
+    return Objects.requireNonNullElse(object.getMetadata().getGeneration(), 1L);
   }
 
   private OrderPlatform platform() {

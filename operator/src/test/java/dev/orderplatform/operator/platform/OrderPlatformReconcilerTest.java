@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.orderplatform.operator.platform.OrderPlatformStatus.ComponentStatus;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 
@@ -20,8 +19,8 @@ class OrderPlatformReconcilerTest {
     var platform = TestPlatforms.withSpec("orderTimeout: 45m");
     platform.getMetadata().setResourceVersion("4711");
     platform.getMetadata().setUid("uid-1");
-    var status = Statuses.reconciled(platform, TestPlatforms.settings(""), List.of(new ComponentStatus("goods", 0, 1)),
-        false, Instant.EPOCH);
+    var status = Statuses.reconciled(platform, TestPlatforms.settings(""),
+        StatusesTest.observed(List.of(Rollouts.absent("goods", 1)), null), Instant.EPOCH);
 
     var patch = OrderPlatformReconciler.patchIfChanged(platform, status).getResource().orElseThrow();
 
