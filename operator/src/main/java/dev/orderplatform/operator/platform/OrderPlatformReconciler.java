@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ import dev.orderplatform.operator.rocketmq.NameServerServiceDependent;
 import dev.orderplatform.operator.rocketmq.NameServerStatefulSetDependent;
 import dev.orderplatform.operator.rocketmq.RocketmqResources;
 import dev.orderplatform.operator.rocketmq.TopicsDependent;
-import dev.orderplatform.operator.rocketmq.TopicsDependent.Topics;
+import dev.orderplatform.operator.rocketmq.TopicsState;
 import dev.orderplatform.operator.secrets.JwtSecretDependent;
 import dev.orderplatform.operator.secrets.MysqlCredentialsDependent;
 import dev.orderplatform.operator.services.AppServiceDependents.GoodsDeployment;
@@ -46,6 +47,7 @@ import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -58,7 +60,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
  * <pre>
  * mysql-credentials, mysql-init, mysql-service  <-  mysql
  * nameserver-service  <-  nameserver (ready)  <-  broker  ->  broker-config, broker-service
- * messaging (gate: broker serves)  <-  topics
+ * messaging (gate: broker serves)  <-  topics (polled; ready when every master broker has them)
  * jwt-secret, database (gate: MySQL serves), topics  <-  goods, inventory, order
  * network-policy; goods-service, inventory-service, order-service
  * </pre>
@@ -93,7 +95,8 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
     @Dependent(name = "broker", type = BrokerStatefulSetDependent.class, reconcilePrecondition = RocketmqManaged.class,
         dependsOn = {"nameserver", "broker-config", "broker-service"}),
     @Dependent(name = "messaging", type = MessagingGate.class, readyPostcondition = InfrastructureGate.Open.class),
-    @Dependent(name = "topics", type = TopicsDependent.class, dependsOn = "messaging"),
+    @Dependent(name = "topics", type = TopicsDependent.class, dependsOn = "messaging",
+        readyPostcondition = TopicsDependent.Usable.class),
 
     @Dependent(name = "network-policy", type = DataNetworkPolicyDependent.class,
         reconcilePrecondition = AnyInfrastructureManaged.class),
@@ -105,7 +108,9 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
     @Dependent(name = "inventory", type = InventoryDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
     @Dependent(name = "order", type = OrderDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
 })
-@ControllerConfiguration(name = "orderplatform")
+// A safety net besides the informers and the topics' polling: JOSDK's default maximum interval is hours.
+@ControllerConfiguration(name = "orderplatform",
+    maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 // Unbounded, slowly: an external broker or database may come back after minutes.
 @GradualRetry(maxAttempts = Integer.MAX_VALUE, initialInterval = 2_000, intervalMultiplier = 2, maxInterval = 300_000)
 public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
@@ -129,9 +134,10 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
           e.getMessage());
       return patchIfChanged(platform, Statuses.invalidSpec(platform, e, clock.instant()));
     }
-    var workflow = context.managedWorkflowAndDependentResourceContext();
-    workflow.reconcileManagedWorkflow().throwAggregateExceptionIfErrorsPresent();
-    String topicsWaitingFor = workflow.get(Topics.class, Topics.class).isPresent() ? null : "not created yet";
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
+        .throwAggregateExceptionIfErrorsPresent();
+    var topics = context.getSecondaryResource(TopicsState.class);
+    String topicsWaitingFor = topics.isPresent() ? topics.get().waitingFor() : "not checked yet";
     var observed = new Statuses.Observed(observeComponents(settings, context), topicsWaitingFor, List.of());
     return patchIfChanged(platform, Statuses.reconciled(platform, settings, observed, clock.instant()));
   }

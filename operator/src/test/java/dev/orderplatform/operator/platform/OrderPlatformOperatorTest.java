@@ -110,7 +110,7 @@ class OrderPlatformOperatorTest {
 
     deployments().forEach(this::markReady);
     await().atMost(TIMEOUT).untilAsserted(() -> {
-      assertThat(status().phase()).isEqualTo("Ready");
+      assertThat(status().phase()).as("%s", condition("Ready").getMessage()).isEqualTo("Ready");
       assertThat(status().readyComponents()).isEqualTo("6/6");
       assertThat(status().orderEndpoint()).isEqualTo("http://shop-order." + namespace + ".svc:8080");
       assertThat(condition("Ready").getStatus()).isEqualTo("True");
