@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.orderplatform.operator.mysql.DatabaseGate;
 import dev.orderplatform.operator.mysql.MysqlInitConfigDependent;
 import dev.orderplatform.operator.mysql.MysqlResources;
 import dev.orderplatform.operator.mysql.MysqlServiceDependent;
@@ -32,6 +31,7 @@ import dev.orderplatform.operator.rocketmq.TopicsDependent;
 import dev.orderplatform.operator.rocketmq.TopicsState;
 import dev.orderplatform.operator.secrets.JwtSecretDependent;
 import dev.orderplatform.operator.secrets.MysqlCredentialsDependent;
+import dev.orderplatform.operator.services.AppServiceDependents.CreatedOnceInfrastructureServes;
 import dev.orderplatform.operator.services.AppServiceDependents.GoodsDeployment;
 import dev.orderplatform.operator.services.AppServiceDependents.GoodsService;
 import dev.orderplatform.operator.services.AppServiceDependents.InventoryDeployment;
@@ -60,14 +60,15 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
  * <pre>
  * mysql-credentials, mysql-init, mysql-service  <-  mysql
  * nameserver-service  <-  nameserver (ready)  <-  broker  ->  broker-config, broker-service
- * messaging (gate: broker serves)  <-  topics (polled; ready when every master broker has them)
- * jwt-secret, database (gate: MySQL serves), topics  <-  goods, inventory, order
+ * messaging (gate: broker serves)  <-  topics (polled external state)
+ * jwt-secret  <-  goods, inventory, order (first created once MySQL and the broker serve and the topics exist)
  * network-policy; goods-service, inventory-service, order-service
  * </pre>
  *
- * The MySQL and RocketMQ nodes exist only when managed (reconcile precondition); the services wait
- * on gates rather than on those nodes, see {@link InfrastructureGate}. The workflow is invoked
- * explicitly so that an invalid spec is reported before any object is touched.
+ * The MySQL and RocketMQ nodes exist only when managed (reconcile precondition); the topics wait on
+ * a gate rather than on those nodes, see {@link MessagingGate}, and the services' Deployments on a
+ * precondition, see {@link CreatedOnceInfrastructureServes}. The workflow is invoked explicitly so
+ * that an invalid spec is reported before any object is touched.
  *
  * <p>Not a {@code Cleaner}, so JOSDK adds no finalizer: everything is owned and garbage-collected,
  * the MySQL credentials as {@code dataRetention} says (see {@code MysqlCredentialsDependent}), and a
@@ -82,7 +83,6 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
     @Dependent(name = "mysql-service", type = MysqlServiceDependent.class, reconcilePrecondition = MysqlManaged.class),
     @Dependent(name = "mysql", type = MysqlStatefulSetDependent.class, reconcilePrecondition = MysqlManaged.class,
         dependsOn = {"mysql-credentials", "mysql-init", "mysql-service"}),
-    @Dependent(name = "database", type = DatabaseGate.class, readyPostcondition = InfrastructureGate.Open.class),
 
     @Dependent(name = "nameserver-service", type = NameServerServiceDependent.class,
         reconcilePrecondition = RocketmqManaged.class),
@@ -94,9 +94,8 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
         reconcilePrecondition = RocketmqManaged.class),
     @Dependent(name = "broker", type = BrokerStatefulSetDependent.class, reconcilePrecondition = RocketmqManaged.class,
         dependsOn = {"nameserver", "broker-config", "broker-service"}),
-    @Dependent(name = "messaging", type = MessagingGate.class, readyPostcondition = InfrastructureGate.Open.class),
-    @Dependent(name = "topics", type = TopicsDependent.class, dependsOn = "messaging",
-        readyPostcondition = TopicsDependent.Usable.class),
+    @Dependent(name = "messaging", type = MessagingGate.class, readyPostcondition = MessagingGate.Open.class),
+    @Dependent(name = "topics", type = TopicsDependent.class, dependsOn = "messaging"),
 
     @Dependent(name = "network-policy", type = DataNetworkPolicyDependent.class,
         reconcilePrecondition = AnyInfrastructureManaged.class),
@@ -104,9 +103,12 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
     @Dependent(name = "goods-service", type = GoodsService.class),
     @Dependent(name = "inventory-service", type = InventoryService.class),
     @Dependent(name = "order-service", type = OrderService.class),
-    @Dependent(name = "goods", type = GoodsDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
-    @Dependent(name = "inventory", type = InventoryDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
-    @Dependent(name = "order", type = OrderDeployment.class, dependsOn = {"jwt-secret", "database", "topics"}),
+    @Dependent(name = "goods", type = GoodsDeployment.class, dependsOn = "jwt-secret",
+        reconcilePrecondition = CreatedOnceInfrastructureServes.class),
+    @Dependent(name = "inventory", type = InventoryDeployment.class, dependsOn = "jwt-secret",
+        reconcilePrecondition = CreatedOnceInfrastructureServes.class),
+    @Dependent(name = "order", type = OrderDeployment.class, dependsOn = "jwt-secret",
+        reconcilePrecondition = CreatedOnceInfrastructureServes.class),
 })
 // A safety net besides the informers and the topics' polling: JOSDK's default maximum interval is hours.
 @ControllerConfiguration(name = "orderplatform",

@@ -12,21 +12,19 @@ import dev.orderplatform.operator.platform.OrderPlatform;
 import dev.orderplatform.operator.platform.PlatformContract;
 import dev.orderplatform.operator.platform.PlatformSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 /**
  * The topics the services need, order_reback (TRANSACTION) and order_timeout (DELAY), as observed
  * external state: the name server is polled for each platform (often while the topics are not all
  * there, seldom once they are), a change triggers a reconcile, and the reconcile creates what is
  * missing. So a broker that lost its volume, or a topic deleted by hand, gets its topics back. It is
- * reconciled after the {@link MessagingGate}; its ready postcondition holds the services back until
- * every master broker has every topic.
+ * reconciled after the {@link MessagingGate}. What it creates is not put in the cache: the next poll
+ * observes it, and the reconcile that change triggers is the one that lets the services start.
  */
 public class TopicsDependent extends PerResourcePollingDependentResource<TopicsState, OrderPlatform, String>
     implements Creator<TopicsState, OrderPlatform>, Updater<TopicsState, OrderPlatform> {
@@ -85,19 +83,21 @@ public class TopicsDependent extends PerResourcePollingDependentResource<TopicsS
     return ensure(primary, desired.nameServerAddress());
   }
 
+  @Override
+  protected void onCreated(OrderPlatform primary, TopicsState created, Context<OrderPlatform> context) {
+    // observed by the next poll, see the class comment
+  }
+
+  @Override
+  protected void onUpdated(OrderPlatform primary, TopicsState updated, TopicsState actual,
+      Context<OrderPlatform> context) {
+    // observed by the next poll, see the class comment
+  }
+
   private TopicsState ensure(OrderPlatform primary, String nameServerAddress) {
     var state = topicAdmin.ensure(nameServerAddress, PlatformContract.TOPICS);
     log.info("Topics of {}/{} through {}: {}", primary.getMetadata().getNamespace(), primary.getMetadata().getName(),
         nameServerAddress, state.waitingFor() == null ? "all present" : state.waitingFor());
     return state;
-  }
-
-  /** Ready postcondition: every master broker has every topic. */
-  public static class Usable implements Condition<TopicsState, OrderPlatform> {
-    @Override
-    public boolean isMet(DependentResource<TopicsState, OrderPlatform> dependent, OrderPlatform primary,
-        Context<OrderPlatform> context) {
-      return dependent.getSecondaryResource(primary, context).map(state -> state.waitingFor() == null).orElse(false);
-    }
   }
 }

@@ -197,6 +197,20 @@ class OrderPlatformOperatorTest {
     assertThat(condition("Degraded").getStatus()).isEqualTo("False");
   }
 
+  /** Only the first creation of the services waits for the infrastructure. */
+  @Test
+  void servicesRollOutWhileTheDatabaseAndTheBrokerRestart() {
+    bringUp(TestPlatforms.withSpec(""));
+    markRestarting(statefulSet("shop-mysql"));
+    markRestarting(statefulSet("shop-broker"));
+
+    editSpec("images: {tag: \"2.0.1\"}");
+
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deployments()).allSatisfy(deployment ->
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+            .endsWith(":2.0.1")));
+  }
+
   @Test
   void deletedDeploymentIsRecreated() {
     bringUp(TestPlatforms.withSpec(""));
@@ -346,6 +360,13 @@ class OrderPlatformOperatorTest {
     statefulSet.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(observedGeneration(statefulSet))
         .withReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
         .withUpdatedReplicas(replicas).withCurrentRevision("r1").withUpdateRevision("r1").build());
+    client.resource(statefulSet).updateStatus();
+  }
+
+  /** What the StatefulSet controller writes while its pod restarts. */
+  private void markRestarting(StatefulSet statefulSet) {
+    statefulSet.setStatus(new StatefulSetStatusBuilder(statefulSet.getStatus()).withReadyReplicas(0)
+        .withAvailableReplicas(0).build());
     client.resource(statefulSet).updateStatus();
   }
 
