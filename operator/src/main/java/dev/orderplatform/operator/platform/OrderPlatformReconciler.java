@@ -44,6 +44,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -52,6 +53,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 
 /**
@@ -111,37 +113,49 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
         reconcilePrecondition = CreatedOnceInfrastructureServes.class),
 })
 // A safety net besides the informers and the topics' polling: JOSDK's default maximum interval is hours.
-@ControllerConfiguration(name = "orderplatform",
+// Not generation-aware alone: the pause annotation changes no generation, see SpecOrPauseChanged.
+@ControllerConfiguration(name = "orderplatform", generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = OrderPlatformReconciler.SpecOrPauseChanged.class),
     maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 // Unbounded, slowly: an external broker or database may come back after minutes.
 @GradualRetry(maxAttempts = Integer.MAX_VALUE, initialInterval = 2_000, intervalMultiplier = 2, maxInterval = 300_000)
 public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
 
+  /** Set to "true", the operator leaves the platform's objects alone (as Strimzi's strimzi.io/pause-reconciliation). */
+  public static final String PAUSE_ANNOTATION = "orderplatform.dev/pause-reconciliation";
+
   private static final Logger log = LoggerFactory.getLogger(OrderPlatformReconciler.class);
   private static final int MAX_MESSAGE_LENGTH = 1024;
 
   private final Clock clock;
+  /** Who reports the Events: the operator's pod. */
+  private final String reportingInstance;
 
   public OrderPlatformReconciler(Clock clock) {
     this.clock = clock;
+    this.reportingInstance = Objects.requireNonNullElse(System.getenv("HOSTNAME"), "orderplatform-operator");
   }
 
   @Override
   public UpdateControl<OrderPlatform> reconcile(OrderPlatform platform, Context<OrderPlatform> context) {
+    if (isPaused(platform)) {
+      return report(platform, Statuses.paused(platform, PAUSE_ANNOTATION, clock.instant()), context);
+    }
     PlatformSettings settings;
     try {
       settings = PlatformSettings.of(platform);
     } catch (InvalidSpecException e) {
       log.warn("Invalid spec of {}/{}: {}", platform.getMetadata().getNamespace(), platform.getMetadata().getName(),
           e.getMessage());
-      return patchIfChanged(platform, Statuses.invalidSpec(platform, e, clock.instant()));
+      return report(platform, Statuses.invalidSpec(platform, e, clock.instant()), context);
     }
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
         .throwAggregateExceptionIfErrorsPresent();
     var topics = context.getSecondaryResource(TopicsState.class);
     String topicsWaitingFor = topics.isPresent() ? topics.get().waitingFor() : "not checked yet";
-    var observed = new Statuses.Observed(observeComponents(settings, context), topicsWaitingFor, List.of());
-    return patchIfChanged(platform, Statuses.reconciled(platform, settings, observed, clock.instant()));
+    var observed = new Statuses.Observed(observeComponents(settings, context), topicsWaitingFor,
+        ignoredVolumeChanges(settings, context));
+    return report(platform, Statuses.reconciled(platform, settings, observed, clock.instant()), context);
   }
 
   @Override
@@ -163,7 +177,45 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
     if (status.equals(platform.getStatus())) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
+    publishEvent(platform, status, context);
     return ErrorStatusUpdateControl.patchStatus(statusOnly(platform, status));
+  }
+
+  static boolean isPaused(OrderPlatform platform) {
+    var annotations = platform.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(PAUSE_ANNOTATION));
+  }
+
+  /**
+   * Which updates of an OrderPlatform are worth a reconcile: a new generation (the spec changed), as
+   * JOSDK's generation-aware default, or the pause annotation set or removed. Not the operator's own
+   * status writes, nor other metadata.
+   */
+  public static class SpecOrPauseChanged implements OnUpdateFilter<OrderPlatform> {
+    @Override
+    public boolean accept(OrderPlatform updated, OrderPlatform old) {
+      return !Objects.equals(old.getMetadata().getGeneration(), updated.getMetadata().getGeneration())
+          || isPaused(old) != isPaused(updated);
+    }
+  }
+
+  private UpdateControl<OrderPlatform> report(OrderPlatform platform, OrderPlatformStatus status,
+      Context<OrderPlatform> context) {
+    publishEvent(platform, status, context);
+    return patchIfChanged(platform, status);
+  }
+
+  /** Best effort: a lost Event must not fail the reconcile that tells its story. */
+  private void publishEvent(OrderPlatform platform, OrderPlatformStatus status, Context<OrderPlatform> context) {
+    PlatformEvents.forTransition(platform, platform.getStatus(), status, clock.instant(), reportingInstance)
+        .ifPresent(event -> {
+          try {
+            context.getClient().resource(event).create();
+          } catch (KubernetesClientException e) {
+            log.warn("Cannot record event {} on {}/{}: {}", event.getReason(), platform.getMetadata().getNamespace(),
+                platform.getMetadata().getName(), e.getMessage());
+          }
+        });
   }
 
   static UpdateControl<OrderPlatform> patchIfChanged(OrderPlatform platform, OrderPlatformStatus status) {
@@ -201,6 +253,21 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
       }
     }
     return false;
+  }
+
+  /** Volume changes of the spec that the existing StatefulSets keep as created. */
+  private static List<String> ignoredVolumeChanges(PlatformSettings settings, Context<OrderPlatform> context) {
+    var ignored = new ArrayList<String>();
+    if (settings.mysqlManaged()) {
+      Secondaries.find(context, StatefulSet.class, MysqlResources.name(settings)).ifPresent(actual -> ignored.addAll(
+          StatefulSetDependent.ignoredVolumeChanges(MysqlResources.statefulSet(settings), actual)));
+    }
+    if (settings.rocketmqManaged()) {
+      Secondaries.find(context, StatefulSet.class, RocketmqResources.brokerName(settings)).ifPresent(actual ->
+          ignored.addAll(StatefulSetDependent.ignoredVolumeChanges(RocketmqResources.brokerStatefulSet(settings),
+              actual)));
+    }
+    return ignored;
   }
 
   /** The rollout of each component, from the informers' caches. */

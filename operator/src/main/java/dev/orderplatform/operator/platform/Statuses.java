@@ -25,6 +25,9 @@ public final class Statuses {
   public static final String DEGRADED = "Degraded";
   /** Present while a spec change cannot be applied and is ignored. */
   public static final String WARNING = "Warning";
+  /** Present while the pause annotation is set. */
+  public static final String RECONCILIATION_PAUSED = "ReconciliationPaused";
+  public static final String PAUSED = "Paused";
 
   private Statuses() {}
 
@@ -75,6 +78,24 @@ public final class Statuses {
     }
     return Optional.of(condition(platform, WARNING, "True", "SpecChangeIgnored",
         String.join(" ", observed.ignoredChanges()), now));
+  }
+
+  /**
+   * Reconciliation is paused by annotation: nothing was looked at or changed. The last observations
+   * stay, with their generation, and a condition says why they are not updated.
+   */
+  public static OrderPlatformStatus paused(OrderPlatform platform, String annotation, Instant now) {
+    var previous = platform.getStatus();
+    var conditions = new ArrayList<Condition>();
+    if (previous != null && previous.conditions() != null) {
+      previous.conditions().stream().filter(c -> !RECONCILIATION_PAUSED.equals(c.getType())).forEach(conditions::add);
+    }
+    conditions.add(condition(platform, RECONCILIATION_PAUSED, "True", "AnnotationSet",
+        "Reconciliation is paused by the annotation " + annotation + ": the operator changes nothing", now));
+    return previous == null
+        ? new OrderPlatformStatus(null, PAUSED, null, null, null, conditions)
+        : new OrderPlatformStatus(previous.observedGeneration(), PAUSED, previous.readyComponents(),
+            previous.components(), previous.orderEndpoint(), conditions);
   }
 
   /** The spec cannot be built; nothing was changed and nothing will be until the spec is fixed. */

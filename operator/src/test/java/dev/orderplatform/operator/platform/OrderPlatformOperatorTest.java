@@ -194,7 +194,52 @@ class OrderPlatformOperatorTest {
     assertThat(secret("shop-jwt").getData().get("secret")).as("generated once, kept").isEqualTo(jwtSecret);
     assertThat(statefulSet("shop-mysql").getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources()
         .getRequests().get("storage").toString()).as("immutable: kept as created").isEqualTo("10Gi");
+    assertThat(condition("Warning").getReason()).isEqualTo("SpecChangeIgnored");
+    assertThat(condition("Warning").getMessage()).contains("shop-mysql volume data keeps its size 10Gi (spec: 50Gi)");
     assertThat(condition("Degraded").getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void pausedPlatformIsLeftAloneAndSaysSo() {
+    bringUp(TestPlatforms.withSpec(""));
+    client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
+      platform.getMetadata().getAnnotations().put(OrderPlatformReconciler.PAUSE_ANNOTATION, "true");
+      return platform;
+    });
+    await().atMost(TIMEOUT).until(() -> "Paused".equals(status().phase()));
+    assertThat(condition("ReconciliationPaused").getStatus()).isEqualTo("True");
+
+    editSpec("images: {tag: \"3.0.0\"}");
+    client.apps().deployments().inNamespace(namespace).withName("shop-goods").delete();
+
+    // A window, not an assertion wait: nothing may happen in it.
+    await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+    assertThat(deployment("shop-goods")).isNull();
+    assertThat(deployment("shop-order").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+        .doesNotEndWith(":3.0.0");
+
+    client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
+      platform.getMetadata().getAnnotations().remove(OrderPlatformReconciler.PAUSE_ANNOTATION);
+      return platform;
+    });
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(deployment("shop-goods")).isNotNull();
+      assertThat(deployment("shop-order").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+          .endsWith(":3.0.0");
+      assertThat(status().conditions()).extracting(Condition::getType).doesNotContain("ReconciliationPaused");
+    });
+  }
+
+  @Test
+  void phaseChangesAreEventsOnThePlatform() {
+    bringUp(TestPlatforms.withSpec(""));
+    await().atMost(TIMEOUT).until(() -> "Ready".equals(status().phase()));
+
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+        client.events().v1().events().inNamespace(namespace).list().getItems())
+        .filteredOn(event -> "shop".equals(event.getRegarding().getName()))
+        .extracting(event -> event.getType() + " " + event.getReason())
+        .contains("Normal ComponentsNotReady", "Normal AllComponentsReady"));
   }
 
   /** Only the first creation of the services waits for the infrastructure. */

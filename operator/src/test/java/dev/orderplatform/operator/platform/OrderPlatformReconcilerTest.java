@@ -47,6 +47,24 @@ class OrderPlatformReconcilerTest {
     assertThat(control.isNoRetry()).isFalse();
   }
 
+  /** The API server bumps the generation on spec changes only: setting an annotation keeps it. */
+  @Test
+  void settingOrRemovingThePauseAnnotationTriggersAReconcileButStatusWritesDoNot() {
+    var filter = new OrderPlatformReconciler.SpecOrPauseChanged();
+    var platform = TestPlatforms.withSpec("");
+    var paused = TestPlatforms.withSpec("");
+    paused.getMetadata().setAnnotations(Map.of(OrderPlatformReconciler.PAUSE_ANNOTATION, "true"));
+    var withStatus = TestPlatforms.withSpec("");
+    withStatus.setStatus(Statuses.paused(platform, "x", Instant.EPOCH));
+    var nextGeneration = TestPlatforms.withSpec("");
+    nextGeneration.getMetadata().setGeneration(2L);
+
+    assertThat(filter.accept(paused, platform)).isTrue();
+    assertThat(filter.accept(platform, paused)).isTrue();
+    assertThat(filter.accept(nextGeneration, platform)).isTrue();
+    assertThat(filter.accept(withStatus, platform)).isFalse();
+  }
+
   @Test
   void conflictsAreToldApartFromFailures() {
     var conflict = new KubernetesClientException("modified", 409, null);

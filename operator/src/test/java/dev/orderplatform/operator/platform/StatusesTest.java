@@ -78,6 +78,40 @@ class StatusesTest {
   }
 
   @Test
+  void ignoredSpecChangesAreAWarningCondition() {
+    var platform = TestPlatforms.withSpec("");
+    var status = Statuses.reconciled(platform, TestPlatforms.settings(""), new Statuses.Observed(
+        List.of(GOODS_ROLLED_OUT), null, List.of("shop-mysql volume data keeps its size 10Gi (spec: 50Gi).")), T0);
+    platform.setStatus(status);
+    var resolved = Statuses.reconciled(platform, TestPlatforms.settings(""), observed(List.of(GOODS_ROLLED_OUT), null),
+        T1);
+
+    assertThat(status.phase()).isEqualTo("Ready");
+    assertThat(condition(status, "Warning").getStatus()).isEqualTo("True");
+    assertThat(condition(status, "Warning").getReason()).isEqualTo("SpecChangeIgnored");
+    assertThat(condition(status, "Warning").getMessage()).isEqualTo("shop-mysql volume data keeps its size 10Gi (spec: 50Gi).");
+    assertThat(resolved.conditions()).extracting(Condition::getType).doesNotContain("Warning");
+  }
+
+  @Test
+  void pausedKeepsTheLastObservationsAndSaysWhy() {
+    var platform = TestPlatforms.withSpec("");
+    platform.setStatus(Statuses.reconciled(platform, TestPlatforms.settings(""), observed(List.of(GOODS_ROLLED_OUT),
+        null), T0));
+    platform.getMetadata().setGeneration(2L);
+
+    var paused = Statuses.paused(platform, "orderplatform.dev/pause-reconciliation", T1);
+
+    assertThat(paused.phase()).isEqualTo("Paused");
+    assertThat(paused.observedGeneration()).as("the new spec was not looked at").isEqualTo(1L);
+    assertThat(paused.components()).isEqualTo(platform.getStatus().components());
+    assertThat(condition(paused, "ReconciliationPaused").getStatus()).isEqualTo("True");
+    assertThat(condition(paused, "ReconciliationPaused").getMessage())
+        .contains("orderplatform.dev/pause-reconciliation");
+    assertThat(condition(paused, "Ready")).isEqualTo(condition(platform.getStatus(), "Ready"));
+  }
+
+  @Test
   void invalidSpecIsDegradedWithTheProblems() {
     var platform = TestPlatforms.withSpec("");
     var status = Statuses.invalidSpec(platform, new InvalidSpecException(List.of("a is wrong", "b is wrong")), T0);
