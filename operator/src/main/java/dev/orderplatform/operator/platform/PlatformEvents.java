@@ -37,9 +37,8 @@ public final class PlatformEvents {
     if (!phaseChanged && !newFailure) {
       return Optional.empty();
     }
-    Condition headline = condition(next, Statuses.RECONCILIATION_PAUSED)
-        .or(() -> condition(next, Statuses.READY)).orElseThrow();
-    String note = next.phase() + ": " + headline.getMessage();
+    Condition ready = condition(next, Statuses.READY).orElseThrow();
+    String note = next.phase() + ": " + ready.getMessage();
     return Optional.of(new EventBuilder()
         .withNewMetadata()
             // as client-go names events: <object>.<unix nanos in hex>
@@ -55,7 +54,7 @@ public final class PlatformEvents {
             .withUid(platform.getMetadata().getUid())
             .build())
         .withType(Statuses.DEGRADED.equals(next.phase()) ? "Warning" : "Normal")
-        .withReason(headline.getReason())
+        .withReason(ready.getReason())
         .withAction("Reconcile")
         .withNote(note.length() > MAX_NOTE_LENGTH ? note.substring(0, MAX_NOTE_LENGTH - 3) + "..." : note)
         .withEventTime(new MicroTime(MICRO_TIME.format(now)))

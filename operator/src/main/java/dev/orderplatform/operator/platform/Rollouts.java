@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 public final class Rollouts {
 
   public static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
+  /** Always a message, so a component's status keeps its shape (the fabric8 mock's JSON patches rely on it). */
+  public static final String ROLLED_OUT = "rolled out";
 
   private Rollouts() {}
 
@@ -51,7 +53,7 @@ public final class Rollouts {
       return inProgress(component, ready, desired,
           orZero(status.getAvailableReplicas()) + " of " + updated + " updated replicas available");
     }
-    return new ComponentStatus(component, ready, desired, Rollout.Complete, null);
+    return new ComponentStatus(component, ready, desired, Rollout.Complete, ROLLED_OUT);
   }
 
   public static ComponentStatus of(String component, StatefulSet statefulSet) {
@@ -72,7 +74,7 @@ public final class Rollouts {
       return inProgress(component, ready, desired,
           orZero(status.getUpdatedReplicas()) + " of " + desired + " pods at revision " + status.getUpdateRevision());
     }
-    return new ComponentStatus(component, ready, desired, Rollout.Complete, null);
+    return new ComponentStatus(component, ready, desired, Rollout.Complete, ROLLED_OUT);
   }
 
   private static ComponentStatus inProgress(String component, int ready, int desired, String message) {

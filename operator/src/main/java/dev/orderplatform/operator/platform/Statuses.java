@@ -82,16 +82,19 @@ public final class Statuses {
 
   /**
    * Reconciliation is paused by annotation: nothing was looked at or changed. The last observations
-   * stay, with their generation, and a condition says why they are not updated.
+   * stay, with their generation; Ready becomes Unknown (nobody looks) and a condition says why.
    */
   public static OrderPlatformStatus paused(OrderPlatform platform, String annotation, Instant now) {
     var previous = platform.getStatus();
+    String message = "Reconciliation is paused by the annotation " + annotation + ": the operator changes nothing";
     var conditions = new ArrayList<Condition>();
+    conditions.add(condition(platform, READY, "Unknown", RECONCILIATION_PAUSED, message, now));
     if (previous != null && previous.conditions() != null) {
-      previous.conditions().stream().filter(c -> !RECONCILIATION_PAUSED.equals(c.getType())).forEach(conditions::add);
+      previous.conditions().stream()
+          .filter(c -> !READY.equals(c.getType()) && !RECONCILIATION_PAUSED.equals(c.getType()))
+          .forEach(conditions::add);
     }
-    conditions.add(condition(platform, RECONCILIATION_PAUSED, "True", "AnnotationSet",
-        "Reconciliation is paused by the annotation " + annotation + ": the operator changes nothing", now));
+    conditions.add(condition(platform, RECONCILIATION_PAUSED, "True", "AnnotationSet", message, now));
     return previous == null
         ? new OrderPlatformStatus(null, PAUSED, null, null, null, conditions)
         : new OrderPlatformStatus(previous.observedGeneration(), PAUSED, previous.readyComponents(),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,10 +203,8 @@ class OrderPlatformOperatorTest {
   @Test
   void pausedPlatformIsLeftAloneAndSaysSo() {
     bringUp(TestPlatforms.withSpec(""));
-    client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
-      platform.getMetadata().getAnnotations().put(OrderPlatformReconciler.PAUSE_ANNOTATION, "true");
-      return platform;
-    });
+    editPlatform(platform -> platform.getMetadata().getAnnotations().put(OrderPlatformReconciler.PAUSE_ANNOTATION,
+        "true"));
     await().atMost(TIMEOUT).until(() -> "Paused".equals(status().phase()));
     assertThat(condition("ReconciliationPaused").getStatus()).isEqualTo("True");
 
@@ -218,10 +217,7 @@ class OrderPlatformOperatorTest {
     assertThat(deployment("shop-order").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
         .doesNotEndWith(":3.0.0");
 
-    client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
-      platform.getMetadata().getAnnotations().remove(OrderPlatformReconciler.PAUSE_ANNOTATION);
-      return platform;
-    });
+    editPlatform(platform -> platform.getMetadata().getAnnotations().remove(OrderPlatformReconciler.PAUSE_ANNOTATION));
     await().atMost(TIMEOUT).untilAsserted(() -> {
       assertThat(deployment("shop-goods")).isNotNull();
       assertThat(deployment("shop-order").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
@@ -382,13 +378,18 @@ class OrderPlatformOperatorTest {
     deployments().forEach(this::markReady);
   }
 
-  /** Replaces the spec as kubectl edit would, retrying when the operator wrote the object meanwhile. */
+  /** Replaces the spec as kubectl edit would. */
   private void editSpec(String specYaml) {
     var spec = TestPlatforms.withSpec(specYaml).getSpec();
+    editPlatform(platform -> platform.setSpec(spec));
+  }
+
+  /** Edits the platform as kubectl edit would, retrying when the operator wrote the object meanwhile. */
+  private void editPlatform(Consumer<OrderPlatform> change) {
     await().atMost(TIMEOUT)
         .ignoreExceptionsMatching(e -> e instanceof KubernetesClientException conflict && conflict.getCode() == 409)
         .until(() -> client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
-          platform.setSpec(spec);
+          change.accept(platform);
           return platform;
         }) != null);
   }

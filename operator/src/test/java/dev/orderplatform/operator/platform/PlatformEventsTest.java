@@ -64,7 +64,7 @@ class PlatformEventsTest {
 
     var event = PlatformEvents.forTransition(platform, null, paused, T0, "pod").orElseThrow();
 
-    assertThat(event.getReason()).isEqualTo("AnnotationSet");
+    assertThat(event.getReason()).isEqualTo("ReconciliationPaused");
     assertThat(event.getNote()).startsWith("Paused: Reconciliation is paused by the annotation");
   }
 }

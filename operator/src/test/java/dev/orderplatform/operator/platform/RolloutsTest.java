@@ -20,6 +20,7 @@ class RolloutsTest {
         .withReplicas(2).withUpdatedReplicas(2).withReadyReplicas(2).withAvailableReplicas(2)));
 
     assertThat(rollout.rollout()).isEqualTo(Rollout.Complete);
+    assertThat(rollout.message()).isEqualTo("rolled out");
     assertThat(rollout.ready()).isEqualTo(2);
     assertThat(rollout.desired()).isEqualTo(2);
   }

@@ -16,7 +16,8 @@ class StatefulSetDependentTest {
 
     assertThat(StatefulSetDependent.ignoredVolumeChanges(wanted, created)).containsExactly(
         "shop-mysql volume data keeps its size 10Gi (spec: 50Gi): resize its PersistentVolumeClaims instead.",
-        "shop-mysql volume data keeps its storage class (default) (spec: fast-ssd): the class of a volume cannot change.");
+        "shop-mysql volume data keeps its storage class (default) (spec: fast-ssd): "
+            + "the class of a volume cannot change.");
     assertThat(StatefulSetDependent.ignoredVolumeChanges(created, created)).isEmpty();
   }
 }

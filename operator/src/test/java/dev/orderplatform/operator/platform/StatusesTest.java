@@ -16,7 +16,7 @@ class StatusesTest {
   static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
   static final Instant T1 = Instant.parse("2026-01-01T10:05:00Z");
 
-  static final ComponentStatus GOODS_ROLLED_OUT = new ComponentStatus("goods", 1, 1, Rollout.Complete, null);
+  static final ComponentStatus GOODS_ROLLED_OUT = new ComponentStatus("goods", 1, 1, Rollout.Complete, "rolled out");
 
   @Test
   void notReadyComponentsMakeThePlatformProgressing() {
@@ -89,7 +89,8 @@ class StatusesTest {
     assertThat(status.phase()).isEqualTo("Ready");
     assertThat(condition(status, "Warning").getStatus()).isEqualTo("True");
     assertThat(condition(status, "Warning").getReason()).isEqualTo("SpecChangeIgnored");
-    assertThat(condition(status, "Warning").getMessage()).isEqualTo("shop-mysql volume data keeps its size 10Gi (spec: 50Gi).");
+    assertThat(condition(status, "Warning").getMessage())
+        .isEqualTo("shop-mysql volume data keeps its size 10Gi (spec: 50Gi).");
     assertThat(resolved.conditions()).extracting(Condition::getType).doesNotContain("Warning");
   }
 
@@ -108,7 +109,9 @@ class StatusesTest {
     assertThat(condition(paused, "ReconciliationPaused").getStatus()).isEqualTo("True");
     assertThat(condition(paused, "ReconciliationPaused").getMessage())
         .contains("orderplatform.dev/pause-reconciliation");
-    assertThat(condition(paused, "Ready")).isEqualTo(condition(platform.getStatus(), "Ready"));
+    assertThat(condition(paused, "Ready").getStatus()).as("nobody looks").isEqualTo("Unknown");
+    assertThat(condition(paused, "Ready").getReason()).isEqualTo("ReconciliationPaused");
+    assertThat(condition(paused, "Degraded")).isEqualTo(condition(platform.getStatus(), "Degraded"));
   }
 
   @Test
