@@ -108,7 +108,15 @@ class OperatorChartTest {
     var rules = single(objects, ClusterRole.class).getRules();
     assertThat(rules).flatExtracting(PolicyRule::getResources).containsExactlyInAnyOrder(
         "orderplatforms", "orderplatforms/status", "secrets", "configmaps", "services", "statefulsets",
-        "deployments", "networkpolicies", "poddisruptionbudgets");
+        "deployments", "networkpolicies", "poddisruptionbudgets", "events");
+    assertThat(rules).filteredOn(rule -> rule.getResources().contains("orderplatforms")).singleElement()
+        .as("no finalizer to write: the platforms are only read").satisfies(rule ->
+            assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "list", "watch"));
+    assertThat(rules).filteredOn(rule -> rule.getResources().contains("events")).singleElement()
+        .satisfies(rule -> {
+          assertThat(rule.getApiGroups()).containsExactly("events.k8s.io");
+          assertThat(rule.getVerbs()).containsExactlyInAnyOrder("create", "patch");
+        });
     assertThat(rules).flatExtracting(PolicyRule::getVerbs).doesNotContain("*", "escalate", "bind", "impersonate");
     assertThat(single(objects, ClusterRoleBinding.class).getSubjects().getFirst().getNamespace()).isEqualTo("operators");
   }

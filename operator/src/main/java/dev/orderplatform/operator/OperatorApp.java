@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -21,8 +22,10 @@ import dev.orderplatform.operator.platform.OrderPlatformReconciler;
 import dev.orderplatform.operator.platform.PlatformDependentFactory;
 import dev.orderplatform.operator.rocketmq.TopicAdmin;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -46,14 +49,17 @@ public final class OperatorApp {
 
   private final Operator operator;
   private final HttpServer server;
+  private final AtomicBoolean stopping;
 
-  private OperatorApp(Operator operator, HttpServer server) {
+  private OperatorApp(Operator operator, HttpServer server, AtomicBoolean stopping) {
     this.operator = operator;
     this.server = server;
+    this.stopping = stopping;
   }
 
   public static OperatorApp start(KubernetesClient client, TopicAdmin topicAdmin, Settings settings)
       throws IOException {
+    var stopping = new AtomicBoolean();
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
@@ -65,8 +71,7 @@ public final class OperatorApp {
           .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build())
           .withDependentResourceFactory(new PlatformDependentFactory(topicAdmin));
       if (settings.leaseNamespace() != null) {
-        overrider.withLeaderElectionConfiguration(
-            new LeaderElectionConfiguration(LEASE_NAME, settings.leaseNamespace()));
+        overrider.withLeaderElectionConfiguration(leaderElection(settings.leaseNamespace(), stopping));
       }
     });
     operator.register(new OrderPlatformReconciler(Clock.systemUTC()), configuration -> {
@@ -88,7 +93,25 @@ public final class OperatorApp {
     operator.start();
     log.info("OrderPlatform operator {} started; health and metrics on port {}", OperatorBuild.current().version(),
         server.getAddress().getPort());
-    return new OperatorApp(operator, server);
+    return new OperatorApp(operator, server, stopping);
+  }
+
+  /**
+   * A replica that loses its lease while running exits at once, so that two replicas never reconcile side by side.
+   * JOSDK's own exit cannot be used: it also fires when the operator is stopped on purpose, from the shutdown hook,
+   * where System.exit blocks forever (the pod would hang until killed).
+   */
+  private static LeaderElectionConfiguration leaderElection(String leaseNamespace, AtomicBoolean stopping) {
+    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
+        .withLeaseNamespace(leaseNamespace)
+        .withExitOnStopLeading(false)
+        .withLeaderCallbacks(new LeaderCallbacks(() -> {}, () -> {
+          if (!stopping.get()) {
+            log.error("Lost the leader-election lease {}/{}; exiting", leaseNamespace, LEASE_NAME);
+            System.exit(1);
+          }
+        }, leader -> {}))
+        .build();
   }
 
   /** The port of the health and metrics endpoints (useful when started on port 0). */
@@ -97,6 +120,7 @@ public final class OperatorApp {
   }
 
   public void stop() {
+    stopping.set(true);
     operator.stop();
     server.stop(1);
   }

@@ -88,7 +88,7 @@ class K3sEndToEndTest {
         var status = platforms.withName("shop").get().getStatus();
         assertThat(status).isNotNull();
         assertThat(status.components()).filteredOn(component -> !component.name().matches("goods|inventory|order"))
-            .allSatisfy(component -> assertThat(component.allReady()).as(component.name()).isTrue());
+            .allSatisfy(component -> assertThat(component.rolledOut()).as(component.name()).isTrue());
         assertThat(client.apps().deployments().inNamespace("shop").list().getItems()).hasSize(3);
       });
     }

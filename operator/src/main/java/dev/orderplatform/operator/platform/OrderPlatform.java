@@ -9,14 +9,20 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** One OrderPlatform: MySQL, RocketMQ and the goods, inventory and order services in one namespace. */
+/**
+ * One OrderPlatform: MySQL, RocketMQ and the goods, inventory and order services in one namespace.
+ */
 @Group("orderplatform.dev")
 @Version("v1alpha1")
 @ShortNames("op")
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyComponents", type = Type.STRING,
-    getDescription = "Components whose pods are all ready, out of all components")
-@AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.orderEndpoint", type = Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = Type.STRING, getDescription = "The Ready condition's status")
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = Type.STRING, getDescription = "The Ready condition's reason")
+@AdditionalPrinterColumn(name = "Components", jsonPath = ".status.readyComponents", type = Type.STRING,
+    getDescription = "Components rolled out with all pods ready, out of all components")
+@AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.orderEndpoint", type = Type.STRING, priority = 1,
+    getDescription = "The order service's HTTP API inside the cluster")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 @ValidationRule(value = "self.metadata.name.matches('" + PlatformDefaults.PLATFORM_NAME_PATTERN + "')",
     message = "metadata.name must start with a lowercase letter and hold only lowercase letters, digits and '-' "

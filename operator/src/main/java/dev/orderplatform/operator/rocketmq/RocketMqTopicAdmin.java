@@ -3,6 +3,7 @@ package dev.orderplatform.operator.rocketmq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.rocketmq.client.exception.MQBrokerException;
@@ -19,8 +20,31 @@ public class RocketMqTopicAdmin implements TopicAdmin {
   private static final int QUEUES = 8;
   private static final String MESSAGE_TYPE_ATTRIBUTE = "message.type";
 
+  /** One admin call: a fresh client, started and shut down around it. */
+  private interface AdminCall {
+    TopicsState apply(DefaultMQAdminExt admin) throws Exception;
+  }
+
   @Override
-  public List<String> ensureTopics(String nameServerAddress, List<Topic> topics) {
+  public TopicsState inspect(String nameServerAddress, List<Topic> topics) {
+    return withAdmin("inspect", nameServerAddress, admin -> state(admin, nameServerAddress, topics));
+  }
+
+  @Override
+  public TopicsState ensure(String nameServerAddress, List<Topic> topics) {
+    return withAdmin("create", nameServerAddress, admin -> {
+      for (String master : masters(admin).values()) {
+        for (Topic topic : topics) {
+          if (!hasMessageType(admin, master, topic)) {
+            admin.createAndUpdateTopicConfig(master, topicConfig(topic));
+          }
+        }
+      }
+      return state(admin, nameServerAddress, topics);
+    });
+  }
+
+  private static TopicsState withAdmin(String action, String nameServerAddress, AdminCall call) {
     var admin = new DefaultMQAdminExt(10_000);
     admin.setNamesrvAddr(nameServerAddress);
     // Own instance name: several platforms share the operator's JVM, each with its own name servers.
@@ -28,29 +52,42 @@ public class RocketMqTopicAdmin implements TopicAdmin {
     admin.setVipChannelEnabled(false);
     try {
       admin.start();
-      var changed = new ArrayList<String>();
-      for (var broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
-        String master = broker.getBrokerAddrs().get(MixAll.MASTER_ID);
-        if (master == null) {
-          continue;
-        }
-        for (Topic topic : topics) {
-          if (!hasMessageType(admin, master, topic)) {
-            admin.createAndUpdateTopicConfig(master, topicConfig(topic));
-            changed.add(topic.name() + "@" + broker.getBrokerName());
-          }
-        }
-      }
-      return changed;
+      return call.apply(admin);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topics", e);
+      throw new IllegalStateException("interrupted while asked to " + action + " topics", e);
     } catch (Exception e) {
-      throw new IllegalStateException("cannot create topics through name server " + nameServerAddress
+      throw new IllegalStateException("cannot " + action + " topics through name server " + nameServerAddress
           + ": " + e.getMessage(), e);
     } finally {
       admin.shutdown();
     }
+  }
+
+  private static TopicsState state(DefaultMQAdminExt admin, String nameServerAddress, List<Topic> topics)
+      throws Exception {
+    var masters = masters(admin);
+    var missing = new ArrayList<String>();
+    for (var master : masters.entrySet()) {
+      for (Topic topic : topics) {
+        if (!hasMessageType(admin, master.getValue(), topic)) {
+          missing.add(topic.name() + "@" + master.getKey());
+        }
+      }
+    }
+    return TopicsState.found(nameServerAddress, List.copyOf(masters.keySet()), missing);
+  }
+
+  /** Address of each master broker by broker name; slaves replicate their master's topics. */
+  private static Map<String, String> masters(DefaultMQAdminExt admin) throws Exception {
+    var masters = new TreeMap<String, String>();
+    for (var broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
+      String master = broker.getBrokerAddrs().get(MixAll.MASTER_ID);
+      if (master != null) {
+        masters.put(broker.getBrokerName(), master);
+      }
+    }
+    return masters;
   }
 
   private static boolean hasMessageType(DefaultMQAdminExt admin, String broker, Topic topic) throws Exception {

@@ -4,14 +4,22 @@ import java.util.List;
 
 import dev.orderplatform.operator.platform.PlatformContract.Topic;
 
-/** Creates topics on a RocketMQ cluster. An interface so tests without a broker can record the calls. */
+/** Inspects and creates topics on a RocketMQ cluster. An interface so tests without a broker can record the calls. */
 public interface TopicAdmin {
 
   /**
-   * Makes sure every topic exists with its message type on every master broker the name server
-   * knows; creates or updates only what differs.
+   * Which master brokers the name server knows and which of the topics, with their message type,
+   * each of them lacks.
    *
-   * @return the topics created or updated, empty when all were already right
+   * @throws IllegalStateException when the name server or a broker cannot be asked
    */
-  List<String> ensureTopics(String nameServerAddress, List<Topic> topics);
+  TopicsState inspect(String nameServerAddress, List<Topic> topics);
+
+  /**
+   * Creates or updates the topics that differ on every master broker the name server knows.
+   *
+   * @return the state afterwards; with no master broker registered, nothing was created
+   * @throws IllegalStateException when the name server or a broker cannot be asked or refuses
+   */
+  TopicsState ensure(String nameServerAddress, List<Topic> topics);
 }

@@ -1,8 +1,13 @@
 package dev.orderplatform.operator.services;
 
+import dev.orderplatform.operator.mysql.DatabaseGate;
 import dev.orderplatform.operator.platform.Labels;
+import dev.orderplatform.operator.platform.OrderPlatform;
 import dev.orderplatform.operator.platform.PlatformContract.AppService;
 import dev.orderplatform.operator.platform.PlatformDependent;
+import dev.orderplatform.operator.platform.PlatformSettings;
+import dev.orderplatform.operator.rocketmq.MessagingGate;
+import dev.orderplatform.operator.rocketmq.TopicsState;
 import io.fabric8.kubernetes.api.model.Service;
 import dev.orderplatform.operator.platform.OrderPlatform;
 import dev.orderplatform.operator.platform.PlatformSettings;
@@ -23,6 +28,26 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 public final class AppServiceDependents {
 
   private AppServiceDependents() {}
+
+  /**
+   * Reconcile precondition of the Deployments: the first creation waits until the database serves,
+   * the broker serves and the topics exist (services started earlier crash-loop); afterwards a
+   * Deployment is always reconciled, so a fix rolls out while MySQL or the broker restarts. An unmet
+   * precondition makes JOSDK delete the object, which is then only ever one that does not exist.
+   */
+  public static class CreatedOnceInfrastructureServes implements Condition<Deployment, OrderPlatform> {
+    @Override
+    public boolean isMet(DependentResource<Deployment, OrderPlatform> dependent, OrderPlatform primary,
+        Context<OrderPlatform> context) {
+      return dependent.getSecondaryResource(primary, context).isPresent()
+          || infrastructureServes(PlatformSettings.of(primary), context);
+    }
+  }
+
+  static boolean infrastructureServes(PlatformSettings platform, Context<OrderPlatform> context) {
+    return DatabaseGate.isOpen(platform, context) && MessagingGate.isOpen(platform, context)
+        && context.getSecondaryResource(TopicsState.class).map(topics -> topics.waitingFor() == null).orElse(false);
+  }
 
   @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + "goods"))
   public static class GoodsDeployment extends PlatformDependent<Deployment> {

@@ -14,6 +14,7 @@ import dev.orderplatform.operator.OperatorApp;
 import dev.orderplatform.operator.platform.PlatformContract.Topic;
 import dev.orderplatform.operator.rocketmq.RocketMqTopicAdmin;
 import dev.orderplatform.operator.rocketmq.TopicAdmin;
+import dev.orderplatform.operator.rocketmq.TopicsState;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
@@ -78,9 +79,20 @@ final class ClusterOperator {
     return rocketmq;
   }
 
+  /** The operator's admin client, with every platform's name server address replaced by the embedded one's. */
   private static TopicAdmin topicAdminOn(EmbeddedRocketMq rocketmq) {
     var admin = new RocketMqTopicAdmin();
-    return (String nameServerAddress, List<Topic> topics) -> admin.ensureTopics(rocketmq.nameServerAddress(), topics);
+    return new TopicAdmin() {
+      @Override
+      public TopicsState inspect(String nameServerAddress, List<Topic> topics) {
+        return admin.inspect(rocketmq.nameServerAddress(), topics);
+      }
+
+      @Override
+      public TopicsState ensure(String nameServerAddress, List<Topic> topics) {
+        return admin.ensure(rocketmq.nameServerAddress(), topics);
+      }
+    };
   }
 
   private static EmbeddedRocketMq startRocketmq() {

@@ -22,7 +22,8 @@ class CrdValidationIT {
 
   @BeforeAll
   static void installCrd(ControlPlane cluster) {
-    cluster.kubectl("apply", "--server-side", "-f", ClusterFiles.CRD.toString()).orThrow();
+    // Forced: the operator's test may have installed the same CRD through the chart, as helm's.
+    cluster.kubectl("apply", "--server-side", "--force-conflicts", "-f", ClusterFiles.CRD.toString()).orThrow();
     cluster.kubectl("wait", "--for=condition=Established", "crd/orderplatforms.orderplatform.dev").orThrow();
     cluster.kubectl("create", "namespace", NAMESPACE).orThrow();
   }

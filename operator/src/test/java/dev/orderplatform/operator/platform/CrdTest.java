@@ -1,6 +1,7 @@
 package dev.orderplatform.operator.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +37,15 @@ class CrdTest {
     var version = crd.getSpec().getVersions().getFirst();
     assertThat(version.getName()).isEqualTo("v1alpha1");
     assertThat(version.getSubresources().getStatus()).isNotNull();
-    assertThat(version.getAdditionalPrinterColumns()).extracting("name")
-        .containsExactlyInAnyOrder("Phase", "Ready", "Endpoint", "Age");
+    assertThat(version.getAdditionalPrinterColumns()).extracting("name", "priority").containsExactly(
+        tuple("Ready", 0), tuple("Reason", 0), tuple("Components", 0), tuple("Endpoint", 1), tuple("Age", 0));
+    assertThat(version.getAdditionalPrinterColumns().getFirst().getJsonPath())
+        .isEqualTo(".status.conditions[?(@.type==\"Ready\")].status");
+    var conditions = version.getSchema().getOpenAPIV3Schema().getProperties().get("status").getProperties()
+        .get("conditions");
+    assertThat(conditions.getXKubernetesListType()).isEqualTo("map");
+    assertThat(conditions.getXKubernetesListMapKeys()).containsExactly("type");
+    assertThat(conditions.getItems().getSchema().getRequired()).contains("type");
     var spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec").getProperties();
     assertThat(spec.get("mysql").getXKubernetesValidations()).singleElement()
         .satisfies(rule -> assertThat(rule.getRule()).isEqualTo("!(has(self.managed) && has(self.external))"));

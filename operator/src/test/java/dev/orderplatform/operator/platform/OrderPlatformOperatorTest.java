@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,7 +112,7 @@ class OrderPlatformOperatorTest {
 
     deployments().forEach(this::markReady);
     await().atMost(TIMEOUT).untilAsserted(() -> {
-      assertThat(status().phase()).isEqualTo("Ready");
+      assertThat(status().phase()).as("%s", condition("Ready").getMessage()).isEqualTo("Ready");
       assertThat(status().readyComponents()).isEqualTo("6/6");
       assertThat(status().orderEndpoint()).isEqualTo("http://shop-order." + namespace + ".svc:8080");
       assertThat(condition("Ready").getStatus()).isEqualTo("True");
@@ -138,22 +140,30 @@ class OrderPlatformOperatorTest {
   }
 
   @Test
-  void credentialsAreKeptWithRetainedDataAndDeletedOtherwise() {
+  void credentialsAreKeptWithRetainedData() {
     apply(TestPlatforms.withSpec(""));
     await().atMost(TIMEOUT).until(() -> secret("shop-mysql-credentials") != null);
     String password = secret("shop-mysql-credentials").getData().get("order-password");
+    assertThat(platform().getMetadata().getFinalizers()).as("nothing holds a deletion back").isEmpty();
 
     deletePlatform();
     await().atMost(TIMEOUT).until(() -> platform() == null);
     assertThat(secret("shop-mysql-credentials").getMetadata().getOwnerReferences()).isEmpty();
 
     // The same platform again: it must log in to the retained database with the old passwords.
-    apply(TestPlatforms.withSpec("dataRetention: Delete"));
+    apply(TestPlatforms.withSpec(""));
     await().atMost(TIMEOUT).until(() -> statefulSet("shop-mysql") != null);
     assertThat(secret("shop-mysql-credentials").getData().get("order-password")).isEqualTo(password);
+  }
 
-    deletePlatform();
-    await().atMost(TIMEOUT).until(() -> platform() == null && secret("shop-mysql-credentials") == null);
+  /** The mock has no garbage collector: on a cluster, the owner reference is what deletes the Secret. */
+  @Test
+  void credentialsAreOwnedWhenTheDataIsDeletedWithThePlatform() {
+    var platform = apply(TestPlatforms.withSpec("dataRetention: Delete"));
+    await().atMost(TIMEOUT).until(() -> secret("shop-mysql-credentials") != null);
+
+    assertThat(secret("shop-mysql-credentials").getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(platform.getMetadata().getUid()));
   }
 
   @Test
@@ -186,6 +196,8 @@ class OrderPlatformOperatorTest {
     assertThat(secret("shop-jwt").getData().get("secret")).as("generated once, kept").isEqualTo(jwtSecret);
     assertThat(statefulSet("shop-mysql").getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources()
         .getRequests().get("storage").toString()).as("immutable: kept as created").isEqualTo("10Gi");
+    assertThat(condition("Warning").getReason()).isEqualTo("SpecChangeIgnored");
+    assertThat(condition("Warning").getMessage()).contains("shop-mysql volume data keeps its size 10Gi (spec: 50Gi)");
     assertThat(condition("Degraded").getStatus()).isEqualTo("False");
   }
 
@@ -199,6 +211,58 @@ class OrderPlatformOperatorTest {
     editSpec("services: {order: {replicas: 1}, goods: {replicas: 3}}");
     await().atMost(TIMEOUT).untilAsserted(() -> assertThat(disruptionBudgets())
         .extracting(budget -> budget.getMetadata().getName()).containsExactly("shop-goods"));
+  }
+
+  @Test
+  void pausedPlatformIsLeftAloneAndSaysSo() {
+    bringUp(TestPlatforms.withSpec(""));
+    editPlatform(platform -> platform.getMetadata().getAnnotations().put(OrderPlatformReconciler.PAUSE_ANNOTATION,
+        "true"));
+    await().atMost(TIMEOUT).until(() -> "Paused".equals(status().phase()));
+    assertThat(condition("ReconciliationPaused").getStatus()).isEqualTo("True");
+
+    editSpec("images: {tag: \"3.0.0\"}");
+    client.apps().deployments().inNamespace(namespace).withName("shop-goods").delete();
+
+    // A window, not an assertion wait: nothing may happen in it.
+    await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+    assertThat(deployment("shop-goods")).isNull();
+    assertThat(deployment("shop-order").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+        .doesNotEndWith(":3.0.0");
+
+    editPlatform(platform -> platform.getMetadata().getAnnotations().remove(OrderPlatformReconciler.PAUSE_ANNOTATION));
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(deployment("shop-goods")).isNotNull();
+      assertThat(deployment("shop-order").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+          .endsWith(":3.0.0");
+      assertThat(status().conditions()).extracting(Condition::getType).doesNotContain("ReconciliationPaused");
+    });
+  }
+
+  @Test
+  void phaseChangesAreEventsOnThePlatform() {
+    bringUp(TestPlatforms.withSpec(""));
+    await().atMost(TIMEOUT).until(() -> "Ready".equals(status().phase()));
+
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+        client.events().v1().events().inNamespace(namespace).list().getItems())
+        .filteredOn(event -> "shop".equals(event.getRegarding().getName()))
+        .extracting(event -> event.getType() + " " + event.getReason())
+        .contains("Normal ComponentsNotReady", "Normal AllComponentsReady"));
+  }
+
+  /** Only the first creation of the services waits for the infrastructure. */
+  @Test
+  void servicesRollOutWhileTheDatabaseAndTheBrokerRestart() {
+    bringUp(TestPlatforms.withSpec(""));
+    markRestarting(statefulSet("shop-mysql"));
+    markRestarting(statefulSet("shop-broker"));
+
+    editSpec("images: {tag: \"2.0.1\"}");
+
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deployments()).allSatisfy(deployment ->
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+            .endsWith(":2.0.1")));
   }
 
   @Test
@@ -329,13 +393,18 @@ class OrderPlatformOperatorTest {
     deployments().forEach(this::markReady);
   }
 
-  /** Replaces the spec as kubectl edit would, retrying when the operator wrote the object meanwhile. */
+  /** Replaces the spec as kubectl edit would. */
   private void editSpec(String specYaml) {
     var spec = TestPlatforms.withSpec(specYaml).getSpec();
+    editPlatform(platform -> platform.setSpec(spec));
+  }
+
+  /** Edits the platform as kubectl edit would, retrying when the operator wrote the object meanwhile. */
+  private void editPlatform(Consumer<OrderPlatform> change) {
     await().atMost(TIMEOUT)
         .ignoreExceptionsMatching(e -> e instanceof KubernetesClientException conflict && conflict.getCode() == 409)
         .until(() -> client.resources(OrderPlatform.class).inNamespace(namespace).withName("shop").edit(platform -> {
-          platform.setSpec(spec);
+          change.accept(platform);
           return platform;
         }) != null);
   }
@@ -346,19 +415,33 @@ class OrderPlatformOperatorTest {
     return client.resource(platform).create();
   }
 
-  /** What the StatefulSet controller writes once all pods are ready. */
+  /** What the StatefulSet controller writes once all pods are ready and updated. */
   private void markReady(StatefulSet statefulSet) {
     int replicas = statefulSet.getSpec().getReplicas();
-    statefulSet.setStatus(new StatefulSetStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
-        .withAvailableReplicas(replicas).withUpdatedReplicas(replicas).build());
+    statefulSet.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(observedGeneration(statefulSet))
+        .withReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
+        .withUpdatedReplicas(replicas).withCurrentRevision("r1").withUpdateRevision("r1").build());
+    client.resource(statefulSet).updateStatus();
+  }
+
+  /** What the StatefulSet controller writes while its pod restarts. */
+  private void markRestarting(StatefulSet statefulSet) {
+    statefulSet.setStatus(new StatefulSetStatusBuilder(statefulSet.getStatus()).withReadyReplicas(0)
+        .withAvailableReplicas(0).build());
     client.resource(statefulSet).updateStatus();
   }
 
   private void markReady(Deployment deployment) {
     int replicas = deployment.getSpec().getReplicas();
-    deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
-        .withAvailableReplicas(replicas).withUpdatedReplicas(replicas).build());
+    deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(observedGeneration(deployment))
+        .withReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
+        .withUpdatedReplicas(replicas).build());
     client.resource(deployment).updateStatus();
+  }
+
+  /** The generation the controller has seen (the mock may not count generations). */
+  private static long observedGeneration(HasMetadata object) {
+    return Objects.requireNonNullElse(object.getMetadata().getGeneration(), 1L);
   }
 
   private OrderPlatform platform() {

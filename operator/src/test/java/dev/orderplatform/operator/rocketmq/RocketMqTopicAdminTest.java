@@ -38,19 +38,23 @@ class RocketMqTopicAdminTest {
   }
 
   @Test
-  void createsTheTopicsWithTheirMessageTypesOnceThenLeavesThemAlone() {
-    var created = admin.ensureTopics(rocketmq.nameServerAddress(), PlatformContract.TOPICS);
+  void createsTheTopicsWithTheirMessageTypesThenFindsThemAll() {
+    var before = admin.inspect(rocketmq.nameServerAddress(), PlatformContract.TOPICS);
+    var after = admin.ensure(rocketmq.nameServerAddress(), PlatformContract.TOPICS);
 
-    assertThat(created).containsExactly("order_reback@" + EmbeddedRocketMq.BROKER_NAME,
+    assertThat(before.masterBrokers()).containsExactly(EmbeddedRocketMq.BROKER_NAME);
+    assertThat(before.missing()).containsExactly("order_reback@" + EmbeddedRocketMq.BROKER_NAME,
         "order_timeout@" + EmbeddedRocketMq.BROKER_NAME);
+    assertThat(after.missing()).isEmpty();
+    assertThat(after.waitingFor()).isNull();
     assertThat(rocketmq.topicMessageType("order_reback")).isEqualTo(TopicMessageType.TRANSACTION);
     assertThat(rocketmq.topicMessageType("order_timeout")).isEqualTo(TopicMessageType.DELAY);
-    assertThat(admin.ensureTopics(rocketmq.nameServerAddress(), PlatformContract.TOPICS)).isEmpty();
+    assertThat(admin.inspect(rocketmq.nameServerAddress(), PlatformContract.TOPICS)).isEqualTo(after);
   }
 
   @Test
   void unreachableNameServerFailsWithItsAddress() {
-    assertThatThrownBy(() -> admin.ensureTopics("127.0.0.1:1", PlatformContract.TOPICS))
+    assertThatThrownBy(() -> admin.ensure("127.0.0.1:1", PlatformContract.TOPICS))
         .hasMessageContaining("cannot create topics through name server 127.0.0.1:1");
   }
 }
