@@ -328,18 +328,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         server.setServerWorkerThreads(4);
         // No client config: with one, the name server also dials itself on the host's external address,
         // which fails (and is logged) because it only listens on 127.0.0.1.
-        NamesrvController controller = new NamesrvController(config, server);
-        if (!controller.initialize()) {
-            controller.shutdown();
-            throw new IllegalStateException("name server did not initialize");
-        }
-        try {
-            controller.start();
-        } catch (Exception e) {
-            controller.shutdown();
-            throw new IllegalStateException("name server did not start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-        }
-        return controller;
+        return RocketMqNodes.startNameServer(config, server);
     }
 
     private static BrokerController startBroker(RocketMqSettings settings, Path dir, String nameServer, int port) {
@@ -379,29 +368,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         storeConfig.setTimerWheelEnable(settings.timerWheelEnabled());
         storeConfig.setTimerPrecisionMs(settings.timerPrecisionMs());
 
-        BrokerController controller = new BrokerController(config, server, new NettyClientConfig(), storeConfig);
-        boolean initialized;
-        try {
-            initialized = controller.initialize();
-        } catch (Exception e) {
-            controller.shutdown();
-            throw new IllegalStateException("broker did not initialize: " + e.getMessage(), e);
-        }
-        if (!initialized) {
-            controller.shutdown();
-            throw new IllegalStateException("broker did not initialize (store " + store
-                    + " locked by another broker, or unreadable; see the RocketMQ log)");
-        }
-        // Before start: replace the stock transactional message service, whose op-batch thread spins when idle.
-        controller.getTransactionalMessageService().close();
-        controller.setTransactionalMessageService(new IdleSafeTransactionalMessageService(controller));
-        try {
-            controller.start();
-        } catch (Exception e) {
-            controller.shutdown();
-            throw new IllegalStateException("broker did not start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-        }
-        return controller;
+        return RocketMqNodes.startBroker(new BrokerController(config, server, new NettyClientConfig(), storeConfig));
     }
 
     private synchronized DefaultMQAdminExt admin() {
