@@ -207,7 +207,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                             (System.nanoTime() - started) / 1_000_000, binaries.kind(), binaries.mariadbd(), dataDir,
                             installed ? " (new)" : " (reused)");
                     return new EmbeddedMariaDb(binaries.kind(), baseUrl, user, password, chosenPort, dir, process,
-                            clientEnvironment(binaries, chosenPort));
+                            clientEnvironment(binaries, dir, chosenPort));
                 }
                 boolean portTaken = failure.contains("Address already in use") || failure.contains("Bind on TCP/IP port");
                 if (!portTaken || attempt >= attempts) {
@@ -258,7 +258,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /**
      * Environment in which the server's own command-line client ({@code mariadb}) reaches it over its unix socket:
-     * the client's directory first on {@code PATH}, the libraries of a bundled binary, {@code MYSQL_UNIX_PORT}.
+     * the client's directory first on {@code PATH}, the libraries of a bundled binary, {@code MYSQL_UNIX_PORT}, and
+     * {@code MARIADB_HOME} with an option file that turns the client's TLS off, as the server has none.
      * Empty for {@link Kind#EXTERNAL}.
      */
     public Map<String, String> clientEnvironment() {
@@ -489,8 +490,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return builder.start();
     }
 
-    private static Map<String, String> clientEnvironment(Binaries binaries, int port) {
+    private static Map<String, String> clientEnvironment(Binaries binaries, Path dir, int port) throws IOException {
         Map<String, String> environment = new HashMap<>(binaries.environment());
+        // The client requires TLS by default since 11.4; this server runs without (--skip-ssl).
+        Path optionsDir = Files.createDirectories(dir.resolve("client"));
+        Files.writeString(optionsDir.resolve("my.cnf"), "[client]\nskip-ssl\n", StandardCharsets.UTF_8);
+        environment.put("MARIADB_HOME", optionsDir.toString());
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
         environment.put("PATH", binaries.mariadbd().getParent() + java.io.File.pathSeparator + path);
         environment.put("MYSQL_UNIX_PORT", socketPath(port).toString());
