@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -50,6 +51,8 @@ final class GeneratedPlatformRunner implements AutoCloseable {
   private static final Pattern BROKER_READY = Pattern.compile("ROCKETMQ BROKER READY port=(\\d+)");
   private static final Duration INFRA_START_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
+  /** What the services' base image (eclipse-temurin) sets that a JVM started here needs too. */
+  private static final Set<String> IMAGE_ENVIRONMENT = Set.of("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ");
 
   private final GeneratedPlatform platform;
   private final Paths paths;
@@ -119,9 +122,10 @@ final class GeneratedPlatformRunner implements AutoCloseable {
 
     long started = System.nanoTime();
     this.database = DatabaseEntrypoint.start(paths.workDir().resolve("mysql"), database.workload().firstPort(),
-        database.workload().env(), database.initScripts());
-    progress.accept(String.format("MariaDB on 127.0.0.1:%d initialised by %s in %.1f s",
-        database.workload().firstPort(), database.initScripts().keySet(), seconds(started)));
+        database.workload(), database.initScripts());
+    progress.accept(String.format("MariaDB on 127.0.0.1:%d for image %s, initialised by %s in %.1f s",
+        database.workload().firstPort(), database.workload().image(), database.initScripts().keySet(),
+        seconds(started)));
 
     started = System.nanoTime();
     Path nameServerHome = paths.workDir().resolve("nameserver");
@@ -164,12 +168,14 @@ final class GeneratedPlatformRunner implements AutoCloseable {
         throw new IllegalStateException(service.name() + " overrides the image's entrypoint: " + service.command());
       }
       Path home = paths.workDir().resolve(service.name());
-      List<String> command = new ArrayList<>(List.of(javaExecutable()));
+      Map<String, String> environment = hosts.apply(service.env());
+      List<String> command = withoutInheritedEnvironment(environment);
+      command.add(javaExecutable());
       service.memoryLimit().ifPresent(limit -> command.add(maxRam(limit)));
       command.addAll(List.of("-Djava.io.tmpdir=" + createDirectories(home.resolve("tmp")),
           "-jar", serviceJar(service, home).toString()));
       command.addAll(service.args());
-      ChildProcess process = ChildProcess.start(service.name(), command, hosts.apply(service.env()),
+      ChildProcess process = ChildProcess.start(service.name(), command, environment,
           logDir().resolve(service.name() + ".log"));
       processes.add(process);
       starting.put(service.name(), process);
@@ -200,6 +206,19 @@ final class GeneratedPlatformRunner implements AutoCloseable {
         logDir().resolve(name + ".log"));
     processes.add(process);
     return process;
+  }
+
+  /**
+   * {@code env -u NAME...}: a pod sees its image's environment ({@link #IMAGE_ENVIRONMENT}) and the generated one,
+   * never a variable of this JVM's (a SPRING_... or ORDERPLATFORM_... set here would hide a missing one).
+   */
+  private static List<String> withoutInheritedEnvironment(Map<String, String> podEnvironment) {
+    List<String> command = new ArrayList<>(List.of("env"));
+    System.getenv().keySet().stream()
+        .filter(name -> !IMAGE_ENVIRONMENT.contains(name) && !podEnvironment.containsKey(name))
+        .sorted()
+        .forEach(name -> command.addAll(List.of("-u", name)));
+    return command;
   }
 
   /**
