@@ -1,5 +1,8 @@
 package dev.orderplatform.conformance;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,6 +21,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
@@ -63,6 +67,10 @@ final class GeneratedPlatform {
     }
   }
 
+  /** The pods of one StatefulSet or Deployment: their labels, container ports by name, governing Service. */
+  record PodGroup(String name, Map<String, String> labels, Map<String, Integer> containerPorts,
+      Optional<String> governingService, int replicas) {}
+
   /** The database pod and the scripts its image's entrypoint runs, by file name in the order it runs them. */
   record Database(Workload workload, SortedMap<String, String> initScripts) {}
 
@@ -72,9 +80,9 @@ final class GeneratedPlatform {
     Properties properties() {
       var properties = new Properties();
       try {
-        properties.load(new java.io.StringReader(brokerConf));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        properties.load(new StringReader(brokerConf));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       return properties;
     }
@@ -101,9 +109,24 @@ final class GeneratedPlatform {
     return namespace;
   }
 
-  /** Names of the Services: the host names the pods can resolve. */
-  List<String> serviceNames() {
-    return all(Service.class).stream().map(s -> s.getMetadata().getName()).toList();
+  List<Service> serviceObjects() {
+    return all(Service.class);
+  }
+
+  /** The pods of every workload, as Services select them and DNS names them. */
+  List<PodGroup> podGroups() {
+    var groups = new ArrayList<PodGroup>();
+    for (StatefulSet statefulSet : all(StatefulSet.class)) {
+      var spec = statefulSet.getSpec();
+      groups.add(podGroup(statefulSet.getMetadata().getName(), spec.getTemplate(),
+          Optional.ofNullable(spec.getServiceName()), Optional.ofNullable(spec.getReplicas()).orElse(1)));
+    }
+    for (Deployment deployment : all(Deployment.class)) {
+      var spec = deployment.getSpec();
+      groups.add(podGroup(deployment.getMetadata().getName(), spec.getTemplate(), Optional.empty(),
+          Optional.ofNullable(spec.getReplicas()).orElse(1)));
+    }
+    return groups;
   }
 
   /** The app services, one per Deployment, keyed by container name. */
@@ -182,6 +205,16 @@ final class GeneratedPlatform {
         .map(httpGet -> httpGet.getPath());
     return new Workload(container.getName(), container.getImage(), container.getCommand(), container.getArgs(),
         environment(container), ports, memoryLimit, readinessPath);
+  }
+
+  private static PodGroup podGroup(String name, PodTemplateSpec template, Optional<String> governingService,
+      int replicas) {
+    var ports = new LinkedHashMap<String, Integer>();
+    template.getSpec().getContainers().forEach(c -> c.getPorts().forEach(p -> ports.put(p.getName(),
+        p.getContainerPort())));
+    Map<String, String> labels = template.getMetadata() == null || template.getMetadata().getLabels() == null
+        ? Map.of() : template.getMetadata().getLabels();
+    return new PodGroup(name, labels, ports, governingService, replicas);
   }
 
   private Map<String, String> environment(Container container) {

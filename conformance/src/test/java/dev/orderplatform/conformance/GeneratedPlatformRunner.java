@@ -65,7 +65,7 @@ final class GeneratedPlatformRunner implements AutoCloseable {
   private GeneratedPlatformRunner(GeneratedPlatform platform, Paths paths, Consumer<String> progress) {
     this.platform = platform;
     this.paths = paths;
-    this.hosts = new HostMapping(platform.serviceNames(), platform.namespace());
+    this.hosts = new HostMapping(platform);
     this.progress = progress;
     this.services = platform.services();
   }
