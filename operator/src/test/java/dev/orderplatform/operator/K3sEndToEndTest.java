@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
@@ -27,7 +28,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
  * The real-cluster check: a k3s cluster in Docker, the CRD and the operator installed by the Helm
- * chart (operator image loaded from the tar that {@code ./mvnw -pl operator -Pk3s verify} builds),
+ * chart (operator and broker images loaded from the tars the k3s profiles build),
  * then the minimal example applied. It verifies what the mock server cannot: the CRD's schema and CEL
  * rules enforced by a real API server, server-side apply, RBAC of the chart, leader election, real
  * StatefulSets with pods, volumes and probes, and topics created through the real RocketMQ admin
@@ -38,6 +39,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 class K3sEndToEndTest {
 
   static final Path OPERATOR_IMAGE_TAR = Path.of("target/jib-image.tar");
+  /** The managed RocketMQ's default image, the project's broker. */
+  static final Path BROKER_IMAGE_TAR = TestPlatforms.REPOSITORY.resolve("services/rocketmq-image/target/jib-image.tar");
   static final Path CHART = TestPlatforms.REPOSITORY.resolve("helm/orderplatform-operator");
 
   @Container
@@ -45,12 +48,15 @@ class K3sEndToEndTest {
 
   @Test
   void chartInstallsTheOperatorWhichBuildsThePlatform() throws Exception {
-    // A plain `./mvnw verify` on a machine with Docker does not build the operator image; only the k3s profile
-    // does. Without the image there is nothing to install, so the test is skipped (with this message), not failed.
-    assumeTrue(Files.exists(OPERATOR_IMAGE_TAR), "build the operator image first: ./mvnw -pl operator -Pk3s verify");
-    K3S.copyFileToContainer(MountableFile.forHostPath(OPERATOR_IMAGE_TAR), "/tmp/operator.tar");
-    assertThat(K3S.execInContainer("ctr", "-n", "k8s.io", "images", "import", "/tmp/operator.tar").getExitCode())
-        .isZero();
+    // A plain `./mvnw verify` on a machine with Docker does not build the images; only the k3s profiles do.
+    // Without them there is nothing to install, so the test is skipped (with this message), not failed.
+    assumeTrue(Files.exists(OPERATOR_IMAGE_TAR) && Files.exists(BROKER_IMAGE_TAR), "build the images first: "
+        + "./mvnw -pl services/rocketmq-image -am -Pk3s install -DskipTests && ./mvnw -pl operator -Pk3s verify");
+    for (Path image : List.of(OPERATOR_IMAGE_TAR, BROKER_IMAGE_TAR)) {
+      K3S.copyFileToContainer(MountableFile.forHostPath(image), "/tmp/image.tar");
+      assertThat(K3S.execInContainer("ctr", "-n", "k8s.io", "images", "import", "/tmp/image.tar").getExitCode())
+          .as("import of %s", image).isZero();
+    }
 
     String kubeconfig = K3S.getKubeConfigYaml();
     new Helm(CHART).install().withName("orderplatform-operator").withNamespace("orderplatform-system")
@@ -77,7 +83,7 @@ class K3sEndToEndTest {
       platform.getMetadata().setNamespace("shop");
       platforms.resource(platform).create();
 
-      // Pulling mysql and rocketmq and starting them takes minutes.
+      // Pulling mysql and starting it and RocketMQ takes minutes.
       await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
         var status = platforms.withName("shop").get().getStatus();
         assertThat(status).isNotNull();

@@ -42,11 +42,14 @@ public record OrderPlatformSpec(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ImagesSpec(
       @JsonPropertyDescription("Registry and path of the service images, e.g. ghcr.io/orderplatform; "
-          + "images are <registry>/goods:<tag>, <registry>/inventory:<tag>, <registry>/order:<tag>.")
+          + "images are <registry>/goods:<tag>, <registry>/inventory:<tag>, <registry>/order:<tag>, and "
+          + "<registry>/rocketmq:<tag> for a managed RocketMQ of the OrderPlatform distribution. "
+          + "Default: the operator's own registry.")
       @Pattern(PlatformDefaults.REGISTRY_PATTERN)
       String registry,
 
-      @JsonPropertyDescription("Tag of the service images. Default: the operator's own version.")
+      @JsonPropertyDescription("Tag of the service images (and of the OrderPlatform RocketMQ image). "
+          + "Default: the operator's own version.")
       @Pattern(PlatformDefaults.TAG_PATTERN)
       String tag,
 
@@ -116,10 +119,18 @@ public record OrderPlatformSpec(
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ManagedRocketmqSpec(
-      @JsonPropertyDescription("RocketMQ image for the name server and the broker. Default "
-          + PlatformDefaults.ROCKETMQ_IMAGE + ".")
+      @JsonPropertyDescription("RocketMQ image for the name server and the broker, of the distribution set in "
+          + "distribution. Default: OrderPlatform's <images.registry>/" + PlatformDefaults.ROCKETMQ_IMAGE_NAME
+          + ":<images.tag>; for the Apache distribution " + PlatformDefaults.APACHE_ROCKETMQ_IMAGE + ".")
       @Pattern(PlatformDefaults.IMAGE_PATTERN)
       String image,
+
+      @JsonPropertyDescription("What the image holds, which decides how its containers are started. "
+          + "OrderPlatform: the project's broker image (the RocketMQ version the platform is tested with, plus its "
+          + "fix of the transactional-op thread that otherwise keeps a core busy), started by its own entrypoint. "
+          + "Apache: the official apache/rocketmq image, started with its mqnamesrv and mqbroker scripts. "
+          + "Default OrderPlatform.")
+      RocketmqDistribution distribution,
 
       @JsonPropertyDescription("Name server pods, 1 to 3. Default 1.")
       @Min(1) @Max(3)
@@ -145,6 +156,8 @@ public record OrderPlatformSpec(
 
       @JsonPropertyDescription("Requests and limits of the broker container.")
       ResourceRequirements brokerResources) {}
+
+  public enum RocketmqDistribution { OrderPlatform, Apache }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ExternalRocketmqSpec(

@@ -5,7 +5,10 @@ public final class PlatformDefaults {
 
   public static final String MYSQL_IMAGE = "mysql:8.4";
   public static final String MYSQL_STORAGE = "10Gi";
-  public static final String ROCKETMQ_IMAGE = "apache/rocketmq:5.3.1";
+  /** The project's broker image is {@code <images.registry>/rocketmq:<images.tag>}. */
+  public static final String ROCKETMQ_IMAGE_NAME = "rocketmq";
+  /** The official image of the RocketMQ version the project's broker image holds (root pom: rocketmq.version). */
+  public static final String APACHE_ROCKETMQ_IMAGE = "apache/rocketmq:5.5.0";
   public static final String BROKER_STORAGE = "20Gi";
   public static final int NAME_SERVER_REPLICAS = 1;
   public static final int SERVICE_REPLICAS = 1;

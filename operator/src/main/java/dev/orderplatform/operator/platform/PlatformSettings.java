@@ -18,6 +18,7 @@ import dev.orderplatform.operator.platform.OrderPlatformSpec.ManagedMysqlSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.ManagedRocketmqSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.MysqlSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.PullPolicy;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.RocketmqDistribution;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.RocketmqSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.ServiceSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.ServicesSpec;
@@ -53,7 +54,7 @@ public record PlatformSettings(
 
   public record ExternalMysql(String jdbcUrl, String credentialsSecret) {}
 
-  public record ManagedRocketmq(String image, int nameServerReplicas, String brokerStorageSize,
+  public record ManagedRocketmq(String image, RocketmqDistribution distribution, int nameServerReplicas, String brokerStorageSize,
       String storageClassName, int transactionCheckIntervalMillis, int transactionTimeoutMillis,
       ResourceRequirements brokerResources) {}
 
@@ -99,7 +100,8 @@ public record PlatformSettings(
     String externalNameServer = rocketmq.external() == null ? null : externalNameServer(problems, rocketmq.external());
     ManagedRocketmq managedRocketmq = rocketmq.external() != null ? null : managedRocketmq(problems,
         Objects.requireNonNullElseGet(rocketmq.managed(),
-            () -> new ManagedRocketmqSpec(null, null, null, null, null, null, null)));
+            () -> new ManagedRocketmqSpec(null, null, null, null, null, null, null, null)),
+        image(registry, PlatformDefaults.ROCKETMQ_IMAGE_NAME, tag));
 
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(problems);
@@ -124,7 +126,11 @@ public record PlatformSettings(
   }
 
   public String imageOf(AppService service) {
-    return imageRegistry + "/" + service.id() + ":" + imageTag;
+    return image(imageRegistry, service.id(), imageTag);
+  }
+
+  private static String image(String registry, String name, String tag) {
+    return registry + "/" + name + ":" + tag;
   }
 
   public String datasourceUrl(AppService service) {
@@ -239,10 +245,16 @@ public record PlatformSettings(
             spec.credentialsSecret().name(), null, PlatformDefaults.NAME_PATTERN));
   }
 
-  private static ManagedRocketmq managedRocketmq(List<String> problems, ManagedRocketmqSpec spec) {
+  private static ManagedRocketmq managedRocketmq(List<String> problems, ManagedRocketmqSpec spec,
+      String projectImage) {
+    var distribution = Objects.requireNonNullElse(spec.distribution(), RocketmqDistribution.OrderPlatform);
+    String defaultImage = switch (distribution) {
+      case OrderPlatform -> projectImage;
+      case Apache -> PlatformDefaults.APACHE_ROCKETMQ_IMAGE;
+    };
     return new ManagedRocketmq(
-        checked(problems, "rocketmq.managed.image", spec.image(), PlatformDefaults.ROCKETMQ_IMAGE,
-            PlatformDefaults.IMAGE_PATTERN),
+        checked(problems, "rocketmq.managed.image", spec.image(), defaultImage, PlatformDefaults.IMAGE_PATTERN),
+        distribution,
         inRange(problems, "rocketmq.managed.nameServerReplicas", spec.nameServerReplicas(),
             PlatformDefaults.NAME_SERVER_REPLICAS, 1, 3),
         checked(problems, "rocketmq.managed.brokerStorageSize", spec.brokerStorageSize(),

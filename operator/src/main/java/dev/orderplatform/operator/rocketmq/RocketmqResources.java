@@ -1,8 +1,10 @@
 package dev.orderplatform.operator.rocketmq;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.orderplatform.operator.platform.Labels;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.RocketmqDistribution;
 import dev.orderplatform.operator.platform.PlatformContract;
 import dev.orderplatform.operator.platform.PlatformSettings;
 import dev.orderplatform.operator.platform.PodDefaults;
@@ -22,7 +24,10 @@ public final class RocketmqResources {
   public static final String NAME_SERVER = "nameserver";
   public static final String BROKER = "broker";
   /** The uid of the rocketmq user in the apache/rocketmq image. */
-  private static final long ROCKETMQ_UID = 3000;
+  private static final long APACHE_UID = 3000;
+  /** The uid the project's Jib images run as. */
+  private static final long ORDERPLATFORM_UID = 65532;
+  /** ROCKETMQ_HOME of both distributions' images: name server state, logs and the broker's store live under it. */
   private static final String HOME = "/home/rocketmq";
   private static final String CONFIG_DIR = "/etc/rocketmq";
   private static final String BROKER_CONF = "broker.conf";
@@ -48,6 +53,7 @@ public final class RocketmqResources {
 
   public static StatefulSet nameServerStatefulSet(PlatformSettings platform) {
     var rocketmq = platform.managedRocketmq();
+    var launch = Launch.nameServer(rocketmq.distribution());
     return new StatefulSetBuilder()
         .withMetadata(Labels.metadata(platform, NAME_SERVER, nameServerName(platform)))
         .withSpec(StatefulSets.spec(platform, NAME_SERVER, nameServerName(platform),
@@ -56,12 +62,13 @@ public final class RocketmqResources {
             // Name servers hold no shared state: start them all at once.
             .withPodManagementPolicy("Parallel")
             .editTemplate().editSpec()
-                .withSecurityContext(PodDefaults.podSecurityContext(ROCKETMQ_UID))
+                .withSecurityContext(PodDefaults.podSecurityContext(launch.uid()))
                 .addNewContainer()
                     .withName(NAME_SERVER)
                     .withImage(rocketmq.image())
-                    .withCommand("sh", "mqnamesrv")
-                    .withEnv(PodDefaults.env("JAVA_OPT_EXT", "-Xms256m -Xmx256m"))
+                    .withCommand(launch.command())
+                    .withArgs(launch.args())
+                    .withEnv(PodDefaults.env(launch.javaOptionsVariable(), "-Xms256m -Xmx256m"))
                     .addNewPort().withName("remoting").withContainerPort(PlatformContract.NAME_SERVER_PORT).endPort()
                     .withNewResources()
                         .addToRequests("cpu", new Quantity("100m"))
@@ -124,6 +131,7 @@ public final class RocketmqResources {
 
   public static StatefulSet brokerStatefulSet(PlatformSettings platform) {
     var rocketmq = platform.managedRocketmq();
+    var launch = Launch.broker(rocketmq.distribution());
     return new StatefulSetBuilder()
         .withMetadata(Labels.metadata(platform, BROKER, brokerName(platform)))
         .withSpec(StatefulSets.spec(platform, BROKER, brokerName(platform), 1,
@@ -133,13 +141,14 @@ public final class RocketmqResources {
             .editMetadata().addToAnnotations("orderplatform.dev/broker-conf-hash",
                 Integer.toHexString(brokerConf(platform).hashCode())).endMetadata()
             .editSpec()
-                .withSecurityContext(PodDefaults.podSecurityContext(ROCKETMQ_UID))
+                .withSecurityContext(PodDefaults.podSecurityContext(launch.uid()))
                 .addNewContainer()
                     .withName(BROKER)
                     .withImage(rocketmq.image())
-                    .withCommand("sh", "mqbroker", "-c", CONFIG_DIR + "/" + BROKER_CONF)
+                    .withCommand(launch.command())
+                    .withArgs(launch.args())
                     // Direct memory runs out before heap, and then delays and retries stop silently.
-                    .withEnv(PodDefaults.env("JAVA_OPT_EXT", "-Xms1g -Xmx1g -XX:MaxDirectMemorySize=512m"))
+                    .withEnv(PodDefaults.env(launch.javaOptionsVariable(), "-Xms1g -Xmx1g -XX:MaxDirectMemorySize=512m"))
                     .addNewPort().withName("remoting").withContainerPort(PlatformContract.BROKER_PORT).endPort()
                     .withResources(rocketmq.brokerResources())
                     .withSecurityContext(PodDefaults.containerSecurityContext())
@@ -158,6 +167,37 @@ public final class RocketmqResources {
             .endSpec()
         .endTemplate().endSpec()
         .build();
+  }
+
+  /**
+   * How a container of the chosen distribution starts. The project's image runs RocketMqNodeMain as its entrypoint
+   * (the node in the arguments; Jib's java command takes JVM options from JAVA_TOOL_OPTIONS); the official image runs
+   * its shell scripts, which append JAVA_OPT_EXT to their own options.
+   */
+  private record Launch(long uid, List<String> command, List<String> args, String javaOptionsVariable) {
+
+    static Launch nameServer(RocketmqDistribution distribution) {
+      return switch (distribution) {
+        case OrderPlatform -> orderPlatform("namesrv");
+        case Apache -> apache("sh", "mqnamesrv");
+      };
+    }
+
+    static Launch broker(RocketmqDistribution distribution) {
+      String conf = CONFIG_DIR + "/" + BROKER_CONF;
+      return switch (distribution) {
+        case OrderPlatform -> orderPlatform("broker", "--config", conf);
+        case Apache -> apache("sh", "mqbroker", "-c", conf);
+      };
+    }
+
+    private static Launch orderPlatform(String... args) {
+      return new Launch(ORDERPLATFORM_UID, List.of(), List.of(args), "JAVA_TOOL_OPTIONS");
+    }
+
+    private static Launch apache(String... command) {
+      return new Launch(APACHE_UID, List.of(command), List.of(), "JAVA_OPT_EXT");
+    }
   }
 
   private static Probe tcp(int port, int initialDelaySeconds) {

@@ -4,9 +4,14 @@ import static dev.orderplatform.operator.platform.TestPlatforms.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 import dev.orderplatform.operator.platform.OrderPlatformSpec.DataRetention;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.RocketmqDistribution;
 import dev.orderplatform.operator.platform.PlatformContract.AppService;
 
 class PlatformSettingsTest {
@@ -21,11 +26,30 @@ class PlatformSettingsTest {
     assertThat(platform.orderTimeout()).isEqualTo("30m");
     assertThat(platform.dataRetention()).isEqualTo(DataRetention.Retain);
     assertThat(platform.managedMysql().image()).isEqualTo("mysql:8.4");
-    assertThat(platform.managedRocketmq().image()).isEqualTo("apache/rocketmq:5.3.1");
+    assertThat(platform.managedRocketmq().image()).isEqualTo("registry.test/op/rocketmq:1.2.3");
+    assertThat(platform.managedRocketmq().distribution()).isEqualTo(RocketmqDistribution.OrderPlatform);
     assertThat(platform.services().get(AppService.ORDER).replicas()).isEqualTo(1);
     assertThat(platform.datasourceUrl(AppService.ORDER)).isEqualTo("jdbc:mariadb://shop-mysql:3306/orders");
     assertThat(platform.nameServerAddress()).isEqualTo("shop-nameserver-0.shop-nameserver.test.svc:9876");
     assertThat(platform.orderEndpoint()).isEqualTo("http://shop-order.test.svc:8080");
+  }
+
+  @Test
+  void projectBrokerImageFollowsTheServiceImagesRegistryAndTag() {
+    var platform = settings("images: {registry: mirror.example/shop, tag: 2.0.0}");
+
+    assertThat(platform.managedRocketmq().image()).isEqualTo("mirror.example/shop/rocketmq:2.0.0");
+    assertThat(platform.imageOf(AppService.ORDER)).isEqualTo("mirror.example/shop/order:2.0.0");
+  }
+
+  @Test
+  void officialBrokerImageIsTheRocketMqVersionTheTestsRun() throws IOException {
+    String rootPom = Files.readString(TestPlatforms.REPOSITORY.resolve("pom.xml"));
+    var testedVersion = Pattern.compile("<rocketmq.version>([^<]+)</rocketmq.version>").matcher(rootPom);
+    assertThat(testedVersion.find()).as("rocketmq.version in the root pom").isTrue();
+
+    assertThat(settings("rocketmq: {managed: {distribution: Apache}}").managedRocketmq().image())
+        .isEqualTo("apache/rocketmq:" + testedVersion.group(1));
   }
 
   @Test
@@ -82,6 +106,7 @@ class PlatformSettingsTest {
         .isTrue();
     var production = PlatformSettings.of(TestPlatforms.example("production.yaml"), TestPlatforms.BUILD);
     assertThat(production.managedRocketmq().nameServerReplicas()).isEqualTo(3);
+    assertThat(production.managedRocketmq().image()).isEqualTo("ghcr.io/orderplatform/rocketmq:0.1.0");
     assertThat(production.services().get(AppService.INVENTORY).replicas()).isEqualTo(3);
     var external = PlatformSettings.of(TestPlatforms.example("external.yaml"), TestPlatforms.BUILD);
     assertThat(external.mysqlManaged()).isFalse();

@@ -3,6 +3,8 @@ package dev.orderplatform.operator.rocketmq;
 import static dev.orderplatform.operator.platform.TestPlatforms.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class RocketmqResourcesTest {
@@ -37,12 +39,65 @@ class RocketmqResourcesTest {
     var broker = RocketmqResources.brokerStatefulSet(settings(""));
 
     var container = broker.getSpec().getTemplate().getSpec().getContainers().getFirst();
-    assertThat(container.getImage()).isEqualTo("apache/rocketmq:5.3.1");
-    assertThat(container.getCommand()).containsExactly("sh", "mqbroker", "-c", "/etc/rocketmq/broker.conf");
     assertThat(container.getVolumeMounts()).extracting("mountPath")
         .contains("/home/rocketmq/store", "/etc/rocketmq", "/tmp");
     assertThat(broker.getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources().getRequests()
         .get("storage").toString()).isEqualTo("20Gi");
+  }
+
+  @Test
+  void theProjectsBrokerImageRunsByDefaultThroughItsEntrypoint() {
+    var platform = settings("");
+    var broker = RocketmqResources.brokerStatefulSet(platform).getSpec().getTemplate().getSpec();
+    var nameServer = RocketmqResources.nameServerStatefulSet(platform).getSpec().getTemplate().getSpec();
+
+    var brokerContainer = broker.getContainers().getFirst();
+    assertThat(brokerContainer.getImage()).isEqualTo("registry.test/op/rocketmq:1.2.3");
+    assertThat(brokerContainer.getCommand()).isEmpty();
+    assertThat(brokerContainer.getArgs()).containsExactly("broker", "--config", "/etc/rocketmq/broker.conf");
+    assertThat(brokerContainer.getEnv()).extracting("name").containsExactly("JAVA_TOOL_OPTIONS");
+    var nameServerContainer = nameServer.getContainers().getFirst();
+    assertThat(nameServerContainer.getImage()).isEqualTo("registry.test/op/rocketmq:1.2.3");
+    assertThat(nameServerContainer.getCommand()).isEmpty();
+    assertThat(nameServerContainer.getArgs()).containsExactly("namesrv");
+    assertThat(nameServerContainer.getEnv()).extracting("name").containsExactly("JAVA_TOOL_OPTIONS");
+    assertThat(List.of(broker, nameServer)).extracting(pod -> pod.getSecurityContext().getRunAsUser())
+        .containsOnly(65532L);
+  }
+
+  @Test
+  void theApacheDistributionRunsTheOfficialImagesScripts() {
+    var platform = settings("rocketmq: {managed: {distribution: Apache}}");
+    var broker = RocketmqResources.brokerStatefulSet(platform).getSpec().getTemplate().getSpec();
+    var nameServer = RocketmqResources.nameServerStatefulSet(platform).getSpec().getTemplate().getSpec();
+
+    var brokerContainer = broker.getContainers().getFirst();
+    assertThat(brokerContainer.getImage()).isEqualTo("apache/rocketmq:5.5.0");
+    assertThat(brokerContainer.getCommand()).containsExactly("sh", "mqbroker", "-c", "/etc/rocketmq/broker.conf");
+    assertThat(brokerContainer.getArgs()).isEmpty();
+    assertThat(brokerContainer.getEnv()).extracting("name").containsExactly("JAVA_OPT_EXT");
+    var nameServerContainer = nameServer.getContainers().getFirst();
+    assertThat(nameServerContainer.getImage()).isEqualTo("apache/rocketmq:5.5.0");
+    assertThat(nameServerContainer.getCommand()).containsExactly("sh", "mqnamesrv");
+    assertThat(nameServerContainer.getArgs()).isEmpty();
+    assertThat(nameServerContainer.getEnv()).extracting("name").containsExactly("JAVA_OPT_EXT");
+    assertThat(List.of(broker, nameServer)).extracting(pod -> pod.getSecurityContext().getRunAsUser())
+        .containsOnly(3000L);
+  }
+
+  @Test
+  void theDistributionFieldNotTheImageNameDecidesTheCommandLine() {
+    var mirroredOfficial = settings("rocketmq: {managed: {image: mirror.example/rocketmq:5.5.0, distribution: Apache}}");
+    var officialNamedAsProject = settings("rocketmq: {managed: {image: apache/rocketmq:5.5.0}}");
+
+    var apache = RocketmqResources.brokerStatefulSet(mirroredOfficial).getSpec().getTemplate().getSpec()
+        .getContainers().getFirst();
+    assertThat(apache.getImage()).isEqualTo("mirror.example/rocketmq:5.5.0");
+    assertThat(apache.getCommand()).startsWith("sh", "mqbroker");
+    var project = RocketmqResources.brokerStatefulSet(officialNamedAsProject).getSpec().getTemplate().getSpec()
+        .getContainers().getFirst();
+    assertThat(project.getImage()).isEqualTo("apache/rocketmq:5.5.0");
+    assertThat(project.getArgs()).startsWith("broker");
   }
 
   @Test
@@ -52,8 +107,6 @@ class RocketmqResourcesTest {
     assertThat(nameServers.getSpec().getReplicas()).isEqualTo(3);
     assertThat(nameServers.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
     assertThat(nameServers.getSpec().getVolumeClaimTemplates()).isEmpty();
-    assertThat(nameServers.getSpec().getTemplate().getSpec().getContainers().getFirst().getCommand())
-        .containsExactly("sh", "mqnamesrv");
     assertThat(RocketmqResources.nameServerService(settings("")).getSpec().getClusterIP()).isEqualTo("None");
   }
 }
