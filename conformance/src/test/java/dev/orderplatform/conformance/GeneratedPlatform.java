@@ -34,7 +34,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
  * The configuration of one platform as its pods would see it, read from the platform's objects (Deployments,
  * StatefulSets, ConfigMaps, Secrets, Services), whoever produced them. Components are recognised by what their
  * containers run, not by names or labels: the database is the pod that mounts {@value #INIT_DIR}, the name server
- * and the broker are the pods that run {@code mqnamesrv} and {@code mqbroker}, every Deployment is a service.
+ * and the broker are the pods that start one ({@link RocketMqLaunch}), every Deployment is a service.
  * Environment variables are resolved as the kubelet does: {@code valueFrom.secretKeyRef} from the given Secrets.
  */
 final class GeneratedPlatform {
@@ -45,6 +45,13 @@ final class GeneratedPlatform {
   /** A container as it would run: image, arguments, resolved environment, ports by name, memory limit. */
   record Workload(String name, String image, List<String> command, List<String> args, Map<String, String> env,
       Map<String, Integer> ports, Optional<Quantity> memoryLimit, Optional<String> readinessPath) {
+
+    /** The container's command followed by its arguments. */
+    List<String> commandLine() {
+      var commandLine = new ArrayList<>(command);
+      commandLine.addAll(args);
+      return commandLine;
+    }
 
     /** Repository name of the image without registry and tag: {@code registry/goods:1.0} is {@code goods}. */
     String imageName() {
@@ -148,19 +155,13 @@ final class GeneratedPlatform {
   }
 
   Workload nameServer() {
-    return workload(podRunning(c -> runs(c, "mqnamesrv"), "runs mqnamesrv"));
+    return workload(podRunning(c -> RocketMqLaunch.NAME_SERVER.startedBy(commandLine(c)), "starts a name server"));
   }
 
   Broker broker() {
-    PodSpec pod = podRunning(c -> runs(c, "mqbroker"), "runs mqbroker");
+    PodSpec pod = podRunning(c -> RocketMqLaunch.BROKER.startedBy(commandLine(c)), "starts a broker");
     Workload workload = workload(pod);
-    List<String> commandLine = new ArrayList<>(workload.command());
-    commandLine.addAll(workload.args());
-    int flag = commandLine.indexOf("-c");
-    if (flag < 0 || flag + 1 >= commandLine.size()) {
-      throw new IllegalStateException("the broker is started without -c <broker.conf>: " + commandLine);
-    }
-    String file = commandLine.get(flag + 1);
+    String file = RocketMqLaunch.BROKER.configFile(workload.commandLine());
     String dir = file.substring(0, file.lastIndexOf('/'));
     Container container = pod.getContainers().getFirst();
     VolumeMount mount = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(dir)).findFirst()
@@ -259,8 +260,10 @@ final class GeneratedPlatform {
     return container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path)).findFirst();
   }
 
-  private static boolean runs(Container container, String program) {
-    return container.getCommand().contains(program) || container.getArgs().contains(program);
+  private static List<String> commandLine(Container container) {
+    var commandLine = new ArrayList<>(container.getCommand());
+    commandLine.addAll(container.getArgs());
+    return commandLine;
   }
 
   private <T extends HasMetadata> List<T> all(Class<T> kind) {

@@ -129,22 +129,24 @@ final class GeneratedPlatformRunner implements AutoCloseable {
 
     started = System.nanoTime();
     Path nameServerHome = paths.workDir().resolve("nameserver");
-    ChildProcess nameServerProcess = startJvm("nameserver", nameServer, nameServerHome, List.of("namesrv",
-        "--listen-port", String.valueOf(nameServer.firstPort())));
-    nameServerProcess.awaitLine(NAME_SERVER_READY, INFRA_START_TIMEOUT);
+    ChildProcess nameServerProcess = startNode("nameserver", nameServer, nameServerHome,
+        RocketMqLaunch.NAME_SERVER.nodeArguments(nameServer.commandLine(), null));
+    awaitListening(nameServerProcess, NAME_SERVER_READY, nameServer.firstPort());
     progress.accept(String.format("name server on 127.0.0.1:%d in %.1f s", nameServer.firstPort(), seconds(started)));
 
     started = System.nanoTime();
     Path brokerHome = paths.workDir().resolve("broker");
     Path brokerConfFile = write(brokerHome.resolve("broker.conf"), hosts.apply(broker.brokerConf()));
+    var brokerArguments = new ArrayList<>(
+        RocketMqLaunch.BROKER.nodeArguments(broker.workload().commandLine(), brokerConfFile));
     // Only what must differ on this machine: the pod's volume paths and its address. Everything else is the file.
-    ChildProcess brokerProcess = startJvm("broker", broker.workload(), brokerHome, List.of("broker",
-        "--config", brokerConfFile.toString(),
+    brokerArguments.addAll(List.of(
         "--set", "storePathRootDir=" + brokerHome.resolve("store"),
         "--set", "storePathCommitLog=" + brokerHome.resolve("store/commitlog"),
         "--set", "brokerIP1=" + HostMapping.LOOPBACK,
         "--set", "bindAddress=" + HostMapping.LOOPBACK));
-    brokerProcess.awaitLine(BROKER_READY, INFRA_START_TIMEOUT);
+    ChildProcess brokerProcess = startNode("broker", broker.workload(), brokerHome, brokerArguments);
+    awaitListening(brokerProcess, BROKER_READY, broker.workload().firstPort());
     progress.accept(String.format("broker on 127.0.0.1:%d in %.1f s", brokerPort, seconds(started)));
 
     // As the operator does once the broker is up; a fresh broker gets both topics once it has registered.
@@ -190,23 +192,35 @@ final class GeneratedPlatformRunner implements AutoCloseable {
   }
 
   /**
-   * A child JVM running {@link RocketMqNodeMain} from this module's class path, with the pod's JAVA_OPT_EXT (the
-   * RocketMQ image's start scripts append it to the JVM options) and ROCKETMQ_HOME, which the image sets.
+   * A child JVM running {@link RocketMqNodeMain} from this module's class path with the pod's environment, its JVM
+   * options as the image applies them (JAVA_TOOL_OPTIONS: the JVM reads it itself; JAVA_OPT_EXT: the Apache image's
+   * scripts append it to the command line) and ROCKETMQ_HOME, which both images set.
    */
-  private ChildProcess startJvm(String name, Workload workload, Path home, List<String> arguments) {
+  private ChildProcess startNode(String name, Workload workload, Path home, List<String> arguments) {
     List<String> command = new ArrayList<>(List.of(javaExecutable()));
-    String javaOptions = workload.env().getOrDefault("JAVA_OPT_EXT", "").trim();
-    if (!javaOptions.isEmpty()) {
-      command.addAll(List.of(javaOptions.split("\\s+")));
+    String scriptOptions = workload.env().getOrDefault("JAVA_OPT_EXT", "").trim();
+    if (!scriptOptions.isEmpty()) {
+      command.addAll(List.of(scriptOptions.split("\\s+")));
     }
     command.addAll(List.of("-Duser.home=" + createDirectories(home),
         "-cp", infraClasspath(), RocketMqNodeMain.class.getName()));
     command.addAll(arguments);
-    ChildProcess process = ChildProcess.start(name, command, Map.of("ROCKETMQ_HOME", home.toString()),
-        logDir().resolve(name + ".log"));
+    var environment = new LinkedHashMap<>(hosts.apply(workload.env()));
+    environment.put("ROCKETMQ_HOME", home.toString());
+    ChildProcess process = ChildProcess.start(name, command, environment, logDir().resolve(name + ".log"));
     processes.add(process);
     return process;
   }
+
+  /** Waits for the node's ready line; the port it serves must be the one its pod declares (and Services route to). */
+  private static void awaitListening(ChildProcess node, Pattern readyLine, int containerPort) {
+    int port = Integer.parseInt(node.awaitLine(readyLine, INFRA_START_TIMEOUT).group(1));
+    if (port != containerPort) {
+      throw new IllegalStateException(node.name() + " listens on " + port + " but its pod declares container port "
+          + containerPort);
+    }
+  }
+
 
   /**
    * {@code env -u NAME...}: a pod sees its image's environment ({@link #IMAGE_ENVIRONMENT}) and the generated one,
