@@ -35,6 +35,10 @@ import static org.awaitility.Awaitility.await;
  * script with the generated credentials. Then orders are placed, paid and timed out through the order API and the
  * stock audit must be consistent, and the load suite in its cluster mode (README, "Load test a platform") must pass.
  * Whatever the operator gets wrong for the services fails here, not on a user's cluster.
+ *
+ * <p>It needs the ports the configuration names free on 127.0.0.1 (3306, 9876, 10909, 10911, 10912, 8080-8082,
+ * 9091-9092)
+ * and takes about 4 minutes, half of it the load suite's own Maven build. Logs: {@code target/conformance/logs}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeneratedConfigurationConformanceIT {
@@ -60,6 +64,7 @@ class GeneratedConfigurationConformanceIT {
   @BeforeAll
   static void runTheGeneratedConfiguration() {
     OrderPlatform resource = Serialization.unmarshal(PLATFORM, OrderPlatform.class);
+    // The operator's objects for that resource; a control-plane test passes those it lists from the API server.
     platform = GeneratedPlatform.of(OperatorDesiredState.of(resource));
     runner = GeneratedPlatformRunner.start(platform, GeneratedPlatformRunner.Paths.fromSystemProperties(),
         line -> System.out.println("[conformance] " + line));

@@ -44,7 +44,7 @@ final class GeneratedPlatform {
 
   /** A container as it would run: image, arguments, resolved environment, ports by name, memory limit. */
   record Workload(String name, String image, List<String> command, List<String> args, Map<String, String> env,
-      Map<String, Integer> ports, Optional<Quantity> memoryLimit, Optional<String> readinessPath) {
+      Map<String, Integer> ports, Optional<Quantity> memoryLimit, Optional<Readiness> readiness) {
 
     /** The container's command followed by its arguments. */
     List<String> commandLine() {
@@ -77,6 +77,9 @@ final class GeneratedPlatform {
   /** The pods of one StatefulSet or Deployment: their labels, container ports by name, governing Service. */
   record PodGroup(String name, Map<String, String> labels, Map<String, Integer> containerPorts,
       Optional<String> governingService, int replicas) {}
+
+  /** An HTTP readiness probe: path and container port. */
+  record Readiness(String path, int port) {}
 
   /** The database pod and the scripts its image's entrypoint runs, by file name in the order it runs them. */
   record Database(Workload workload, SortedMap<String, String> initScripts) {}
@@ -201,11 +204,14 @@ final class GeneratedPlatform {
     Optional<Quantity> memoryLimit = Optional.ofNullable(container.getResources())
         .map(r -> r.getLimits())
         .map(limits -> limits.get("memory"));
-    Optional<String> readinessPath = Optional.ofNullable(container.getReadinessProbe())
+    Optional<Readiness> readiness = Optional.ofNullable(container.getReadinessProbe())
         .map(probe -> probe.getHttpGet())
-        .map(httpGet -> httpGet.getPath());
+        .map(httpGet -> new Readiness(httpGet.getPath(), httpGet.getPort().getIntVal() != null
+            ? httpGet.getPort().getIntVal()
+            : Optional.ofNullable(ports.get(httpGet.getPort().getStrVal())).orElseThrow(() -> new IllegalStateException(
+                container.getName() + "'s readiness probe names no container port: " + httpGet.getPort().getStrVal()))));
     return new Workload(container.getName(), container.getImage(), container.getCommand(), container.getArgs(),
-        environment(container), ports, memoryLimit, readinessPath);
+        environment(container), ports, memoryLimit, readiness);
   }
 
   private static PodGroup podGroup(String name, PodTemplateSpec template, Optional<String> governingService,

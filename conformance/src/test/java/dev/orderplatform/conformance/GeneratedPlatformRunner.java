@@ -111,20 +111,22 @@ final class GeneratedPlatformRunner implements AutoCloseable {
 
   private void startAll() {
     MoreFiles.deleteRecursively(paths.workDir());
-    var database = platform.database();
+    var databasePod = platform.database();
     var nameServer = platform.nameServer();
-    var broker = platform.broker();
-    Properties brokerConf = broker.properties();
+    var brokerPod = platform.broker();
+    Properties brokerConf = brokerPod.properties();
     int brokerPort = Integer.parseInt(brokerConf.getProperty("listenPort", "10911"));
     // The broker also listens on listenPort - 2 (its "fast" channel) and, as a master, listenPort + 1 (HA).
-    requireFreePorts(database.workload().firstPort(), nameServer.firstPort(), brokerPort - 2, brokerPort,
+    requireFreePorts(databasePod.workload().firstPort(), nameServer.firstPort(), brokerPort - 2, brokerPort,
         brokerPort + 1);
+    requireFreePorts(services.values().stream().flatMap(s -> s.ports().values().stream()).mapToInt(i -> i)
+        .toArray());
 
     long started = System.nanoTime();
-    this.database = DatabaseEntrypoint.start(paths.workDir().resolve("mysql"), database.workload().firstPort(),
-        database.workload(), database.initScripts());
+    this.database = DatabaseEntrypoint.start(paths.workDir().resolve("mysql"), databasePod.workload().firstPort(),
+        databasePod.workload(), databasePod.initScripts());
     progress.accept(String.format("MariaDB on 127.0.0.1:%d for image %s, initialised by %s in %.1f s",
-        database.workload().firstPort(), database.workload().image(), database.initScripts().keySet(),
+        databasePod.workload().firstPort(), databasePod.workload().image(), databasePod.initScripts().keySet(),
         seconds(started)));
 
     started = System.nanoTime();
@@ -136,17 +138,17 @@ final class GeneratedPlatformRunner implements AutoCloseable {
 
     started = System.nanoTime();
     Path brokerHome = paths.workDir().resolve("broker");
-    Path brokerConfFile = write(brokerHome.resolve("broker.conf"), hosts.apply(broker.brokerConf()));
+    Path brokerConfFile = write(brokerHome.resolve("broker.conf"), hosts.apply(brokerPod.brokerConf()));
     var brokerArguments = new ArrayList<>(
-        RocketMqLaunch.BROKER.nodeArguments(broker.workload().commandLine(), brokerConfFile));
+        RocketMqLaunch.BROKER.nodeArguments(brokerPod.workload().commandLine(), brokerConfFile));
     // Only what must differ on this machine: the pod's volume paths and its address. Everything else is the file.
     brokerArguments.addAll(List.of(
         "--set", "storePathRootDir=" + brokerHome.resolve("store"),
         "--set", "storePathCommitLog=" + brokerHome.resolve("store/commitlog"),
         "--set", "brokerIP1=" + HostMapping.LOOPBACK,
         "--set", "bindAddress=" + HostMapping.LOOPBACK));
-    ChildProcess brokerProcess = startNode("broker", broker.workload(), brokerHome, brokerArguments);
-    awaitListening(brokerProcess, BROKER_READY, broker.workload().firstPort());
+    ChildProcess brokerProcess = startNode("broker", brokerPod.workload(), brokerHome, brokerArguments);
+    awaitListening(brokerProcess, BROKER_READY, brokerPod.workload().firstPort());
     progress.accept(String.format("broker on 127.0.0.1:%d in %.1f s", brokerPort, seconds(started)));
 
     // As the operator does once the broker is up; a fresh broker gets both topics once it has registered.
@@ -162,8 +164,6 @@ final class GeneratedPlatformRunner implements AutoCloseable {
   /** All at once, as their pods would start; the order service needs the other two only once it serves. */
   private void startServices() {
     long started = System.nanoTime();
-    requireFreePorts(services.values().stream().flatMap(s -> s.ports().values().stream()).mapToInt(i -> i)
-        .toArray());
     var starting = new LinkedHashMap<String, ChildProcess>();
     for (Workload service : services.values()) {
       if (!service.command().isEmpty()) {
@@ -172,8 +172,7 @@ final class GeneratedPlatformRunner implements AutoCloseable {
       Path home = paths.workDir().resolve(service.name());
       Map<String, String> environment = hosts.apply(service.env());
       List<String> command = withoutInheritedEnvironment(environment);
-      command.add(javaExecutable());
-      service.memoryLimit().ifPresent(limit -> command.add(maxRam(limit)));
+      command.addAll(javaInContainer(service));
       command.addAll(List.of("-Djava.io.tmpdir=" + createDirectories(home.resolve("tmp")),
           "-jar", serviceJar(service, home).toString()));
       command.addAll(service.args());
@@ -184,9 +183,10 @@ final class GeneratedPlatformRunner implements AutoCloseable {
     }
     starting.forEach((name, process) -> {
       Workload service = services.get(name);
-      String readiness = service.readinessPath()
+      var readiness = service.readiness()
           .orElseThrow(() -> new IllegalStateException(name + " has no HTTP readiness probe"));
-      process.awaitHttpOk(httpUrl(name).resolve(readiness), SERVICE_START_TIMEOUT);
+      process.awaitHttpOk(URI.create("http://" + HostMapping.LOOPBACK + ":" + readiness.port() + readiness.path()),
+          SERVICE_START_TIMEOUT);
       progress.accept(String.format("%s ready on %s after %.1f s", name, httpUrl(name), seconds(started)));
     });
   }
@@ -197,7 +197,7 @@ final class GeneratedPlatformRunner implements AutoCloseable {
    * scripts append it to the command line) and ROCKETMQ_HOME, which both images set.
    */
   private ChildProcess startNode(String name, Workload workload, Path home, List<String> arguments) {
-    List<String> command = new ArrayList<>(List.of(javaExecutable()));
+    List<String> command = new ArrayList<>(javaInContainer(workload));
     String scriptOptions = workload.env().getOrDefault("JAVA_OPT_EXT", "").trim();
     if (!scriptOptions.isEmpty()) {
       command.addAll(List.of(scriptOptions.split("\\s+")));
@@ -251,9 +251,12 @@ final class GeneratedPlatformRunner implements AutoCloseable {
     }
   }
 
-  /** The JVM sizes its heap from the memory it sees; in the pod that is the container's limit. */
-  private static String maxRam(Quantity limit) {
-    return "-XX:MaxRAM=" + Quantity.getAmountInBytes(limit).toBigInteger();
+  /** {@code java}, seeing as much memory as the container's limit: the JVM sizes its heap from it. */
+  private static List<String> javaInContainer(Workload workload) {
+    var command = new ArrayList<>(List.of(javaExecutable()));
+    workload.memoryLimit().ifPresent(limit -> command.add("-XX:MaxRAM=" + Quantity.getAmountInBytes(limit)
+        .toBigInteger()));
+    return command;
   }
 
   private static void requireFreePorts(int... ports) {
