@@ -48,9 +48,7 @@ final class GeneratedPlatform {
 
     /** The container's command followed by its arguments. */
     List<String> commandLine() {
-      var commandLine = new ArrayList<>(command);
-      commandLine.addAll(args);
-      return commandLine;
+      return GeneratedPlatform.commandLine(command, args);
     }
 
     /** Repository name of the image without registry and tag: {@code registry/goods:1.0} is {@code goods}. */
@@ -267,8 +265,12 @@ final class GeneratedPlatform {
   }
 
   private static List<String> commandLine(Container container) {
-    var commandLine = new ArrayList<>(container.getCommand());
-    commandLine.addAll(container.getArgs());
+    return commandLine(container.getCommand(), container.getArgs());
+  }
+
+  private static List<String> commandLine(List<String> command, List<String> args) {
+    var commandLine = new ArrayList<>(command);
+    commandLine.addAll(args);
     return commandLine;
   }
 
