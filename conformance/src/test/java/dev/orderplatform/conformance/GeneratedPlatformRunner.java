@@ -51,6 +51,7 @@ final class GeneratedPlatformRunner implements AutoCloseable {
   private static final Pattern BROKER_READY = Pattern.compile("ROCKETMQ BROKER READY port=(\\d+)");
   private static final Duration INFRA_START_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
+  private static final int MAX_RESTARTS = 2;
   /** What the services' base image (eclipse-temurin) sets that a JVM started here needs too. */
   private static final Set<String> IMAGE_ENVIRONMENT = Set.of("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ");
 
@@ -185,8 +186,21 @@ final class GeneratedPlatformRunner implements AutoCloseable {
       Workload service = services.get(name);
       var readiness = service.readiness()
           .orElseThrow(() -> new IllegalStateException(name + " has no HTTP readiness probe"));
-      process.awaitHttpOk(URI.create("http://" + HostMapping.LOOPBACK + ":" + readiness.port() + readiness.path()),
-          SERVICE_START_TIMEOUT);
+      URI probe = URI.create("http://" + HostMapping.LOOPBACK + ":" + readiness.port() + readiness.path());
+      for (int restarts = 0; ; restarts++) {
+        try {
+          process.awaitHttpOk(probe, SERVICE_START_TIMEOUT);
+          break;
+        } catch (IllegalStateException exited) {
+          if (process.isAlive() || restarts == MAX_RESTARTS) {
+            throw exited;
+          }
+          // The kubelet restarts a container that exits (restartPolicy Always), e.g. when the broker did not answer.
+          progress.accept(name + " exited before it was ready: restarting it as the kubelet would; see "
+              + process.logFile());
+          process.start();
+        }
+      }
       progress.accept(String.format("%s ready on %s after %.1f s", name, httpUrl(name), seconds(started)));
     });
   }
