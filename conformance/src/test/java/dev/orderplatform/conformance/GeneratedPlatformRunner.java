@@ -174,8 +174,9 @@ final class GeneratedPlatformRunner implements AutoCloseable {
       Map<String, String> environment = hosts.apply(service.env());
       List<String> command = withoutInheritedEnvironment(environment);
       command.addAll(javaInContainer(service));
+      // What a service writes (its /tmp volume, RocketMQ's client log under user.home) stays under target/.
       command.addAll(List.of("-Djava.io.tmpdir=" + createDirectories(home.resolve("tmp")),
-          "-jar", serviceJar(service, home).toString()));
+          "-Duser.home=" + createDirectories(home.resolve("home")), "-jar", serviceJar(service, home).toString()));
       command.addAll(service.args());
       ChildProcess process = ChildProcess.start(service.name(), command, environment,
           logDir().resolve(service.name() + ".log"));
