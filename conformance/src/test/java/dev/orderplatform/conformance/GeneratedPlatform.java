@@ -99,7 +99,7 @@ final class GeneratedPlatform {
   private final String namespace;
   private final List<HasMetadata> objects;
 
-  private GeneratedPlatform(String namespace, List<HasMetadata> objects) {
+  private GeneratedPlatform(String namespace, List<? extends HasMetadata> objects) {
     this.namespace = namespace;
     this.objects = List.copyOf(objects);
   }
@@ -110,7 +110,7 @@ final class GeneratedPlatform {
     if (namespaces.size() != 1) {
       throw new IllegalArgumentException("the objects of one platform live in one namespace, not " + namespaces);
     }
-    return new GeneratedPlatform(namespaces.getFirst(), List.copyOf(objects));
+    return new GeneratedPlatform(namespaces.getFirst(), objects);
   }
 
   String namespace() {
@@ -149,9 +149,9 @@ final class GeneratedPlatform {
 
   Database database() {
     PodSpec pod = podRunning(c -> mountPath(c, INIT_DIR).isPresent(), "mounts " + INIT_DIR);
-    Container container = pod.getContainers().stream().filter(c -> mountPath(c, INIT_DIR).isPresent()).findFirst()
+    VolumeMount mount = pod.getContainers().stream().flatMap(c -> mountPath(c, INIT_DIR).stream()).findFirst()
         .orElseThrow();
-    ConfigMap scripts = configMapMountedAt(pod, mountPath(container, INIT_DIR).orElseThrow());
+    ConfigMap scripts = configMapMountedAt(pod, mount);
     return new Database(workload(pod), new TreeMap<>(scripts.getData()));
   }
 
