@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * One component of the local platform running as its own OS process, so that it can be killed and restarted
  * like a pod. Its output goes to a log file; readiness is read from that file or from an HTTP probe.
  */
-final class ChildProcess {
+public final class ChildProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -40,30 +40,30 @@ final class ChildProcess {
         this.logFile = logFile;
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logFile) {
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logFile) {
         ChildProcess child = new ChildProcess(name, command, environment, logFile);
         child.start();
         return child;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
     /** Starts the same command again (after a kill or a stop), appending to the same log. */
-    synchronized void start() {
+    public synchronized void start() {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
         }
@@ -81,7 +81,7 @@ final class ChildProcess {
     }
 
     /** Waits for a line of this start's output that matches, and returns the match. */
-    Matcher awaitLine(Pattern pattern, Duration timeout) {
+    public Matcher awaitLine(Pattern pattern, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         long offset = logOffsetAtStart;
         StringBuilder pending = new StringBuilder();
@@ -111,7 +111,7 @@ final class ChildProcess {
     }
 
     /** Waits until the URL answers 200, e.g. a readiness probe. */
-    void awaitHttpOk(URI url, Duration timeout) {
+    public void awaitHttpOk(URI url, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
         while (true) {
@@ -131,7 +131,7 @@ final class ChildProcess {
     }
 
     /** kill -9: the process gets no chance to clean up, as when a node dies. */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
             waitForExit(Duration.ofSeconds(30));
@@ -139,7 +139,7 @@ final class ChildProcess {
     }
 
     /** SIGTERM, then SIGKILL after the grace period. */
-    synchronized void stop(Duration grace) {
+    public synchronized void stop(Duration grace) {
         if (process == null || !process.isAlive()) {
             return;
         }

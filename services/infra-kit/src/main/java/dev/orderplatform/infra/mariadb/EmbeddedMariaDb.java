@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,11 +113,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final int port;
     private final Path workDir;
     private final Process process;
+    private final Map<String, String> clientEnvironment;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedMariaDb(Kind kind, String baseUrl, String username, String password, int port, Path workDir,
-            Process process) {
+            Process process, Map<String, String> clientEnvironment) {
         this.kind = kind;
         this.baseUrl = baseUrl;
         this.username = username;
@@ -124,6 +126,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
         this.workDir = workDir;
         this.process = process;
+        this.clientEnvironment = Map.copyOf(clientEnvironment);
         if (process != null) {
             this.shutdownHook = new Thread(() -> {
                 if (closed.compareAndSet(false, true)) {
@@ -152,10 +155,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @param port    TCP port on 127.0.0.1, or 0 for a free one
      */
     public static EmbeddedMariaDb start(Path workDir, int port) {
-        return start(workDir, port, System.getenv());
+        return start(workDir, port, null, System.getenv());
+    }
+
+    /**
+     * Starts a server whose {@code root@localhost} logs in with {@code rootPassword}, as the entrypoint of a MariaDB
+     * or MySQL image sets it from {@code MYSQL_ROOT_PASSWORD}: for scripts written for such an image.
+     *
+     * @param workDir      directory of this server's data and logs; created if missing, reused if it holds data
+     * @param port         TCP port on 127.0.0.1, or 0 for a free one
+     * @param rootPassword password of {@code root@localhost}, set at every start
+     */
+    public static EmbeddedMariaDb start(Path workDir, int port, String rootPassword) {
+        return start(workDir, port, rootPassword, System.getenv());
     }
 
     static EmbeddedMariaDb start(Path workDir, int port, Map<String, String> environment) {
+        return start(workDir, port, null, environment);
+    }
+
+    private static EmbeddedMariaDb start(Path workDir, int port, String rootPassword, Map<String, String> environment) {
         Optional<EmbeddedMariaDb> external = external(environment);
         if (external.isPresent()) {
             return external.get();
@@ -176,7 +195,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 installed = true;
             }
             Path initFile = dir.resolve("init.sql");
-            Files.writeString(initFile, initSql(user, password), StandardCharsets.UTF_8);
+            Files.writeString(initFile, initSql(user, password, rootPassword), StandardCharsets.UTF_8);
 
             int attempts = port == 0 ? 5 : 1;
             for (int attempt = 1; ; attempt++) {
@@ -188,7 +207,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     log.info("MariaDB ready on 127.0.0.1:{} in {} ms, using {} ({}), data in {}{}", chosenPort,
                             (System.nanoTime() - started) / 1_000_000, binaries.kind(), binaries.mariadbd(), dataDir,
                             installed ? " (new)" : " (reused)");
-                    return new EmbeddedMariaDb(binaries.kind(), baseUrl, user, password, chosenPort, dir, process);
+                    return new EmbeddedMariaDb(binaries.kind(), baseUrl, user, password, chosenPort, dir, process,
+                            clientEnvironment(binaries, dir, chosenPort));
                 }
                 boolean portTaken = failure.contains("Address already in use") || failure.contains("Bind on TCP/IP port");
                 if (!portTaken || attempt >= attempts) {
@@ -235,6 +255,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Password of {@link #username()}. */
     public String password() {
         return password;
+    }
+
+    /**
+     * Environment in which the server's own command-line client ({@code mariadb}) reaches it over its unix socket:
+     * the client's directory first on {@code PATH}, the libraries of a bundled binary, {@code MYSQL_UNIX_PORT}, and
+     * {@code MARIADB_HOME} with an option file that turns the client's TLS off, as the server has none.
+     * Empty for {@link Kind#EXTERNAL}.
+     */
+    public Map<String, String> clientEnvironment() {
+        return clientEnvironment;
     }
 
     /** Creates the schema (utf8mb4) unless it exists. */
@@ -362,7 +392,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             port = Integer.parseInt(matcher.group(1));
         }
         log.info("MariaDB: using the external server {} as {} (from {})", path, user, ENV_JDBC_URL);
-        EmbeddedMariaDb db = new EmbeddedMariaDb(Kind.EXTERNAL, path + params, user, password, port, null, null);
+        EmbeddedMariaDb db = new EmbeddedMariaDb(Kind.EXTERNAL, path + params, user, password, port, null, null,
+                Map.of());
         db.execute("SELECT 1");
         return Optional.of(db);
     }
@@ -397,8 +428,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /** One statement per line: older servers read init files line by line. */
-    private static String initSql(String user, String password) {
+    private static String initSql(String user, String password, String rootPassword) {
         StringBuilder sql = new StringBuilder();
+        if (rootPassword != null) {
+            String escaped = rootPassword.replace("\\", "\\\\").replace("'", "\\'");
+            sql.append("ALTER USER 'root'@'localhost' IDENTIFIED BY '").append(escaped).append("';\n");
+        }
         for (String host : List.of("127.0.0.1", "localhost", "%")) {
             String account = "'" + user + "'@'" + host + "'";
             sql.append("CREATE USER IF NOT EXISTS ").append(account).append(" IDENTIFIED BY '").append(password).append("';\n");
@@ -480,6 +515,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mariadbd.out").toFile()));
         builder.environment().putAll(binaries.environment());
         return builder.start();
+    }
+
+    private static Map<String, String> clientEnvironment(Binaries binaries, Path dir, int port) throws IOException {
+        Map<String, String> environment = new HashMap<>(binaries.environment());
+        // The client requires TLS by default since 11.4; this server runs without (--skip-ssl).
+        Path optionsDir = Files.createDirectories(dir.resolve("client"));
+        Files.writeString(optionsDir.resolve("my.cnf"), "[client]\nskip-ssl\n", StandardCharsets.UTF_8);
+        environment.put("MARIADB_HOME", optionsDir.toString());
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
+        environment.put("PATH", binaries.mariadbd().getParent() + java.io.File.pathSeparator + path);
+        environment.put("MYSQL_UNIX_PORT", socketPath(port).toString());
+        return environment;
     }
 
     private static Path socketPath(int port) {
