@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.orderplatform.k8s.testkit.ControlPlane;
+import dev.orderplatform.k8s.testkit.WithControlPlane;
 import dev.orderplatform.operator.platform.OrderPlatform;
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
@@ -40,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * 9091-9092)
  * and takes about 4 minutes, half of it the load suite's own Maven build. Logs: {@code target/conformance/logs}.
  */
+@WithControlPlane
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeneratedConfigurationConformanceIT {
 
@@ -62,10 +65,9 @@ class GeneratedConfigurationConformanceIT {
   private static JwtTokens tokens;
 
   @BeforeAll
-  static void runTheGeneratedConfiguration() {
+  static void runTheGeneratedConfiguration(ControlPlane cluster) {
     OrderPlatform resource = Serialization.unmarshal(PLATFORM, OrderPlatform.class);
-    // The operator's objects for that resource; a control-plane test passes those it lists from the API server.
-    platform = GeneratedPlatform.of(OperatorDesiredState.of(resource));
+    platform = GeneratedPlatform.of(ApiServerPlatform.objects(cluster, repositoryRoot(), resource));
     runner = GeneratedPlatformRunner.start(platform, GeneratedPlatformRunner.Paths.fromSystemProperties(),
         line -> System.out.println("[conformance] " + line));
     // README: kubectl -n shop get secret shop-jwt -o jsonpath='{.data.secret}' | base64 -d
@@ -121,7 +123,7 @@ class GeneratedConfigurationConformanceIT {
   @Test
   @Order(2)
   void theLoadSuiteInClusterModePasses() {
-    Path repositoryRoot = Path.of(System.getProperty("conformance.repoRoot")).toAbsolutePath().normalize();
+    Path repositoryRoot = repositoryRoot();
     // loadtest/README.md's CI settings (25 s of load at 5 users/s) keep the run to a few minutes.
     var outcome = ClusterModeLoadSuite.run(repositoryRoot, runner.httpUrl("order"), runner.httpUrl("goods"),
         runner.httpUrl("inventory"), ORDER_TIMEOUT, jwtSecret(), List.of("-Dloadtest.run=ci"),
@@ -172,5 +174,9 @@ class GeneratedConfigurationConformanceIT {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted: " + method + " " + url, e);
     }
+  }
+
+  private static Path repositoryRoot() {
+    return Path.of(System.getProperty("conformance.repoRoot")).toAbsolutePath().normalize();
   }
 }

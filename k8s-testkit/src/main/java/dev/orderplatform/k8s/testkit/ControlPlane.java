@@ -189,6 +189,9 @@ public final class ControlPlane implements AutoCloseable {
             var kwok = new ArrayList<>(List.of(binaries.path("kwok").toString(),
                     "--kubeconfig=" + kwokKubeconfig,
                     "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
+                    // Node leases as kubelets keep them: without them the heartbeat-with-lease stage lets the node
+                    // lifecycle controller mark the nodes NotReady after its grace period, and their pods with them.
+                    "--node-lease-duration-seconds=40",
                     "--cidr=10.244.0.0/16", "--node-ip=10.0.0.1",
                     "--server-address=127.0.0.1:" + freePort()));
             for (Path stage : kwokStages(binaries)) {

@@ -73,6 +73,19 @@ class ControlPlaneIT {
                 client.apps().replicaSets().inNamespace("pods").withLabel("app", "web").list().getItems()).isEmpty());
     }
 
+    /** kwok renews each node's Lease as a kubelet does; otherwise the nodes turn NotReady after the grace period. */
+    @Test
+    void nodesKeepTheirLeasesFresh() {
+        var leases = controlPlane.adminClient().leases().inNamespace("kube-node-lease");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(leases.list().getItems())
+                .extracting(lease -> lease.getMetadata().getName())
+                .containsExactlyInAnyOrder("kwok-node-0", "kwok-node-1", "kwok-node-2"));
+        var firstRenewal = leases.withName("kwok-node-0").get().getSpec().getRenewTime();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                leases.withName("kwok-node-0").get().getSpec().getRenewTime()).isAfter(firstRenewal));
+    }
+
     @Test
     void serviceAccountsGetOnlyWhatRbacGrants() {
         var admin = controlPlane.adminClient();

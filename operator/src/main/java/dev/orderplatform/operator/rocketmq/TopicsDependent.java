@@ -96,8 +96,11 @@ public class TopicsDependent extends PerResourcePollingDependentResource<TopicsS
 
   private TopicsState ensure(OrderPlatform primary, String nameServerAddress) {
     var state = topicAdmin.ensure(nameServerAddress, PlatformContract.TOPICS);
-    log.info("Topics of {}/{} through {}: {}", primary.getMetadata().getNamespace(), primary.getMetadata().getName(),
-        nameServerAddress, state.waitingFor() == null ? "all present" : state.waitingFor());
+    // Until the next poll sees the result, every reconcile ensures again: only what is still missing is news.
+    if (state.waitingFor() != null) {
+      log.info("Topics of {}/{} through {}: {}", primary.getMetadata().getNamespace(),
+          primary.getMetadata().getName(), nameServerAddress, state.waitingFor());
+    }
     return state;
   }
 }

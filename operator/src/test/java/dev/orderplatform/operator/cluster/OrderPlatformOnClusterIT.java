@@ -150,7 +150,9 @@ class OrderPlatformOnClusterIT {
 
     var writes = AuditLog.read(cluster.auditLog()).by(ClusterOperator.USER, namespace).stream()
         .filter(event -> event.time().isAfter(from)).toList();
-    assertThat(writes).as("writes of the operator in the 60 s after Ready").isEmpty();
+    assertThat(writes).as("writes of the operator in the 60 s after Ready; its events: %s",
+        cluster.kubectl("get", "events.events.k8s.io", "-n", namespace, "-o",
+            "custom-columns=TIME:.metadata.creationTimestamp,REASON:.reason,NOTE:.note").stdout()).isEmpty();
   }
 
   @Test
