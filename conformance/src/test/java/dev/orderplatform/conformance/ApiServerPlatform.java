@@ -2,21 +2,15 @@ package dev.orderplatform.conformance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.orderplatform.infra.rocketmq.EmbeddedRocketMq;
-import dev.orderplatform.infra.rocketmq.RocketMqSettings;
 import dev.orderplatform.k8s.testkit.ControlPlane;
 import dev.orderplatform.operator.OperatorApp;
+import dev.orderplatform.operator.cluster.EmbeddedBrokerTopicAdmin;
 import dev.orderplatform.operator.platform.OrderPlatform;
-import dev.orderplatform.operator.platform.PlatformContract.Topic;
-import dev.orderplatform.operator.rocketmq.RocketMqTopicAdmin;
-import dev.orderplatform.operator.rocketmq.TopicAdmin;
-import dev.orderplatform.operator.rocketmq.TopicsState;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 import static org.awaitility.Awaitility.await;
@@ -26,8 +20,8 @@ import static org.awaitility.Awaitility.await;
  * against the control plane until the platform's Deployments exist (kwok reports its StatefulSets ready), then every
  * object of the platform's namespace that a pod reads listed back.
  *
- * <p>Pods have no network here, so the operator's topic step is pointed at an embedded broker of its own; the
- * platform's broker, run later from the generated broker.conf, gets its topics from the runner.
+ * <p>The operator's topic step goes to an {@link EmbeddedBrokerTopicAdmin}; the platform's broker, run later from
+ * the generated broker.conf, gets its topics from the runner.
  */
 final class ApiServerPlatform {
 
@@ -42,10 +36,10 @@ final class ApiServerPlatform {
     cluster.kubectl("wait", "--for=condition=Established", "crd/orderplatforms.orderplatform.dev").orThrow();
     cluster.kubectl("create", "namespace", namespace).orThrow();
     var client = cluster.adminClient();
-    var rocketmq = startRocketmq();
+    var topicAdmin = EmbeddedBrokerTopicAdmin.start();
     OperatorApp operator = null;
     try {
-      operator = OperatorApp.start(client, topicAdminOn(rocketmq), new OperatorApp.Settings(0, null, List.of()));
+      operator = OperatorApp.start(client, topicAdmin, new OperatorApp.Settings(0, null, List.of()));
       client.resource(platform).create();
       await().atMost(GENERATED_TIMEOUT).until(() ->
           client.apps().deployments().inNamespace(namespace).list().getItems().size() == 3);
@@ -62,32 +56,7 @@ final class ApiServerPlatform {
       if (operator != null) {
         operator.stop();
       }
-      rocketmq.close(Duration.ZERO);
-    }
-  }
-
-  /** The operator's admin client, aimed at the embedded name server whatever address the platform names. */
-  private static TopicAdmin topicAdminOn(EmbeddedRocketMq rocketmq) {
-    var admin = new RocketMqTopicAdmin();
-    return new TopicAdmin() {
-      @Override
-      public TopicsState inspect(String nameServerAddress, List<Topic> topics) {
-        return admin.inspect(rocketmq.nameServerAddress(), topics);
-      }
-
-      @Override
-      public TopicsState ensure(String nameServerAddress, List<Topic> topics) {
-        return admin.ensure(rocketmq.nameServerAddress(), topics);
-      }
-    };
-  }
-
-  private static EmbeddedRocketMq startRocketmq() {
-    try {
-      Path target = Files.createDirectories(Path.of("target"));
-      return EmbeddedRocketMq.start(RocketMqSettings.fastForTests(), Files.createTempDirectory(target, "rocketmq-"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      topicAdmin.close();
     }
   }
 }

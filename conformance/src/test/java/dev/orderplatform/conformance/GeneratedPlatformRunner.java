@@ -157,7 +157,7 @@ final class GeneratedPlatformRunner implements AutoCloseable {
     var topicAdmin = new RocketMqTopicAdmin();
     await("topics " + PlatformContract.TOPICS + " created through " + nameServerAddress)
         .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> !topicAdmin.ensureTopics(nameServerAddress, PlatformContract.TOPICS).isEmpty());
+        .until(() -> topicAdmin.ensure(nameServerAddress, PlatformContract.TOPICS).waitingFor() == null);
 
     startServices();
   }

@@ -60,23 +60,12 @@ class HelmChartIT {
   }
 
   @Test
-  void installsWithNonDefaultValues(ControlPlane cluster, @TempDir Path dir) throws IOException {
-    for (String namespace : new String[] {"helm-shop-a", "helm-shop-b"}) {
+  void installsWithNonDefaultValues(ControlPlane cluster) {
+    for (String namespace : new String[] {"shop-a", "shop-b"}) {
       cluster.adminClient().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
           .endMetadata().build()).create();
     }
-    Path values = Files.writeString(dir.resolve("values.yaml"), """
-        image: {registry: registry.example.com/shop, tag: "1.4.2", pullPolicy: Always}
-        replicaCount: 2
-        watchNamespaces: [helm-shop-a, helm-shop-b]
-        platform:
-          create: true
-          name: shop
-          spec:
-            orderTimeout: 15m
-            services: {order: {replicas: 3}}
-            dataRetention: Delete
-        """);
+    Path values = OperatorChartTest.NON_DEFAULT_VALUES.toAbsolutePath();
 
     var install = cluster.helm("install", "custom", CHART.toString(), "--namespace", "helm-custom",
         "--create-namespace", "--values", values.toString(), "--wait", "--timeout", "2m");
@@ -92,8 +81,8 @@ class HelmChartIT {
     assertThat(platform.stdout()).isEqualTo("15m 3 Delete");
     // Rights in the watched namespaces only.
     String serviceAccount = "system:serviceaccount:helm-custom:custom-orderplatform-operator";
-    assertThat(canI(cluster, serviceAccount, "create", "deployments.apps", "helm-shop-a")).isTrue();
-    assertThat(canI(cluster, serviceAccount, "create", "deployments.apps", "helm-shop-b")).isTrue();
+    assertThat(canI(cluster, serviceAccount, "create", "deployments.apps", "shop-a")).isTrue();
+    assertThat(canI(cluster, serviceAccount, "create", "deployments.apps", "shop-b")).isTrue();
     assertThat(canI(cluster, serviceAccount, "create", "deployments.apps", "default")).isFalse();
   }
 

@@ -2,19 +2,10 @@ package dev.orderplatform.operator.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-import dev.orderplatform.infra.rocketmq.EmbeddedRocketMq;
-import dev.orderplatform.infra.rocketmq.RocketMqSettings;
 import dev.orderplatform.k8s.testkit.ControlPlane;
 import dev.orderplatform.operator.OperatorApp;
-import dev.orderplatform.operator.platform.PlatformContract.Topic;
-import dev.orderplatform.operator.rocketmq.RocketMqTopicAdmin;
-import dev.orderplatform.operator.rocketmq.TopicAdmin;
-import dev.orderplatform.operator.rocketmq.TopicsState;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
@@ -23,8 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  * call it makes is checked against the chart's RBAC. Server-side apply and leader election are on, as in the
  * chart's Deployment (whose pod kwok reports running, without a container).
  *
- * <p>Pods have no network here, so the operator cannot reach a platform's name server by its cluster DNS name: its
- * RocketMQ admin calls go to a real embedded name server and broker on 127.0.0.1 instead.
+ * <p>Its RocketMQ admin calls go to an {@link EmbeddedBrokerTopicAdmin}.
  */
 final class ClusterOperator {
 
@@ -36,12 +26,12 @@ final class ClusterOperator {
   private static ClusterOperator shared;
 
   private final ControlPlane cluster;
-  private final EmbeddedRocketMq rocketmq;
+  private final EmbeddedBrokerTopicAdmin topicAdmin;
   private OperatorApp app;
 
-  private ClusterOperator(ControlPlane cluster, EmbeddedRocketMq rocketmq) {
+  private ClusterOperator(ControlPlane cluster, EmbeddedBrokerTopicAdmin topicAdmin) {
     this.cluster = cluster;
-    this.rocketmq = rocketmq;
+    this.topicAdmin = topicAdmin;
   }
 
   /** The chart installed and the operator running, once per JVM. */
@@ -49,9 +39,13 @@ final class ClusterOperator {
     if (shared == null) {
       cluster.helm("install", RELEASE, ClusterFiles.CHART.toString(), "--namespace", NAMESPACE,
           "--create-namespace", "--wait", "--timeout", "2m").orThrow();
-      shared = new ClusterOperator(cluster, startRocketmq());
+      shared = new ClusterOperator(cluster, EmbeddedBrokerTopicAdmin.start());
       shared.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "cluster-operator-stop"));
+      var started = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        started.stop();
+        started.topicAdmin.close();
+      }, "cluster-operator-stop"));
     }
     return shared;
   }
@@ -60,7 +54,7 @@ final class ClusterOperator {
     var client = new KubernetesClientBuilder().withConfig(cluster.serviceAccountConfig(NAMESPACE, SERVICE_ACCOUNT))
         .build();
     try {
-      app = OperatorApp.start(client, topicAdminOn(rocketmq),
+      app = OperatorApp.start(client, topicAdmin,
           new OperatorApp.Settings(0, NAMESPACE, List.of()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -75,36 +69,4 @@ final class ClusterOperator {
     }
   }
 
-  EmbeddedRocketMq rocketmq() {
-    return rocketmq;
-  }
-
-  /** The operator's admin client, with every platform's name server address replaced by the embedded one's. */
-  private static TopicAdmin topicAdminOn(EmbeddedRocketMq rocketmq) {
-    var admin = new RocketMqTopicAdmin();
-    return new TopicAdmin() {
-      @Override
-      public TopicsState inspect(String nameServerAddress, List<Topic> topics) {
-        return admin.inspect(rocketmq.nameServerAddress(), topics);
-      }
-
-      @Override
-      public TopicsState ensure(String nameServerAddress, List<Topic> topics) {
-        return admin.ensure(rocketmq.nameServerAddress(), topics);
-      }
-    };
-  }
-
-  private static EmbeddedRocketMq startRocketmq() {
-    try {
-      // Not a @TempDir: the broker still writes while it stops in the background.
-      Files.createDirectories(Path.of("target"));
-      var rocketmq = EmbeddedRocketMq.start(RocketMqSettings.fastForTests(),
-          Files.createTempDirectory(Path.of("target"), "rocketmq-"));
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> rocketmq.close(Duration.ZERO), "rocketmq-stop"));
-      return rocketmq;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
