@@ -36,6 +36,19 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
         }
     }
 
+    /**
+     * Run by the build before the integration tests (k8s-testkit's pom): builds the binaries when Go is there, and
+     * says in one console line where they are or why the control-plane tests will be skipped.
+     */
+    public static void main(String[] args) {
+        switch (resolve()) {
+            case Resolution.Found found -> System.out.println("k8s: Kubernetes v" + found.binaries()
+                    .kubernetesVersion() + " control plane binaries in " + found.binaries().directory());
+            case Resolution.Missing missing ->
+                    System.out.println("k8s: the control-plane tests (*IT) will be SKIPPED: " + missing.reason());
+        }
+    }
+
     public Path path(String command) {
         return directory.resolve(command);
     }
