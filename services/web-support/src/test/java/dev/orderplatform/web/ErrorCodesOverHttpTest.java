@@ -45,8 +45,11 @@ class ErrorCodesOverHttpTest {
     }
 
     @Test
-    void wrongMethodIsMethodNotAllowed() throws Exception {
-        assertProblem(send(request("/things/mine").DELETE()), 405, "METHOD_NOT_ALLOWED");
+    void wrongMethodIsMethodNotAllowedWithTheAllowedOnes() throws Exception {
+        HttpResponse<String> response = send(request("/things/mine").DELETE());
+        assertProblem(response, 405, "METHOD_NOT_ALLOWED");
+        assertThat(response.headers().firstValue("Allow")).as("RFC 9110: a 405 lists the allowed methods")
+                .hasValueSatisfying(allowed -> assertThat(allowed).contains("GET"));
     }
 
     @Test

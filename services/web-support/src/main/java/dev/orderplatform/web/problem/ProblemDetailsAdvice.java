@@ -13,7 +13,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -91,16 +90,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "No endpoint " + failure.getResourcePath()));
     }
 
-    @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException failure,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED,
-                ErrorCodes.METHOD_NOT_ALLOWED, failure.getMessage()));
-    }
-
     /**
-     * Every failure Spring MVC answers by itself (415, 406, 413, a missing parameter...) comes through here with
-     * its own problem detail: it gets a stable code like the platform's own.
+     * Every failure Spring MVC answers by itself (405, 415, 406, 413, a missing parameter...) comes through here with
+     * its own problem detail and headers (a 405's {@code Allow}): it gets a stable code like the platform's own.
      */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
