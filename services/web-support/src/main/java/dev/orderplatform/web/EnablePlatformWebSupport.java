@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 
 import dev.orderplatform.web.json.StrictNumbersConfiguration;
+import dev.orderplatform.web.problem.ErrorPageController;
 import dev.orderplatform.web.problem.ProblemDetailsAdvice;
 import dev.orderplatform.web.security.PlatformSecurityConfiguration;
 
@@ -20,6 +21,7 @@ import dev.orderplatform.web.security.PlatformSecurityConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import({ProblemDetailsAdvice.class, PlatformSecurityConfiguration.class, StrictNumbersConfiguration.class})
+@Import({ProblemDetailsAdvice.class, ErrorPageController.class, PlatformSecurityConfiguration.class,
+        StrictNumbersConfiguration.class})
 public @interface EnablePlatformWebSupport {
 }

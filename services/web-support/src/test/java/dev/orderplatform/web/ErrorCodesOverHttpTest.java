@@ -45,6 +45,12 @@ class ErrorCodesOverHttpTest {
     }
 
     @Test
+    void requestTheFirewallRejectsIsBadRequest() throws Exception {
+        // Spring Security's firewall refuses it before Spring MVC: the container's error page answers.
+        assertProblem(send(request("/things/%2e%2e/mine").GET()), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
     void wrongMethodIsMethodNotAllowedWithTheAllowedOnes() throws Exception {
         HttpResponse<String> response = send(request("/things/mine").DELETE());
         assertProblem(response, 405, "METHOD_NOT_ALLOWED");

@@ -103,21 +103,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(failure, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            Problems.withCode(problem, frameworkCode(status));
+            Problems.withCode(problem, ErrorCodes.forStatus(status));
         }
         return response;
-    }
-
-    private static String frameworkCode(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> ErrorCodes.INVALID_PARAMETER; // missing parameter or header, or one Spring could not convert
-            case 404 -> ErrorCodes.NOT_FOUND;
-            case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCodes.NOT_ACCEPTABLE;
-            case 413 -> ErrorCodes.CONTENT_TOO_LARGE;
-            case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
-            default -> status.is5xxServerError() ? ErrorCodes.INTERNAL_ERROR : ErrorCodes.REQUEST_REFUSED;
-        };
     }
 
     private static boolean isIntegerType(Class<?> type) {
