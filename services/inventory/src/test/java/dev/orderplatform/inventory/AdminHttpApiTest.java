@@ -63,7 +63,7 @@ class AdminHttpApiTest extends InventoryServiceTest {
     @Test
     void invalidStockIsRefused() throws Exception {
         long goods = goodsWithStock(5);
-        for (String body : new String[] {"{\"stock\": -1}", "{}"}) {
+        for (String body : new String[] {"{\"stock\": -1}", "{}", "{\"stock\": 1.5}"}) {
             mvc.perform(put("/api/v1/stocks/" + goods).header("Authorization", adminToken())
                             .contentType(MediaType.APPLICATION_JSON).content(body))
                     .andExpect(status().isBadRequest())
@@ -121,9 +121,12 @@ class AdminHttpApiTest extends InventoryServiceTest {
                 .andExpect(jsonPath("$.totalElements").value(greaterThanOrEqualTo(1)))
                 .andExpect(jsonPath("$.items[?(@.key == '" + key + "')].reason").value("test reason"))
                 .andExpect(jsonPath("$.items[?(@.key == '" + key + "')].bodyText").value("{\"orderSn\":1}"));
-        mvc.perform(get("/api/v1/parked-messages").param("size", "501").header("Authorization", adminToken()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        for (String query : new String[] {"size=0", "size=501", "page=-1", "page=2147483647&size=500"}) {
+            mvc.perform(get("/api/v1/parked-messages?" + query).header("Authorization", adminToken()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value(query.startsWith("size") ? "size" : "page"));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.orderplatform.order;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
@@ -142,5 +143,30 @@ class OrderFlowTest extends OrderServiceTest {
         Response structural = api.get(platform.adminToken(), "/api/v1/audit?goodsIds=" + goods);
         assertThat(structural.body().get("consistent").asBoolean()).as(structural.toString()).isTrue();
         assertAuditClean(List.of(goods, offSale));
+    }
+
+    @Test
+    void badPagesAndNonIntegralQuantitiesAreRefusedAndChangeNothing() throws Exception {
+        long goods = platform.newGoods("1.00", 3);
+        String token = tokenOf(Platform.freshUser());
+        OrderApi api = api();
+
+        SoftAssertions.assertSoftly(softly -> {
+            for (String query : List.of("size=0", "size=100000", "page=-1", "page=2147483647&size=100")) {
+                Response refused = api.get(token, "/api/v1/orders?" + query);
+                softly.assertThat(refused.status()).as(query + ": " + refused).isEqualTo(400);
+                softly.assertThat(refused.code()).as(query).isEqualTo("VALIDATION_FAILED");
+                softly.assertThat(refused.body().path("errors").path(0).path("field").asString()).as(query)
+                        .isEqualTo(query.startsWith("size") ? "size" : "page");
+            }
+            softly.assertThat(api.get(token, "/api/v1/orders?page=21474836&size=100").status())
+                    .as("the last page that fits").isEqualTo(200);
+
+            Response fractional = api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 1.5));
+            softly.assertThat(fractional.status()).as(fractional.toString()).isEqualTo(400);
+            softly.assertThat(fractional.code()).isEqualTo("VALIDATION_FAILED");
+            softly.assertThat(fractional.body().path("errors").path(0).path("field").asString()).isEqualTo("quantity");
+            softly.assertThat(api.get(token, "/api/v1/cart").body().get("items")).as("the cart").isEmpty();
+        });
     }
 }

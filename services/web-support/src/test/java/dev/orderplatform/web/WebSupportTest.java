@@ -108,6 +108,23 @@ class WebSupportTest {
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
     }
 
+    @Test
+    void nonIntegralNumberForAnIntegerIsRefusedNotTruncated() throws Exception {
+        String user = tokens.issue("42", List.of(Roles.USER), Duration.ofMinutes(5));
+        for (String quantity : List.of("1.5", "2.0")) {
+            mvc.perform(post("/things").header("Authorization", "Bearer " + user)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"pen\",\"quantity\":" + quantity + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("quantity"));
+        }
+        mvc.perform(post("/things").header("Authorization", "Bearer " + user)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"pen\",\"quantity\":2}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.quantity").value(2));
+    }
+
     @SpringBootApplication
     @EnablePlatformWebSupport
     @org.springframework.context.annotation.Import(ThingController.class) // scanning skips classes nested in tests
@@ -121,7 +138,7 @@ class WebSupportTest {
         }
     }
 
-    record NewThing(@NotBlank String name) {
+    record NewThing(@NotBlank String name, Integer quantity) {
     }
 
     @RestController
@@ -139,8 +156,8 @@ class WebSupportTest {
         }
 
         @PostMapping("/things")
-        String create(@Valid @RequestBody NewThing thing) {
-            return thing.name();
+        NewThing create(@Valid @RequestBody NewThing thing) {
+            return thing;
         }
 
         @GetMapping("/admin/things")

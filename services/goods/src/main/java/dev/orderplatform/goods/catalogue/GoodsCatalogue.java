@@ -17,6 +17,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.orderplatform.web.paging.PageWindow;
+
 /**
  * The catalogue's use cases, shared by the HTTP controller and the gRPC service: one set of rules
  * ({@link GoodsRules}), one set of failures ({@link InvalidGoodsException}, {@link GoodsNotFoundException}).
@@ -57,14 +59,8 @@ public class GoodsCatalogue {
 
     /** One page of the catalogue in id order, so that pages are stable while goods are added. */
     @Transactional(readOnly = true)
-    public Page<Goods> list(int page, int size) {
-        if (page < 0) {
-            throw InvalidGoodsException.of("page", "must not be negative");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw InvalidGoodsException.of("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        return goods.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.ASC, "id")));
+    public Page<Goods> list(PageWindow window) {
+        return goods.findAll(PageRequest.of(window.page(), window.size(), Sort.by(Sort.Direction.ASC, "id")));
     }
 
     @Transactional

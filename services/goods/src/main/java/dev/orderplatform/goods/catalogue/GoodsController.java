@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
+import dev.orderplatform.web.paging.PageWindow;
+
 /**
  * The catalogue over HTTP: reads are open (browsing needs no token), writes need the ADMIN role
  * ({@link GoodsSecurity}). Prices are written as strings with two fraction digits ({@code "12.50"}) and read
@@ -35,7 +37,7 @@ class GoodsController {
 
     @GetMapping
     GoodsPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return GoodsPage.of(catalogue.list(page, size));
+        return GoodsPage.of(catalogue.list(PageWindow.of(page, size, GoodsCatalogue.MAX_PAGE_SIZE)));
     }
 
     @GetMapping("/{id}")

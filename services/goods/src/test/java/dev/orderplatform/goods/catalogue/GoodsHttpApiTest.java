@@ -159,10 +159,12 @@ class GoodsHttpApiTest extends GoodsServiceTest {
                     .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                     .andExpect(jsonPath("$.errors[0].field").value("size"));
         }
-        mvc.perform(get(GOODS).param("page", "-1"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-                .andExpect(jsonPath("$.errors[0].field").value("page"));
+        for (String page : List.of("-1", String.valueOf(Integer.MAX_VALUE))) { // the latter: an offset beyond int
+            mvc.perform(get(GOODS).param("page", page).param("size", "100"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("page"));
+        }
         mvc.perform(get(GOODS).param("size", "many"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"));

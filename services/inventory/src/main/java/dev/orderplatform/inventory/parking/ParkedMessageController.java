@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.orderplatform.web.paging.PageWindow;
+
 /** Messages the service could not act on, for an operator (ADMIN only). */
 @RestController
 @RequestMapping("/api/v1/parked-messages")
@@ -26,7 +28,7 @@ class ParkedMessageController {
 
     @GetMapping
     ParkedMessagePage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        Page<ParkedMessage> found = parking.page(page, size);
+        Page<ParkedMessage> found = parking.page(PageWindow.of(page, size, ParkingService.MAX_PAGE_SIZE));
         return new ParkedMessagePage(found.getContent().stream().map(ParkedMessageView::of).toList(), page, size,
                 found.getTotalElements());
     }

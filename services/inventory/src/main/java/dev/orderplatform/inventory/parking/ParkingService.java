@@ -10,8 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import dev.orderplatform.inventory.Timestamps;
-import dev.orderplatform.web.problem.ApiProblem;
-import dev.orderplatform.web.problem.ErrorCodes;
+import dev.orderplatform.web.paging.PageWindow;
 
 /**
  * Keeps messages that cannot be acted on (not a valid payload): logged, stored for an operator, then acknowledged,
@@ -52,12 +51,8 @@ public class ParkingService {
     }
 
     /** Newest first. */
-    public Page<ParkedMessage> page(int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED,
-                    "page must be >= 0 and size 1.." + MAX_PAGE_SIZE);
-        }
-        return parked.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+    public Page<ParkedMessage> page(PageWindow window) {
+        return parked.findAll(PageRequest.of(window.page(), window.size(), Sort.by(Sort.Direction.DESC, "id")));
     }
 
     private static String truncate(String text, int length) {

@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,11 +19,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.orderplatform.web.paging.PageWindow;
+
 /** The user's orders; the user is the token's subject. Another user's order is "not found". */
 @RestController
-@Validated
 @RequestMapping("/api/v1/orders")
 public class OrderController {
+
+    static final int MAX_PAGE_SIZE = 100;
 
     private final OrderService orders;
 
@@ -64,9 +64,9 @@ public class OrderController {
 
     /** The user's orders, newest first; {@code page} from 0. */
     @GetMapping
-    OrderPage list(@AuthenticationPrincipal Jwt user, @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        OrderService.Page found = orders.page(user.getSubject(), page, size);
+    OrderPage list(@AuthenticationPrincipal Jwt user, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        OrderService.Page found = orders.page(user.getSubject(), PageWindow.of(page, size, MAX_PAGE_SIZE));
         return new OrderPage(found.orders().stream().map(OrderView::of).toList(), found.page(), found.size(),
                 found.total());
     }

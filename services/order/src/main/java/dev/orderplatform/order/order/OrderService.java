@@ -12,6 +12,7 @@ import dev.orderplatform.order.cart.CartItem;
 import dev.orderplatform.order.cart.CartRepository;
 import dev.orderplatform.order.protocol.NewOrder;
 import dev.orderplatform.order.protocol.OrderProtocol;
+import dev.orderplatform.web.paging.PageWindow;
 import dev.orderplatform.web.problem.ApiProblem;
 
 /** Orders of a user: create (through the protocol), read, list, pay. */
@@ -46,8 +47,9 @@ public class OrderService {
                 .orElseThrow(() -> notFound(orderSn));
     }
 
-    public Page page(String userId, int page, int size) {
-        return new Page(orders.pageOfUser(userId, page * size, size), page, size, orders.countOfUser(userId));
+    public Page page(String userId, PageWindow window) {
+        return new Page(orders.pageOfUser(userId, window.offset(), window.size()), window.page(), window.size(),
+                orders.countOfUser(userId));
     }
 
     /**

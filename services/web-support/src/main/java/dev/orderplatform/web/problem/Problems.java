@@ -13,7 +13,11 @@ public final class Problems {
     }
 
     public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        return withCode(ProblemDetail.forStatusAndDetail(status, detail), code);
+    }
+
+    /** Gives a problem detail built elsewhere (e.g. by Spring MVC) the platform's code and type. */
+    public static ProblemDetail withCode(ProblemDetail problem, String code) {
         problem.setType(URI.create("https://orderplatform.dev/problems/" + code.toLowerCase().replace('_', '-')));
         problem.setProperty("code", code);
         return problem;
