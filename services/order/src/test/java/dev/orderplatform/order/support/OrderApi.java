@@ -80,8 +80,14 @@ public final class OrderApi {
     }
 
     public Response send(String token, String method, String path, Object body) {
+        return send(token, method, path, body, Map.of());
+    }
+
+    /** A request with extra headers, e.g. {@code Idempotency-Key}. */
+    public Response send(String token, String method, String path, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json, application/problem+json");
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
