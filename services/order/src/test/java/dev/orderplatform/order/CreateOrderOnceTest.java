@@ -1,9 +1,6 @@
 package dev.orderplatform.order;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.order.idempotency.IdempotencyKeyCleanup;
 import dev.orderplatform.order.order.OrderStatus;
-import dev.orderplatform.order.support.Gate;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
@@ -25,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CreateOrderOnceTest extends OrderServiceTest {
 
-    private static final Map<String, String> BODY =
-            Map.of("address", "1 Test Street", "name", "Tess", "mobile", "13800000000");
+    private static final Map<String, String> BODY = OrderApi.ORDER_DETAILS;
 
     @Autowired
     private JdbcClient jdbc;
@@ -42,22 +37,15 @@ class CreateOrderOnceTest extends OrderServiceTest {
         OrderApi api = api();
         assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 3)).status()).isEqualTo(201);
 
-        // The first click has read the cart and deducted; its local transaction has not run: the cart is still full.
-        Gate firstDeducted = hooks.blockAfterSell(user);
-        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> api.post(token, "/api/v1/orders", BODY));
-        String firstSn = firstDeducted.awaitReached(Duration.ofSeconds(20));
-        assertThat(platform.stock(goods)).isEqualTo(7);
-        Response second = api.post(token, "/api/v1/orders", BODY);
-        firstDeducted.release();
-        Response firstAnswer = first.get(30, TimeUnit.SECONDS);
+        DoubleSubmit submits = submitTwiceFromOneCartRead(user, Map.of());
 
-        assertThat(second.status()).as(second.toString()).isEqualTo(201);
-        assertThat(firstAnswer.status()).as(firstAnswer.toString()).isEqualTo(409);
-        assertThat(firstAnswer.code()).isEqualTo("CART_CHANGED");
-        assertThat(statusOf(firstSn)).isNull();
-        awaitRecord(firstSn, SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
+        assertThat(submits.second().status()).as(submits.second().toString()).isEqualTo(201);
+        assertThat(submits.first().status()).as(submits.first().toString()).isEqualTo(409);
+        assertThat(submits.first().code()).isEqualTo("CART_CHANGED");
+        assertThat(statusOf(submits.firstOrderSn())).isNull();
+        awaitRecord(submits.firstOrderSn(), SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
         awaitStock(goods, 7);
-        assertThat(statusOf(second.text("orderSn"))).isEqualTo(OrderStatus.WAIT_BUYER_PAY);
+        assertThat(statusOf(submits.second().text("orderSn"))).isEqualTo(OrderStatus.WAIT_BUYER_PAY);
         assertThat(orderCount(api, token)).isEqualTo(1);
         assertAuditClean(Map.of(goods, 10));
     }
@@ -111,20 +99,14 @@ class CreateOrderOnceTest extends OrderServiceTest {
         Map<String, String> key = key("\"concurrent-" + Platform.freshOrderSn() + "\""); // the draft's quoted form
         api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 4));
 
-        Gate firstDeducted = hooks.blockAfterSell(user);
-        CompletableFuture<Response> first =
-                CompletableFuture.supplyAsync(() -> api.send(token, "POST", "/api/v1/orders", BODY, key));
-        firstDeducted.awaitReached(Duration.ofSeconds(20));
-        Response second = api.send(token, "POST", "/api/v1/orders", BODY, key);
-        firstDeducted.release();
-        Response firstAnswer = first.get(30, TimeUnit.SECONDS);
+        DoubleSubmit submits = submitTwiceFromOneCartRead(user, key);
 
-        assertThat(second.status()).as(second.toString()).isEqualTo(409);
-        assertThat(second.code()).isEqualTo("IDEMPOTENCY_KEY_IN_PROGRESS");
-        assertThat(firstAnswer.status()).as(firstAnswer.toString()).isEqualTo(201);
+        assertThat(submits.second().status()).as(submits.second().toString()).isEqualTo(409);
+        assertThat(submits.second().code()).isEqualTo("IDEMPOTENCY_KEY_IN_PROGRESS");
+        assertThat(submits.first().status()).as(submits.first().toString()).isEqualTo(201);
         Response retry = api.send(token, "POST", "/api/v1/orders", BODY, key);
         assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.text("orderSn")).isEqualTo(firstAnswer.text("orderSn"));
+        assertThat(retry.text("orderSn")).isEqualTo(submits.first().text("orderSn"));
         assertThat(platform.stock(goods)).isEqualTo(6);
         assertThat(orderCount(api, token)).isEqualTo(1);
         assertAuditClean(Map.of(goods, 10));

@@ -101,6 +101,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
      */
     Order create(NewOrder request, HalfMessageSender sender) {
         Creation creation = new Creation(OrderNumbers.next(request.userId()), request);
+        hooks.beforeHalfMessage(request.userId(), creation.orderSn); // Double-submit window: the cart read, nothing sent.
         TransactionSendResult sent;
         try {
             sent = sender.send(returnMessage(creation.orderSn, "CREATE_FAILED", Kind.CREATE), creation);
