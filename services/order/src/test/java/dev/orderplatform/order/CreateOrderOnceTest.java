@@ -12,6 +12,7 @@ import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
+import dev.orderplatform.order.support.SellFaults.Fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,22 +33,27 @@ class CreateOrderOnceTest extends OrderServiceTest {
     @Test
     void doubleSubmitFromOneCartCreatesOneOrderAndReturnsTheOtherDeduction() throws Exception {
         long goods = platform.newGoods("4.00", 10);
+        long other = platform.newGoods("1.50", 10);
         String user = Platform.freshUser();
         String token = tokenOf(user);
         OrderApi api = api();
         assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 3)).status()).isEqualTo(201);
+        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", other, "quantity", 1)).status()).isEqualTo(201);
 
         DoubleSubmit submits = submitTwiceFromOneCartRead(user, Map.of());
 
         assertThat(submits.second().status()).as(submits.second().toString()).isEqualTo(201);
+        assertThat(submits.second().body().get("lines")).hasSize(2);
         assertThat(submits.first().status()).as(submits.first().toString()).isEqualTo(409);
         assertThat(submits.first().code()).isEqualTo("CART_CHANGED");
         assertThat(statusOf(submits.firstOrderSn())).isNull();
         awaitRecord(submits.firstOrderSn(), SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
         awaitStock(goods, 7);
+        awaitStock(other, 9);
         assertThat(statusOf(submits.second().text("orderSn"))).isEqualTo(OrderStatus.WAIT_BUYER_PAY);
         assertThat(orderCount(api, token)).isEqualTo(1);
-        assertAuditClean(Map.of(goods, 10));
+        assertThat(api.get(token, "/api/v1/cart").body().get("items")).isEmpty();
+        assertAuditClean(Map.of(goods, 10, other, 10));
     }
 
     @Test
@@ -134,6 +140,35 @@ class CreateOrderOnceTest extends OrderServiceTest {
         }
         assertThat(platform.stock(goods)).isEqualTo(10);
         assertThat(orderCount(api, token)).isZero();
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestHadAnUnknownOutcomeAnswersItAgain_neverASecondDeduction() {
+        long goods = platform.newGoods("4.00", 10);
+        String token = tokenOf(Platform.freshUser());
+        OrderApi api = api();
+        Map<String, String> key = key("unknown-" + Platform.freshOrderSn());
+        api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 2));
+        sellFaults.arm(goods, Fault.DROP_REPLY); // A2: deducted, the reply lost
+
+        Response first = api.send(token, "POST", "/api/v1/orders", BODY, key);
+        assertThat(first.status()).as(first.toString()).isEqualTo(503);
+        assertThat(first.code()).isEqualTo("ORDER_OUTCOME_UNKNOWN");
+        awaitRecord(first.text("orderSn"), SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
+        awaitStock(goods, 10);
+
+        sellFaults.disarm(goods);
+        Response retry = api.send(token, "POST", "/api/v1/orders", BODY, key);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(503);
+        assertThat(retry.code()).isEqualTo("ORDER_OUTCOME_UNKNOWN");
+        assertThat(platform.stock(goods)).isEqualTo(10);
+        assertThat(orderCount(api, token)).isZero();
+
+        // A new attempt is a new key.
+        Response again = api.send(token, "POST", "/api/v1/orders", BODY, key("unknown-again-" + Platform.freshOrderSn()));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(platform.stock(goods)).isEqualTo(8);
+        assertAuditClean(Map.of(goods, 10));
     }
 
     @Test
