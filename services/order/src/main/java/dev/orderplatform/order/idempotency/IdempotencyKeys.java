@@ -19,7 +19,8 @@ import dev.orderplatform.web.problem.ErrorCodes;
 /**
  * Idempotency keys of order creation, per user (draft-ietf-httpapi-idempotency-key-header). A key is claimed by a
  * committed row before any work, so two requests with one key never both run; the order's local transaction marks
- * it COMPLETED together with the order; a request that ends without an order records its answer as FAILED.
+ * it COMPLETED together with the order; a request that ends without an order records its answer as FAILED. (A6
+ * makes a retried Sell of one order number deduct once; a retried request gets a new order number, hence this.)
  *
  * <p>Every answer is final for its key during the retention, failures included: a retry never re-executes. The
  * draft allows re-executing only when the first attempt did nothing, and a failed creation may well have done
