@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +23,7 @@ import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.protocol.ReliableMessageProtocol;
 import dev.orderplatform.order.support.FaultInjection;
+import dev.orderplatform.order.support.Gate;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.Platform;
 import dev.orderplatform.order.support.SellFaults;
@@ -75,6 +78,27 @@ public abstract class OrderServiceTest {
 
     protected String tokenOf(String userId) {
         return platform.userToken(userId);
+    }
+
+    /** What two submits of one cart answered, and the order number of the first. */
+    protected record DoubleSubmit(String firstOrderSn, OrderApi.Response first, OrderApi.Response second) {
+    }
+
+    /**
+     * A double click on "order" with the user's cart: the first submit reads the cart, then stops before it sends or
+     * deducts anything; the second runs to its end meanwhile; then the first goes on with what it read. (Stopped
+     * before its half message, the first is never fenced out by a check-back however long the second takes.)
+     */
+    protected DoubleSubmit submitTwiceFromOneCartRead(String user, Map<String, String> headers) throws Exception {
+        OrderApi api = api();
+        String token = tokenOf(user);
+        Gate firstRead = hooks.blockBeforeHalfMessage(user);
+        CompletableFuture<OrderApi.Response> first = CompletableFuture.supplyAsync(
+                () -> api.send(token, "POST", "/api/v1/orders", OrderApi.ORDER_DETAILS, headers));
+        String firstOrderSn = firstRead.awaitReached(Duration.ofSeconds(20));
+        OrderApi.Response second = api.send(token, "POST", "/api/v1/orders", OrderApi.ORDER_DETAILS, headers);
+        firstRead.release();
+        return new DoubleSubmit(firstOrderSn, first.get(30, TimeUnit.SECONDS), second);
     }
 
     protected void awaitRecord(String orderSn, SellRecordStatus status) {

@@ -2,8 +2,8 @@ package dev.orderplatform.order.cart;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,12 +47,19 @@ public class CartRepository {
         return jdbc.sql("DELETE FROM cart_item WHERE user_id = ? AND goods_id = ?").params(userId, goodsId).update() > 0;
     }
 
-    /** Removes the ordered items (part of the order's local transaction). */
-    public void deleteOrdered(String userId, Collection<Long> goodsIds) {
-        if (!goodsIds.isEmpty()) {
-            jdbc.sql("DELETE FROM cart_item WHERE user_id = :user AND goods_id IN (:goods) AND selected = TRUE")
-                    .param("user", userId).param("goods", goodsIds).update();
-        }
+    /**
+     * Claims the ordered items, part of the order's local transaction: deletes them as they were read (selected, same
+     * quantity). False when any of them is gone or changed: ordered by a concurrent creation from the same cart (a
+     * double submit; this delete waits on its row locks, then finds the rows gone) or edited meanwhile. The caller
+     * then rolls back, which puts back what this call deleted.
+     */
+    public boolean claimOrdered(String userId, Map<Long, Integer> quantities) {
+        List<Object[]> lines = quantities.entrySet().stream()
+                .map(line -> new Object[] {line.getKey(), line.getValue()}).toList();
+        int claimed = jdbc.sql("DELETE FROM cart_item WHERE user_id = :user AND selected = TRUE"
+                        + " AND (goods_id, quantity) IN (:lines)")
+                .param("user", userId).param("lines", lines).update();
+        return claimed == quantities.size();
     }
 
     public List<CartItem> items(String userId) {

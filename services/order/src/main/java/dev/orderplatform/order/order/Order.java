@@ -19,6 +19,9 @@ public record Order(
         Instant closedAt,
         List<OrderLine> lines) {
 
+    /** The largest total the {@code orders.total} column, DECIMAL(12, 2), holds. */
+    public static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
+
     public Order withLines(List<OrderLine> newLines) {
         return new Order(orderSn, userId, status, total, address, signerName, signerMobile, createdAt, updatedAt,
                 paidAt, closedAt, List.copyOf(newLines));

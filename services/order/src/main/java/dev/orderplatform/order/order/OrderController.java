@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.orderplatform.order.idempotency.IdempotencyKey;
 import dev.orderplatform.web.paging.PageWindow;
 
 /** The user's orders; the user is the token's subject. Another user's order is "not found". */
@@ -50,10 +52,15 @@ public class OrderController {
     public record OrderPage(List<OrderView> items, int page, int size, long total) {
     }
 
-    /** Creates an order from the selected cart items: 201 with the order number, status and total. */
+    /**
+     * Creates an order from the selected cart items: 201 with the order number, status and total. With an
+     * {@code Idempotency-Key}, a retry answers what the first request with that key answered.
+     */
     @PostMapping
-    ResponseEntity<OrderView> create(@AuthenticationPrincipal Jwt user, @Valid @RequestBody CreateOrder body) {
-        Order order = orders.create(user.getSubject(), body.address(), body.name(), body.mobile());
+    ResponseEntity<OrderView> create(@AuthenticationPrincipal Jwt user, @Valid @RequestBody CreateOrder body,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+        Order order = orders.create(user.getSubject(), body.address(), body.name(), body.mobile(),
+                IdempotencyKey.parse(idempotencyKey));
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.orderSn())).body(OrderView.of(order));
     }
 

@@ -28,6 +28,19 @@ public final class OrderErrorCodes {
     public static final String CART_ITEM_NOT_FOUND = "CART_ITEM_NOT_FOUND";
     /** The cart already holds the most distinct goods allowed. 409. */
     public static final String CART_FULL = "CART_FULL";
+    /**
+     * The cart items of this order were ordered or changed by another request meanwhile (a double submit): no order
+     * was created, any deducted stock is being returned. 409.
+     */
+    public static final String CART_CHANGED = "CART_CHANGED";
+    /** The order's total is larger than an order can hold: nothing was deducted. 422; {@code maxTotal} says the most. */
+    public static final String ORDER_TOTAL_TOO_LARGE = "ORDER_TOTAL_TOO_LARGE";
+    /** The {@code Idempotency-Key} header is empty, too long or has characters a key may not have. 400. */
+    public static final String IDEMPOTENCY_KEY_INVALID = "IDEMPOTENCY_KEY_INVALID";
+    /** The {@code Idempotency-Key} was used by this user for a request with another body. 422. */
+    public static final String IDEMPOTENCY_KEY_MISMATCH = "IDEMPOTENCY_KEY_MISMATCH";
+    /** The first request with this {@code Idempotency-Key} is still being processed. 409; retry later. */
+    public static final String IDEMPOTENCY_KEY_IN_PROGRESS = "IDEMPOTENCY_KEY_IN_PROGRESS";
 
     private OrderErrorCodes() {
     }

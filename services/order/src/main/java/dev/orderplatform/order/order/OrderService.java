@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
 import dev.orderplatform.order.OrderProperties;
 import dev.orderplatform.order.cart.CartItem;
 import dev.orderplatform.order.cart.CartRepository;
+import dev.orderplatform.order.idempotency.IdempotencyKey;
+import dev.orderplatform.order.idempotency.IdempotencyKeys;
 import dev.orderplatform.order.protocol.NewOrder;
 import dev.orderplatform.order.protocol.OrderProtocol;
 import dev.orderplatform.web.paging.PageWindow;
@@ -23,23 +26,51 @@ public class OrderService {
     private final OrderRepository orders;
     private final CartRepository carts;
     private final OrderProperties properties;
+    private final IdempotencyKeys idempotencyKeys;
 
-    public OrderService(OrderProtocol protocol, OrderRepository orders, CartRepository carts, OrderProperties properties) {
+    public OrderService(OrderProtocol protocol, OrderRepository orders, CartRepository carts, OrderProperties properties,
+            IdempotencyKeys idempotencyKeys) {
         this.protocol = protocol;
         this.orders = orders;
         this.carts = carts;
         this.properties = properties;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
-    /** Orders the user's selected cart items. */
-    public Order create(String userId, String address, String signerName, String signerMobile) {
+    /**
+     * Orders the user's selected cart items. With an idempotency key ({@code key} not null), the first request with
+     * it does so and every later one answers what the first answered: its order, or its failure (see
+     * {@link IdempotencyKeys}).
+     */
+    public Order create(String userId, String address, String signerName, String signerMobile, IdempotencyKey key) {
+        if (key == null) {
+            return createFromCart(userId, address, signerName, signerMobile, null);
+        }
+        Optional<String> earlier = idempotencyKeys.claim(userId, key,
+                IdempotencyKeys.fingerprint(address, signerName, signerMobile));
+        if (earlier.isPresent()) {
+            return get(userId, earlier.get());
+        }
+        try {
+            return createFromCart(userId, address, signerName, signerMobile, key);
+        } catch (ApiProblem failure) {
+            idempotencyKeys.fail(userId, key, failure);
+            throw failure;
+        } catch (RuntimeException failure) {
+            idempotencyKeys.failUnexpectedly(userId, key);
+            throw failure;
+        }
+    }
+
+    private Order createFromCart(String userId, String address, String signerName, String signerMobile,
+            IdempotencyKey key) {
         List<CartItem> selected = carts.selectedItems(userId);
         if (selected.isEmpty()) {
             throw ApiProblem.badRequest(OrderErrorCodes.CART_EMPTY, "No selected items in the cart.");
         }
         Map<Long, Integer> quantities = new LinkedHashMap<>();
         selected.stream().limit(properties.maxCartItems()).forEach(item -> quantities.put(item.goodsId(), item.quantity()));
-        return protocol.create(new NewOrder(userId, quantities, address, signerName, signerMobile));
+        return protocol.create(new NewOrder(userId, quantities, address, signerName, signerMobile, key));
     }
 
     public Order get(String userId, String orderSn) {

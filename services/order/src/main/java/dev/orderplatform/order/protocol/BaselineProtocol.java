@@ -53,6 +53,10 @@ class BaselineProtocol implements OrderProtocol {
         }
         try {
             transactions.executeWithoutResult(tx -> steps.store(order, request));
+        } catch (CreationSteps.Stop stop) {
+            metrics.orderFailed(stop.reason);
+            log.warn("Baseline: order {} not stored ({}); its stock is NOT returned", orderSn, stop.reason);
+            throw notReturned(stop.problem);
         } catch (RuntimeException e) {
             metrics.orderFailed("local_failure");
             log.warn("Baseline: order {} not stored after its deduction; its stock is NOT returned", orderSn, e);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import dev.orderplatform.contracts.goods.v1.Goods;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.order.cart.CartRepository;
+import dev.orderplatform.order.idempotency.IdempotencyKeys;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderErrorCodes;
 import dev.orderplatform.order.order.OrderLine;
@@ -62,12 +63,15 @@ class CreationSteps {
     private final InventoryGateway inventory;
     private final OrderRepository orders;
     private final CartRepository carts;
+    private final IdempotencyKeys idempotencyKeys;
 
-    CreationSteps(GoodsGateway goods, InventoryGateway inventory, OrderRepository orders, CartRepository carts) {
+    CreationSteps(GoodsGateway goods, InventoryGateway inventory, OrderRepository orders, CartRepository carts,
+            IdempotencyKeys idempotencyKeys) {
         this.goods = goods;
         this.inventory = inventory;
         this.orders = orders;
         this.carts = carts;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     /** Step 1: the prices. Nothing is deducted yet: every {@link Stop} has {@code maybeDeducted == false}. */
@@ -94,6 +98,13 @@ class CreationSteps {
             BigDecimal price = new BigDecimal(g.getPrice());
             lines.add(new OrderLine(g.getId(), g.getName(), price, item.getValue()));
             total = total.add(price.multiply(BigDecimal.valueOf(item.getValue())));
+        }
+        if (total.compareTo(Order.MAX_TOTAL) > 0) {
+            // Refused now, not by the insert after the deduction (which returned the stock and answered "try again").
+            throw new Stop("total_too_large", new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+                    OrderErrorCodes.ORDER_TOTAL_TOO_LARGE, "The order total " + total.toPlainString()
+                            + " is more than one order can hold; nothing was charged. Order fewer items at once.",
+                    Map.of("maxTotal", Order.MAX_TOTAL.toPlainString())), false);
         }
         return new Priced(List.copyOf(lines), total);
     }
@@ -147,10 +158,23 @@ class CreationSteps {
                 request.signerName(), request.signerMobile(), now, now, null, null, priced.lines());
     }
 
-    /** Step 3's rows, inside the caller's transaction: the order, its lines, and the ordered items out of the cart. */
+    /**
+     * Step 3's rows, inside the caller's transaction: the ordered items claimed out of the cart, the order and its
+     * lines, and the request's idempotency key completed with them. A {@link Stop} ({@code maybeDeducted}: the stock
+     * is deducted by now) when the cart items were claimed by another creation: the caller rolls back and returns the
+     * stock.
+     */
     void store(Order order, NewOrder request) {
+        if (!carts.claimOrdered(request.userId(), request.quantities())) {
+            throw new Stop("cart_changed", new ApiProblem(HttpStatus.CONFLICT, OrderErrorCodes.CART_CHANGED,
+                    "These cart items were ordered or changed by another request meanwhile; no order was created and"
+                            + " its stock is being returned. See your orders and your cart.",
+                    Map.of("orderSn", order.orderSn())), true);
+        }
         orders.insert(order);
-        carts.deleteOrdered(request.userId(), request.quantities().keySet());
+        if (request.idempotencyKey() != null) {
+            idempotencyKeys.complete(request.userId(), request.idempotencyKey(), order.orderSn());
+        }
     }
 
     static ApiProblem goodsProblem(String code, String detail, List<Long> goodsIds) {

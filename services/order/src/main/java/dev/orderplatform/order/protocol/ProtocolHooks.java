@@ -9,6 +9,13 @@ public interface ProtocolHooks {
     ProtocolHooks NONE = new ProtocolHooks() {
     };
 
+    /**
+     * Double-submit window: the order's cart items are read, its half message is not sent (nothing deducted); another
+     * creation from the same cart may run meanwhile.
+     */
+    default void beforeHalfMessage(String userId, String orderSn) {
+    }
+
     /** A1 window: the stock of {@code orderSn} is deducted, the local transaction has not started. */
     default void afterSell(String userId, String orderSn) {
     }

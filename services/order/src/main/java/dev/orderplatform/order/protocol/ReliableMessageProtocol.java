@@ -101,6 +101,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
      */
     Order create(NewOrder request, HalfMessageSender sender) {
         Creation creation = new Creation(OrderNumbers.next(request.userId()), request);
+        hooks.beforeHalfMessage(request.userId(), creation.orderSn); // Double-submit window: the cart read, nothing sent.
         TransactionSendResult sent;
         try {
             sent = sender.send(returnMessage(creation.orderSn, "CREATE_FAILED", Kind.CREATE), creation);
@@ -164,6 +165,11 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
             // Step 4, local failure: return the stock (the deciding check-back committed the return already).
             log.warn("Order {} was fenced out by a check-back before its local transaction: returning its stock", orderSn);
             return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "fenced_out", CreationSteps.notCreated(orderSn));
+        } catch (CreationSteps.Stop stop) {
+            // Step 4, local failure that our own rollback ended (its cart items were claimed by another creation: a
+            // double submit). Nothing committed and this order number is never used again: return the stock.
+            log.info("Order {} not stored ({}): returning its stock", orderSn, stop.reason);
+            return creation.fail(LocalTransactionState.COMMIT_MESSAGE, stop.reason, stop.problem);
         } catch (RuntimeException e) {
             // Step 4, local failure. It is unknown whether the commit happened (e.g. the connection broke during
             // COMMIT): do not guess, apply the decision rule now, under the fence. UNKNOW lets the broker ask again.

@@ -106,6 +106,22 @@ class ProducerPerRequestModeTest extends OrderServiceTest {
         assertAuditClean(Map.of(goods, 10));
     }
 
+    @Test
+    void aDoubleSubmitCreatesOneOrder_theOtherDeductionIsReturned() throws Exception {
+        long goods = platform.newGoods("6.00", 10);
+        String user = Platform.freshUser();
+        api().post(tokenOf(user), "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 3));
+
+        DoubleSubmit submits = submitTwiceFromOneCartRead(user, Map.of());
+
+        assertThat(submits.second().status()).as(submits.second().toString()).isEqualTo(201);
+        assertThat(submits.first().status()).as(submits.first().toString()).isEqualTo(409);
+        assertThat(submits.first().code()).isEqualTo("CART_CHANGED");
+        awaitRecord(submits.firstOrderSn(), SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
+        awaitStock(goods, 7);
+        assertAuditClean(Map.of(goods, 10));
+    }
+
     /** Client instances of per-request producers alive in this JVM's RocketMQ client (keyed by client id). */
     private static List<String> perRequestClients() {
         return MQClientManager.getInstance().getFactoryTable().keySet().stream()

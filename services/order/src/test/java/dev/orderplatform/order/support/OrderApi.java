@@ -17,6 +17,10 @@ public final class OrderApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The body of every order the tests create: where it goes. */
+    public static final Map<String, String> ORDER_DETAILS =
+            Map.of("address", "1 Test Street", "name", "Tess", "mobile", "13800000000");
+
     private final String base;
 
     public OrderApi(int port) {
@@ -76,12 +80,18 @@ public final class OrderApi {
                 throw new AssertionError("cart: " + put);
             }
         });
-        return post(token, "/api/v1/orders", Map.of("address", "1 Test Street", "name", "Tess", "mobile", "13800000000"));
+        return post(token, "/api/v1/orders", ORDER_DETAILS);
     }
 
     public Response send(String token, String method, String path, Object body) {
+        return send(token, method, path, body, Map.of());
+    }
+
+    /** A request with extra headers, e.g. {@code Idempotency-Key}. */
+    public Response send(String token, String method, String path, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json, application/problem+json");
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -8,10 +8,15 @@ import dev.orderplatform.order.protocol.ProtocolHooks;
 /** Protocol hooks a test arms for one user (creation) or one order (close); all others pass straight through. */
 public final class TestHooks implements ProtocolHooks {
 
+    private final Map<String, Gate> beforeHalfMessage = new ConcurrentHashMap<>();
     private final Map<String, Gate> afterSell = new ConcurrentHashMap<>();
     private final Map<String, Gate> afterFence = new ConcurrentHashMap<>();
     private final Map<String, Gate> afterClose = new ConcurrentHashMap<>();
     private final Map<String, Gate> insideClose = new ConcurrentHashMap<>();
+
+    public Gate blockBeforeHalfMessage(String userId) {
+        return arm(beforeHalfMessage, userId);
+    }
 
     public Gate blockAfterSell(String userId) {
         return arm(afterSell, userId);
@@ -27,6 +32,11 @@ public final class TestHooks implements ProtocolHooks {
 
     public Gate blockAfterClose(String orderSn) {
         return arm(afterClose, orderSn);
+    }
+
+    @Override
+    public void beforeHalfMessage(String userId, String orderSn) {
+        pass(beforeHalfMessage, userId, orderSn);
     }
 
     @Override
