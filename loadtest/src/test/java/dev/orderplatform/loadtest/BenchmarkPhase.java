@@ -92,6 +92,8 @@ final class BenchmarkPhase {
     volatile Map<String, ProcessCpu.Usage> cpu = Map.of();
     volatile long cpuOrders;
     volatile double cpuWindowSeconds;
+    /** The order producer's broker requests per created order in the steady window, by kind. */
+    volatile Map<String, Double> brokerRequestsPerOrder = Map.of();
     volatile List<Path> flameGraphs = List.of();
     volatile AuditResult audit;
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.SerializationFeature;
 
@@ -34,13 +35,13 @@ final class BenchmarkReport {
                     (int) LoadSettings.number("rounds", 2),
                     LoadSettings.number("steadyRate", 50),
                     (int) LoadSettings.number("steadySeconds", 20),
-                    LoadSettings.numbers("rates", "75,100,125,150,175,200,250,300"),
-                    (int) LoadSettings.number("stepSeconds", 10),
+                    LoadSettings.numbers("rates", "100,125,150,175,200,250,300"),
+                    (int) LoadSettings.number("stepSeconds", 8),
                     (int) LoadSettings.number("p99BoundMs", 200),
                     (int) LoadSettings.number("collapseMs", 5000),
                     (int) LoadSettings.number("warmupOrders", 3000),
                     LoadSettings.number("settleLoad", 1.5),
-                    (int) LoadSettings.number("settleMaxSeconds", 60),
+                    (int) LoadSettings.number("settleMaxSeconds", 30),
                     Boolean.parseBoolean(LoadSettings.text("profile", "true")),
                     LoadSettings.text("referenceMode", "baseline"));
         }
@@ -100,6 +101,7 @@ final class BenchmarkReport {
             row.put("cpuWindowSeconds", phase.cpuWindowSeconds);
             row.put("cpuWindowOrders", phase.cpuOrders);
             row.put("cpuSeconds", phase.cpu);
+            row.put("brokerRequestsPerOrder", phase.brokerRequestsPerOrder);
             row.put("flameGraphs", phase.flameGraphs.stream().map(p -> p.getFileName().toString()).toList());
             row.put("audit", phase.audit == null ? "not run" : phase.audit.summary());
             rows.add(row);
@@ -200,6 +202,13 @@ final class BenchmarkReport {
                 md.append(" | ");
             }
             md.append(String.format(Locale.ROOT, "%.2f |%n", platformCpuMillisPerOrder(phase)));
+        }
+        md.append("\nBroker requests of the order producer per created order in the same window (none in a mode "
+                + "without it):\n\n");
+        for (BenchmarkPhase phase : phases) {
+            md.append("- ").append(phase.label()).append(": ").append(phase.brokerRequestsPerOrder.isEmpty() ? "none"
+                    : phase.brokerRequestsPerOrder.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f",
+                    e.getKey(), e.getValue())).collect(Collectors.joining(", "))).append('\n');
         }
     }
 

@@ -60,6 +60,8 @@ public class OrderBenchmarkSimulation extends Simulation {
 
     private static final String ORDER_BODY =
             "{\"address\":\"1 Benchmark Road\",\"name\":\"Bench Mark\",\"mobile\":\"13800000000\"}";
+    /** The order producer's RocketMQ requests by kind, from the order service's Prometheus endpoint. */
+    private static final String BROKER_REQUESTS = "orderplatform_rocketmq_requests_total";
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
 
@@ -192,12 +194,19 @@ public class OrderBenchmarkSimulation extends Simulation {
                 phase.platform.processes().forEach((role, handles) -> jvms.put(role, handles.getFirst()));
                 flameGraphs.start(jvms).forEach(problem -> System.out.println("[benchmark] not profiled: " + problem));
             }
+            PlatformApi api = new PlatformApi(phase.platform);
+            Map<String, Double> requestsAtStart = api.orderCounters(BROKER_REQUESTS, "kind");
             long ordersAtStart = phase.createdTotal.get();
             long startNanos = System.nanoTime();
             Map<String, ProcessCpu.Sample> cpuAtStart = ProcessCpu.sample(roles);
             windows.schedule(() -> {
                 phase.cpu = ProcessCpu.between(cpuAtStart, ProcessCpu.sample(roles));
-                phase.cpuOrders = phase.createdTotal.get() - ordersAtStart;
+                long orders = phase.createdTotal.get() - ordersAtStart;
+                Map<String, Double> requests = new LinkedHashMap<>();
+                api.orderCounters(BROKER_REQUESTS, "kind").forEach((kind, count) -> requests.put(kind,
+                        (count - requestsAtStart.getOrDefault(kind, 0.0)) / Math.max(1, orders)));
+                phase.brokerRequestsPerOrder = requests;
+                phase.cpuOrders = orders;
                 phase.cpuWindowSeconds = (System.nanoTime() - startNanos) / 1e9;
                 if (profile) {
                     phase.flameGraphs = flameGraphs.stop(settings.resultsDir().resolve("profiles"),

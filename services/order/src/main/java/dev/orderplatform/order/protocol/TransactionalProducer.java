@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -42,17 +43,20 @@ public class TransactionalProducer implements SmartLifecycle {
 
     private final RocketMqProperties properties;
     private final ObjectProvider<TransactionListener> listener;
+    private final BrokerRequestCounter requests;
     private volatile TransactionMQProducer producer;
     private volatile ThreadPoolExecutor checkExecutor;
 
-    public TransactionalProducer(RocketMqProperties properties, ObjectProvider<TransactionListener> listener) {
+    public TransactionalProducer(RocketMqProperties properties, ObjectProvider<TransactionListener> listener,
+                                 MeterRegistry registry) {
         this.properties = properties;
         this.listener = listener;
+        this.requests = new BrokerRequestCounter(registry);
     }
 
     @Override
     public synchronized void start() {
-        TransactionMQProducer created = new TransactionMQProducer(Topics.ORDER_PRODUCER_GROUP);
+        TransactionMQProducer created = new TransactionMQProducer(Topics.ORDER_PRODUCER_GROUP, requests);
         created.setNamesrvAddr(properties.nameServer());
         created.setInstanceName("order-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
         // Known topics before start: the producer registers with their brokers at once, so it receives the
