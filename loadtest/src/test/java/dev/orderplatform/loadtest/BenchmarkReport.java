@@ -126,11 +126,11 @@ final class BenchmarkReport {
                 + "%.0f/s | CPU ms per order (platform) | machine before the phase | audit |%n", config.steadyRate()));
         md.append("|---|---|---|---|---|---|---|\n");
         for (BenchmarkPhase phase : phases) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %d / %d | %.2f | %s | %s |%n", phase.label(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %d / %d | %s | %s | %s |%n", phase.label(),
                     phase.highestSustained() == null ? "none" : String.format(Locale.ROOT, "%.0f",
                             phase.highestSustained()),
                     phase.peakCompletedPerSecond(), phase.steady().percentile(50), phase.steady().percentile(99),
-                    platformCpuMillisPerOrder(phase), phase.machineAtStart,
+                    millis(platformCpuMillisPerOrder(phase)), phase.machineAtStart,
                     phase.audit == null ? "not run" : phase.audit.summary()));
         }
         ratios(md, config, phases);
@@ -181,7 +181,7 @@ final class BenchmarkReport {
     private static String ratio(BenchmarkPhase phase, BenchmarkPhase reference, ToDoubleFunction<BenchmarkPhase> of) {
         double value = of.applyAsDouble(phase);
         double base = of.applyAsDouble(reference);
-        return Double.isNaN(value) || Double.isNaN(base) || base <= 0 ? "n/a"
+        return Double.isNaN(value) || Double.isNaN(base) || value < 0 || base <= 0 ? "n/a"
                 : String.format(Locale.ROOT, "%.2f", value / base);
     }
 
@@ -201,7 +201,7 @@ final class BenchmarkReport {
                         usage.gcSeconds() * 1000 / phase.cpuOrders, usage.jitSeconds() * 1000 / phase.cpuOrders));
                 md.append(" | ");
             }
-            md.append(String.format(Locale.ROOT, "%.2f |%n", platformCpuMillisPerOrder(phase)));
+            md.append(millis(platformCpuMillisPerOrder(phase))).append(" |\n");
         }
         md.append("\nBroker requests of the order producer per created order in the same window (none in a mode "
                 + "without it):\n\n");
@@ -210,6 +210,10 @@ final class BenchmarkReport {
                     : phase.brokerRequestsPerOrder.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f",
                     e.getKey(), e.getValue())).collect(Collectors.joining(", "))).append('\n');
         }
+    }
+
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** The platform's CPU per order: every process but the load generator. */

@@ -62,11 +62,19 @@ final class FlameGraphs {
 
     /** Stops every profile started and writes {@code <prefix>-<role>-cpu.html} into dir; returns the files. */
     List<Path> stop(Path dir, String prefix) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<Path> files = new ArrayList<>();
         profiled.forEach((role, pid) -> {
             Path file = dir.resolve(prefix + "-" + role.replaceAll("\\W+", "-") + "-cpu.html");
-            if (command(pid, "stop,file=" + file) == null) {
+            String error = command(pid, "stop,file=" + file);
+            if (error == null) {
                 files.add(file);
+            } else {
+                System.out.println("[benchmark] no flame graph of " + role + ": " + error);
             }
         });
         profiled.clear();

@@ -180,26 +180,29 @@ public class OrderBenchmarkSimulation extends Simulation {
     }
 
     /**
-     * CPU samples (and in the last round the profiles) over the steady step, from a quarter of it (JIT and
-     * connection pools settle after the warm-up's pattern) to its end.
+     * CPU samples over the steady step, from a quarter of it (JIT and connection pools settle after the warm-up's
+     * pattern) to its end. In the last round the profilers are attached at the phase's start, so that attaching
+     * them costs nothing inside the window, and stopped at its end.
      */
     private void scheduleSteadyWindow(BenchmarkPhase phase, long phaseStart) {
         boolean profile = flameGraphs != null && phase.round == config.rounds();
         long steadyEnd = phaseStart + phase.steady().seconds * 1000L;
         Map<String, List<ProcessHandle>> roles = new LinkedHashMap<>(phase.platform.processes());
         roles.put("load generator", List.of(ProcessHandle.current()));
-        windows.schedule(() -> {
-            if (profile) {
+        if (profile) {
+            windows.execute(reported(phase.label() + " profiler start", () -> {
                 Map<String, ProcessHandle> jvms = new LinkedHashMap<>();
                 phase.platform.processes().forEach((role, handles) -> jvms.put(role, handles.getFirst()));
                 flameGraphs.start(jvms).forEach(problem -> System.out.println("[benchmark] not profiled: " + problem));
-            }
+            }));
+        }
+        windows.schedule(reported(phase.label() + " steady window start", () -> {
             PlatformApi api = new PlatformApi(phase.platform);
             Map<String, Double> requestsAtStart = api.orderCounters(BROKER_REQUESTS, "kind");
             long ordersAtStart = phase.createdTotal.get();
             long startNanos = System.nanoTime();
             Map<String, ProcessCpu.Sample> cpuAtStart = ProcessCpu.sample(roles);
-            windows.schedule(() -> {
+            windows.schedule(reported(phase.label() + " steady window end", () -> {
                 phase.cpu = ProcessCpu.between(cpuAtStart, ProcessCpu.sample(roles));
                 long orders = phase.createdTotal.get() - ordersAtStart;
                 Map<String, Double> requests = new LinkedHashMap<>();
@@ -212,8 +215,19 @@ public class OrderBenchmarkSimulation extends Simulation {
                     phase.flameGraphs = flameGraphs.stop(settings.resultsDir().resolve("profiles"),
                             phase.label().replace(' ', '-'));
                 }
-            }, steadyEnd - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
-        }, phase.steady().seconds * 250L, TimeUnit.MILLISECONDS);
+            }), steadyEnd - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+        }), phaseStart + phase.steady().seconds * 250L - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A scheduled executor keeps a task's exception to itself: say it, the figures of that window are missing. */
+    private static Runnable reported(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                System.out.println("[benchmark] " + what + " failed: " + e);
+            }
+        };
     }
 
     /** Starts the phase's platform once the machine is quiet, creates its goods and warms it up. */
@@ -272,7 +286,9 @@ public class OrderBenchmarkSimulation extends Simulation {
         }, orchestration)))
                 .asLongAs(session -> !session.<CompletableFuture<?>>get(key).isDone())
                 .on(pause(Duration.ofSeconds(1)))
-                .crashLoadGeneratorIf(session -> session.<CompletableFuture<?>>get(key).exceptionNow().getMessage(),
+                // Gatling evaluates the message whether or not the condition holds.
+                .crashLoadGeneratorIf(session -> session.<CompletableFuture<?>>get(key).isCompletedExceptionally()
+                                ? session.<CompletableFuture<?>>get(key).exceptionNow().getMessage() : "",
                         session -> session.<CompletableFuture<?>>get(key).isCompletedExceptionally());
     }
 
