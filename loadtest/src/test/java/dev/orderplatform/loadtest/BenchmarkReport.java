@@ -190,10 +190,11 @@ final class BenchmarkReport {
         Set<String> roles = new LinkedHashSet<>();
         phases.forEach(phase -> roles.addAll(phase.cpu.keySet()));
         md.append("\n## CPU ms per created order in the steady window (GC / JIT threads in brackets)\n\n| phase | "
-                + "orders in window | ").append(String.join(" | ", roles)).append(" | platform total |\n|---|---|");
+                + "window s | orders in it | ").append(String.join(" | ", roles)).append(" | platform total |\n|---|---|---|");
         md.append("---|".repeat(roles.size() + 1)).append('\n');
         for (BenchmarkPhase phase : phases) {
-            md.append("| ").append(phase.label()).append(" | ").append(phase.cpuOrders).append(" | ");
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %d | ", phase.label(), phase.cpuWindowSeconds,
+                    phase.cpuOrders));
             for (String role : roles) {
                 ProcessCpu.Usage usage = phase.cpu.get(role);
                 md.append(usage == null || phase.cpuOrders == 0 ? "n/a" : String.format(Locale.ROOT,
