@@ -132,15 +132,11 @@ public class OrderBenchmarkSimulation extends Simulation {
             injection.add(constantUsersPerSec(step.rate).during(Duration.ofSeconds(step.seconds)));
             injection.add(nothingFor(Duration.ofSeconds(BenchmarkPhase.GAP_SECONDS)));
         }
-        return scenario(phase.label() + ": load")
-                .feed(Stream.generate(() -> user(phase)).iterator())
-                .exec(session -> arrive(phase, session))
-                .exitHereIf(session -> session.getBoolean("skip"))
-                .exec(http("add to cart").post(session -> phase.platform.orderUrl() + "/api/v1/cart/items")
-                        .header("Authorization", "Bearer #{token}")
-                        .body(StringBody("#{item}"))
-                        .requestTimeout(Duration.ofSeconds(30))
-                        .check(status().in(200, 201)))
+        ChainBuilder order = exec(http("add to cart").post(session -> phase.platform.orderUrl() + "/api/v1/cart/items")
+                .header("Authorization", "Bearer #{token}")
+                .body(StringBody("#{item}"))
+                .requestTimeout(Duration.ofSeconds(30))
+                .check(status().in(200, 201)))
                 .doIf(Session::isFailed).then(exec(session -> {
                     phase.completed(session.getInt("step"), false, null, System.currentTimeMillis());
                     return session;
@@ -156,7 +152,13 @@ public class OrderBenchmarkSimulation extends Simulation {
                     phase.completed(session.getInt("step"), created,
                             created ? session.getInt("createMillis") : null, System.currentTimeMillis());
                     return session;
-                })
+                });
+        return scenario(phase.label() + ": load")
+                .feed(Stream.generate(() -> user(phase)).iterator())
+                .exec(session -> arrive(phase, session))
+                .exitHereIf(session -> session.getBoolean("skip"))
+                // One group per phase: Gatling's report shows each phase's requests apart.
+                .group(phase.label()).on(order)
                 .injectOpen(injection);
     }
 
