@@ -132,11 +132,12 @@ public class OrderBenchmarkSimulation extends Simulation {
             injection.add(constantUsersPerSec(step.rate).during(Duration.ofSeconds(step.seconds)));
             injection.add(nothingFor(Duration.ofSeconds(BenchmarkPhase.GAP_SECONDS)));
         }
-        ChainBuilder order = exec(http("add to cart").post(session -> phase.platform.orderUrl() + "/api/v1/cart/items")
-                .header("Authorization", "Bearer #{token}")
-                .body(StringBody("#{item}"))
-                .requestTimeout(Duration.ofSeconds(30))
-                .check(status().in(200, 201)))
+        ChainBuilder order = exec(http("add to cart")
+                        .post(session -> phase.platform.orderUrl() + "/api/v1/cart/items")
+                        .header("Authorization", "Bearer #{token}")
+                        .body(StringBody("#{item}"))
+                        .requestTimeout(Duration.ofSeconds(30))
+                        .check(status().in(200, 201)))
                 .doIf(Session::isFailed).then(exec(session -> {
                     phase.completed(session.getInt("step"), false, null, System.currentTimeMillis());
                     return session;
