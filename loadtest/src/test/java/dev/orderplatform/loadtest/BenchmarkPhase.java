@@ -203,8 +203,9 @@ final class BenchmarkPhase {
                         + "p99 %d ms, %d failed, backlog at the end %d%s%n", label(), step.rate,
                 step.completedPerSecond(), step.percentile(50), step.percentile(99), step.failed.get(),
                 step.backlogAtEnd(), step.skipped.get() > 0 ? ", skipped " + step.skipped.get() : "");
-        if (!collapsed && attempted > 0 && (step.percentile(99) > bounds.collapseMs()
-                || step.failed.get() * 5 > attempted || step.completedInWindow.get() < 0.5 * step.rate * step.seconds)) {
+        boolean collapse = step.percentile(99) > bounds.collapseMs() || step.failed.get() * 5 > attempted
+                || step.completedInWindow.get() < 0.5 * step.rate * step.seconds;
+        if (!collapsed && attempted > 0 && collapse) {
             collapsed = true;
             System.out.println("[benchmark] " + label() + " collapsed at " + step.rate + "/s: skipping the higher "
                     + "rates");

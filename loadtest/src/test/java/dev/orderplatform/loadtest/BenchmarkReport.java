@@ -190,8 +190,8 @@ final class BenchmarkReport {
         Set<String> roles = new LinkedHashSet<>();
         phases.forEach(phase -> roles.addAll(phase.cpu.keySet()));
         md.append("\n## CPU ms per created order in the steady window (GC / JIT threads in brackets)\n\n| phase | "
-                + "window s | orders in it | ").append(String.join(" | ", roles)).append(" | platform total |\n|---|---|---|");
-        md.append("---|".repeat(roles.size() + 1)).append('\n');
+                + "window s | orders in it | ").append(String.join(" | ", roles)).append(" | platform total |\n");
+        md.append("|---|---|---|").append("---|".repeat(roles.size() + 1)).append('\n');
         for (BenchmarkPhase phase : phases) {
             md.append(String.format(Locale.ROOT, "| %s | %.1f | %d | ", phase.label(), phase.cpuWindowSeconds,
                     phase.cpuOrders));
