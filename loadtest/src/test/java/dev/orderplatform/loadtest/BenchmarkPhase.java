@@ -205,7 +205,8 @@ final class BenchmarkPhase {
                 step.backlogAtEnd(), step.skipped.get() > 0 ? ", skipped " + step.skipped.get() : "");
         boolean collapse = step.percentile(99) > bounds.collapseMs() || step.failed.get() * 5 > attempted
                 || step.completedInWindow.get() < 0.5 * step.rate * step.seconds;
-        if (!collapsed && attempted > 0 && collapse) {
+        // A step none of whose users got an answer yet is the worst case, not "no data".
+        if (!collapsed && step.arrivals.get() > 0 && collapse) {
             collapsed = true;
             System.out.println("[benchmark] " + label() + " collapsed at " + step.rate + "/s: skipping the higher "
                     + "rates");
