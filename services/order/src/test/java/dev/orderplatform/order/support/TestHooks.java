@@ -10,6 +10,7 @@ public final class TestHooks implements ProtocolHooks {
 
     private final Map<String, Gate> afterSell = new ConcurrentHashMap<>();
     private final Map<String, Gate> afterFence = new ConcurrentHashMap<>();
+    private final Map<String, Gate> beforeTimer = new ConcurrentHashMap<>();
     private final Map<String, Gate> afterClose = new ConcurrentHashMap<>();
     private final Map<String, Gate> insideClose = new ConcurrentHashMap<>();
 
@@ -19,6 +20,10 @@ public final class TestHooks implements ProtocolHooks {
 
     public Gate blockAfterFence(String userId) {
         return arm(afterFence, userId);
+    }
+
+    public Gate blockBeforeTimer(String userId) {
+        return arm(beforeTimer, userId);
     }
 
     public Gate blockInsideClose(String orderSn) {
@@ -37,6 +42,11 @@ public final class TestHooks implements ProtocolHooks {
     @Override
     public void afterFence(String userId, String orderSn) {
         pass(afterFence, userId, orderSn);
+    }
+
+    @Override
+    public void beforeTimer(String userId, String orderSn) {
+        pass(beforeTimer, userId, orderSn);
     }
 
     @Override
