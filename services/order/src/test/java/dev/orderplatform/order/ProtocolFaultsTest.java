@@ -47,6 +47,25 @@ class ProtocolFaultsTest extends OrderServiceTest {
     }
 
     @Test
+    void unexpectedFailureAfterTheSellIsAnUnknownOutcome_notNothingCharged() {
+        long goods = platform.newGoods("5.00", 10);
+        String user = Platform.freshUser();
+        hooks.blockAfterSell(user).releaseWithFailure(
+                new IllegalStateException("test: the order process fails right after the Sell"));
+
+        Response response = api().order(tokenOf(user), Map.of(goods, 4));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.code()).isEqualTo("ORDER_OUTCOME_UNKNOWN");
+        String orderSn = response.text("orderSn");
+        // The Sell did deduct; the broker's check-back finds no order under the fence and commits the return.
+        awaitRecord(orderSn, SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
+        awaitStock(goods, 10);
+        assertThat(statusOf(orderSn)).isNull();
+        assertAuditClean(Map.of(goods, 10));
+    }
+
+    @Test
     void a3_checkBackDuringTheLocalTransactionWaitsAndKeepsTheCommittedOrder() throws Exception {
         long goods = platform.newGoods("5.00", 10);
         CheckDuringFence race = checkBackWhileTheFenceIsHeld(goods, 3);

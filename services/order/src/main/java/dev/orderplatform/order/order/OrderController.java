@@ -41,11 +41,13 @@ public class OrderController {
     }
 
     public record OrderView(String orderSn, OrderStatus status, BigDecimal total, String address, String name,
-            String mobile, Instant createdAt, Instant paidAt, Instant closedAt, List<OrderLine> lines) {
+            String mobile, Instant createdAt, Instant payDeadline, Instant paidAt, Instant closedAt,
+            List<OrderLine> lines) {
 
         static OrderView of(Order order) {
             return new OrderView(order.orderSn(), order.status(), order.total(), order.address(), order.signerName(),
-                    order.signerMobile(), order.createdAt(), order.paidAt(), order.closedAt(), order.lines());
+                    order.signerMobile(), order.createdAt(), order.payDeadline(), order.paidAt(), order.closedAt(),
+                    order.lines());
         }
     }
 
@@ -78,7 +80,10 @@ public class OrderController {
                 found.total());
     }
 
-    /** Simulated payment confirmation: 200 with the paid order (also when it was paid already). */
+    /**
+     * Simulated payment confirmation: 200 with the paid order (also when it was paid already); 409 when it is closed
+     * or its payment deadline has passed.
+     */
     @PostMapping("/{orderSn}/pay")
     OrderView pay(@AuthenticationPrincipal Jwt user, @PathVariable String orderSn) {
         return OrderView.of(orders.pay(user.getSubject(), orderSn));

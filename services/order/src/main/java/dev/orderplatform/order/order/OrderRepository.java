@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 public class OrderRepository {
 
     private static final String ORDER_COLUMNS = "order_sn, user_id, status, total, address, signer_name, signer_mobile,"
-            + " created_at, updated_at, paid_at, closed_at";
+            + " created_at, updated_at, paid_at, closed_at, pay_deadline";
 
     private final JdbcClient jdbc;
 
@@ -32,10 +32,10 @@ public class OrderRepository {
     }
 
     public void insert(Order order) {
-        jdbc.sql("INSERT INTO orders (" + ORDER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO orders (" + ORDER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(order.orderSn(), order.userId(), order.status().name(), order.total(), order.address(),
                         order.signerName(), order.signerMobile(), ts(order.createdAt()), ts(order.updatedAt()),
-                        ts(order.paidAt()), ts(order.closedAt()))
+                        ts(order.paidAt()), ts(order.closedAt()), ts(order.payDeadline()))
                 .update();
         for (OrderLine line : order.lines()) {
             jdbc.sql("INSERT INTO order_line (order_sn, goods_id, goods_name, price, quantity) VALUES (?, ?, ?, ?, ?)")
@@ -66,11 +66,32 @@ public class OrderRepository {
                 .params(ts(now), ts(now), orderSn).update() == 1;
     }
 
-    /** A7: WAIT_BUYER_PAY -> TRADE_SUCCESS for the user's own order, or nothing; true when this call paid it. */
+    /**
+     * A7: WAIT_BUYER_PAY -> TRADE_SUCCESS for the user's own order before its payment deadline, or nothing; true when
+     * this call paid it. Past the deadline the order stays as it is until its timeout (or the sweeper) closes it.
+     */
     public boolean payIfWaiting(String orderSn, String userId, Instant now) {
         return jdbc.sql("UPDATE orders SET status = 'TRADE_SUCCESS', paid_at = ?, updated_at = ?"
-                        + " WHERE order_sn = ? AND user_id = ? AND status = 'WAIT_BUYER_PAY'")
-                .params(ts(now), ts(now), orderSn, userId).update() == 1;
+                        + " WHERE order_sn = ? AND user_id = ? AND status = 'WAIT_BUYER_PAY' AND pay_deadline > ?")
+                .params(ts(now), ts(now), orderSn, userId, ts(now)).update() == 1;
+    }
+
+    /**
+     * Orders waiting for payment with a deadline before {@code dueBefore}, in deadline order, the first {@code limit}
+     * after {@code after} (keyset paging). Cheap: a range of the index (status, pay_deadline).
+     */
+    public List<Overdue> overdue(Instant dueBefore, Overdue after, int limit) {
+        return jdbc.sql("SELECT order_sn, pay_deadline FROM orders WHERE status = 'WAIT_BUYER_PAY' AND pay_deadline < ?"
+                        + " AND (pay_deadline > ? OR (pay_deadline = ? AND order_sn > ?))"
+                        + " ORDER BY pay_deadline, order_sn LIMIT ?")
+                .params(ts(dueBefore), ts(after.payDeadline()), ts(after.payDeadline()), after.orderSn(), limit)
+                .query((rs, n) -> new Overdue(rs.getString(1), instant(rs.getTimestamp(2)))).list();
+    }
+
+    /** An order past its payment deadline, as {@link #overdue} finds it. */
+    public record Overdue(String orderSn, Instant payDeadline) {
+        /** Before every order: where {@link #overdue} paging starts. */
+        public static final Overdue FIRST = new Overdue("", Instant.EPOCH);
     }
 
     public Optional<Order> find(String orderSn) {
@@ -146,7 +167,8 @@ public class OrderRepository {
         return new Order(rs.getString("order_sn"), rs.getString("user_id"), OrderStatus.valueOf(rs.getString("status")),
                 total, rs.getString("address"), rs.getString("signer_name"), rs.getString("signer_mobile"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
-                instant(rs.getTimestamp("paid_at")), instant(rs.getTimestamp("closed_at")), List.of());
+                instant(rs.getTimestamp("paid_at")), instant(rs.getTimestamp("closed_at")),
+                instant(rs.getTimestamp("pay_deadline")), List.of());
     }
 
     static Timestamp ts(Instant instant) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import dev.orderplatform.contracts.goods.v1.Goods;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
+import dev.orderplatform.order.OrderProperties;
 import dev.orderplatform.order.cart.CartRepository;
 import dev.orderplatform.order.idempotency.IdempotencyKeys;
 import dev.orderplatform.order.order.Order;
@@ -64,14 +65,16 @@ class CreationSteps {
     private final OrderRepository orders;
     private final CartRepository carts;
     private final IdempotencyKeys idempotencyKeys;
+    private final OrderProperties properties;
 
     CreationSteps(GoodsGateway goods, InventoryGateway inventory, OrderRepository orders, CartRepository carts,
-            IdempotencyKeys idempotencyKeys) {
+            IdempotencyKeys idempotencyKeys, OrderProperties properties) {
         this.goods = goods;
         this.inventory = inventory;
         this.orders = orders;
         this.carts = carts;
         this.idempotencyKeys = idempotencyKeys;
+        this.properties = properties;
     }
 
     /** Step 1: the prices. Nothing is deducted yet: every {@link Stop} has {@code maybeDeducted == false}. */
@@ -151,11 +154,15 @@ class CreationSteps {
         }
     }
 
-    /** The order as step 3 stores it: waiting for payment, created now. */
+    /**
+     * The order as step 3 stores it: waiting for payment, created now, payable until now plus the order timeout (fixed
+     * here, so that a later change of the timeout moves no existing deadline).
+     */
     Order newOrder(String orderSn, NewOrder request, Priced priced) {
         Instant now = Instant.now();
         return new Order(orderSn, request.userId(), OrderStatus.WAIT_BUYER_PAY, priced.total(), request.address(),
-                request.signerName(), request.signerMobile(), now, now, null, null, priced.lines());
+                request.signerName(), request.signerMobile(), now, now, null, null, now.plus(properties.timeout()),
+                priced.lines());
     }
 
     /**
