@@ -1,9 +1,12 @@
 package dev.orderplatform.inventory;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
+import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.inventory.parking.ParkingService;
 import dev.orderplatform.inventory.sell.SellService;
 
@@ -34,11 +37,20 @@ class AdminHttpApiTest extends InventoryServiceTest {
                     .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
             mvc.perform(get(path).header("Authorization", userToken())).andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+            mvc.perform(get(path).header("Authorization", orderServiceToken())).andExpect(status().isForbidden());
         }
-        mvc.perform(put("/api/v1/stocks/" + goods).header("Authorization", userToken())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"stock\": 0}"))
-                .andExpect(status().isForbidden());
+        for (String caller : new String[] {userToken(), orderServiceToken()}) {
+            mvc.perform(put("/api/v1/stocks/" + goods).header("Authorization", caller)
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"stock\": 0}"))
+                    .andExpect(status().isForbidden());
+        }
         org.assertj.core.api.Assertions.assertThat(stockOf(goods)).isEqualTo(5);
+    }
+
+    /** The order service's gRPC credential gives it nothing over HTTP. */
+    private String orderServiceToken() {
+        return "Bearer " + tokens.issueServiceToken(PlatformServices.ORDER, PlatformServices.INVENTORY,
+                Duration.ofMinutes(5));
     }
 
     @Test

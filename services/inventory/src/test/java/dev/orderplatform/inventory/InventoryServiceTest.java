@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
 import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
@@ -39,6 +40,7 @@ import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
 import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
 import dev.orderplatform.infra.junit.PlatformInfrastructure;
 import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
+import dev.orderplatform.web.grpc.ServiceCredentials;
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
 
@@ -81,7 +83,9 @@ public abstract class InventoryServiceTest {
     private GrpcServerLifecycle grpcServer;
 
     private ManagedChannel channel;
-    /** As the order service calls: no credential. */
+    /** Without a credential. */
+    protected InventoryServiceGrpc.InventoryServiceBlockingStub anonymous;
+    /** As the order service calls: with its service token. */
     protected InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
     /** With a bearer token of the ADMIN role, which SetStock needs. */
     protected InventoryServiceGrpc.InventoryServiceBlockingStub admin;
@@ -89,8 +93,15 @@ public abstract class InventoryServiceTest {
     @BeforeEach
     void connect() {
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort()).usePlaintext().build();
-        inventory = InventoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
-        admin = withAuthorization(inventory, adminToken());
+        anonymous = InventoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+        inventory = asOrderService(anonymous);
+        admin = withAuthorization(anonymous, adminToken());
+    }
+
+    protected InventoryServiceGrpc.InventoryServiceBlockingStub asOrderService(
+            InventoryServiceGrpc.InventoryServiceBlockingStub stub) {
+        return stub.withInterceptors(
+                new ServiceCredentials(tokens, PlatformServices.ORDER, PlatformServices.INVENTORY));
     }
 
     protected static InventoryServiceGrpc.InventoryServiceBlockingStub withAuthorization(

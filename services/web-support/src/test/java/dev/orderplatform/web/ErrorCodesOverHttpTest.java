@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = WebSupportTest.TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"orderplatform.jwt.secret=test-secret-that-is-at-least-32-bytes-long",
+                "spring.application.name=things",
                 "spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=1KB"})
 class ErrorCodesOverHttpTest {
 

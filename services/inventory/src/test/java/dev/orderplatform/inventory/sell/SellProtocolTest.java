@@ -198,10 +198,15 @@ class SellProtocolTest extends InventoryServiceTest {
     void setStockNeedsTheAdminRole() {
         long goods = goodsWithStock(4);
         SetStockRequest zero = SetStockRequest.newBuilder().setGoodsId(goods).setStock(0).build();
-        assertThatThrownBy(() -> inventory.setStock(zero))
+        assertThatThrownBy(() -> anonymous.setStock(zero))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
-        assertThatThrownBy(() -> withAuthorization(inventory, userToken()).setStock(zero))
+        assertThatThrownBy(() -> withAuthorization(anonymous, userToken()).setStock(zero))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode())
+                                .isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThatThrownBy(() -> inventory.setStock(zero))
+                .as("the order service only sells and reads")
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         failure -> assertThat(failure.getStatus().getCode())
                                 .isEqualTo(Status.Code.PERMISSION_DENIED));

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +35,10 @@ public class PlatformSecurityConfiguration {
         return new JwtTokens(properties.secretBytes());
     }
 
+    /** Verifies tokens addressed to this service, named by {@code spring.application.name}. */
     @Bean
-    JwtDecoder jwtDecoder(JwtTokens tokens) {
-        return tokens.decoder();
+    JwtDecoder jwtDecoder(JwtTokens tokens, @Value("${spring.application.name}") String service) {
+        return tokens.decoder(service);
     }
 
     @Bean
