@@ -99,6 +99,29 @@ class SellProtocolTest extends InventoryServiceTest {
     }
 
     @Test
+    void sellUnderATakenOrderNumberWithOtherItemsIsRefusedAndDeductsNothing() {
+        long goods = goodsWithStock(10);
+        long other = goodsWithStock(10);
+        String orderSn = freshOrderSn();
+        assertThat(sell(orderSn, goods, 3).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
+
+        // A6 replays only an identical request; these are other orders under the same number.
+        assertThat(sell(orderSn, goods, 4).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT);
+        assertThat(sell(orderSn, other, 3).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT);
+        assertThat(sell(orderSn, goods, 3, other, 1).getOutcome())
+                .isEqualTo(SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT);
+
+        assertThat(stockOf(goods)).isEqualTo(7);
+        assertThat(stockOf(other)).isEqualTo(10);
+        var record = inventory.getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build());
+        assertThat(record.getStatus()).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
+        assertThat(record.getItemsList()).containsExactly(item(goods, 3));
+        // The identical retry is still a replay.
+        assertThat(sell(orderSn, goods, 3).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
+        assertThat(stockOf(goods)).isEqualTo(7);
+    }
+
+    @Test
     void returnTwiceReturnsOnce() {
         long goods = goodsWithStock(10);
         String orderSn = freshOrderSn();

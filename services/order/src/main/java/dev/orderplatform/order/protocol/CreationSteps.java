@@ -18,6 +18,7 @@ import dev.orderplatform.order.cart.CartRepository;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderErrorCodes;
 import dev.orderplatform.order.order.OrderLine;
+import dev.orderplatform.order.order.OrderNumbers;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.remote.GoodsGateway;
@@ -58,16 +59,24 @@ class CreationSteps {
         }
     }
 
+    private final OrderNumbers numbers;
     private final GoodsGateway goods;
     private final InventoryGateway inventory;
     private final OrderRepository orders;
     private final CartRepository carts;
 
-    CreationSteps(GoodsGateway goods, InventoryGateway inventory, OrderRepository orders, CartRepository carts) {
+    CreationSteps(OrderNumbers numbers, GoodsGateway goods, InventoryGateway inventory, OrderRepository orders,
+            CartRepository carts) {
+        this.numbers = numbers;
         this.goods = goods;
         this.inventory = inventory;
         this.orders = orders;
         this.carts = carts;
+    }
+
+    /** The new order's number, unique by construction: a Sell under it can only be this order's (A6). */
+    String newOrderSn() {
+        return numbers.next();
     }
 
     /** Step 1: the prices. Nothing is deducted yet: every {@link Stop} has {@code maybeDeducted == false}. */
@@ -109,8 +118,7 @@ class CreationSteps {
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
                 // Definite refusal before anything was deducted (per the contract).
-                throw new Stop("sell_invalid", new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
-                        "The stock service refused the order; nothing was charged."), false);
+                throw new Stop("sell_invalid", refusedBySellService(), false);
             }
             // A2: timeout, unavailable, ...: the stock MAY have been deducted.
             throw new Stop("outcome_unknown", new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
@@ -132,6 +140,9 @@ class CreationSteps {
                     false);
             // A4: a decision already fenced this order out and its return was consumed; nothing was deducted now.
             case SELL_OUTCOME_ALREADY_RETURNED -> throw new Stop("already_returned", notCreated(orderSn), false);
+            // A6 replays identical requests only: the number names another order's deduction, which is not ours to
+            // return. Nothing was deducted now.
+            case SELL_OUTCOME_ORDER_SN_CONFLICT -> throw new Stop("order_sn_conflict", refusedBySellService(), false);
             // An outcome this version does not know: treat it as unknown (A2).
             default -> throw new Stop("outcome_unknown", new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
                     OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
@@ -151,6 +162,11 @@ class CreationSteps {
     void store(Order order, NewOrder request) {
         orders.insert(order);
         carts.deleteOrdered(request.userId(), request.quantities().keySet());
+    }
+
+    private static ApiProblem refusedBySellService() {
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
+                "The stock service refused the order; nothing was charged.");
     }
 
     static ApiProblem goodsProblem(String code, String detail, List<Long> goodsIds) {
