@@ -43,7 +43,10 @@ public final class JwtTokens {
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
+    /** Verifies the signature and {@link PlatformJwt#validator()}'s claims. */
     public JwtDecoder decoder() {
-        return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(PlatformJwt.validator());
+        return decoder;
     }
 }
