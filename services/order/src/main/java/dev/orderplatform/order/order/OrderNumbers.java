@@ -56,10 +56,12 @@ public class OrderNumbers {
         long number;
         synchronized (this) {
             if (node < 0 || sequence == sequenceLimit) {
-                node = nodeLeases.getAsLong();
-                if (node < 1 || node >= NODE_LIMIT) {
-                    throw new IllegalStateException("Order number node " + node + " is out of 1.." + (NODE_LIMIT - 1));
+                long leased = nodeLeases.getAsLong();
+                if (leased < 1 || leased >= NODE_LIMIT) {
+                    throw new IllegalStateException(
+                            "Order number node " + leased + " is out of 1.." + (NODE_LIMIT - 1));
                 }
+                node = leased;
                 sequence = 0;
             }
             leasedNode = node;

@@ -62,9 +62,12 @@ class OrderNumbersTest {
 
     @Test
     void aNodeOutsideItsFieldIsRefusedRatherThanRepeated() {
-        assertThatThrownBy(() -> new OrderNumbers(() -> OrderNumbers.NODE_LIMIT, FIXED, OrderNumbers.SEQUENCE_LIMIT).next())
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new OrderNumbers(() -> 0, FIXED, OrderNumbers.SEQUENCE_LIMIT).next()).isInstanceOf(IllegalStateException.class);
+        for (long node : new long[] {0, OrderNumbers.NODE_LIMIT}) {
+            OrderNumbers numbers = new OrderNumbers(() -> node, FIXED, OrderNumbers.SEQUENCE_LIMIT);
+            assertThatThrownBy(numbers::next).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(numbers::next).as("and again, not numbering under it").isInstanceOf(
+                    IllegalStateException.class);
+        }
     }
 
     @Test
