@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.inventory.parking.ParkingService;
 import dev.orderplatform.inventory.sell.SellService;
+import dev.orderplatform.inventory.stock.StockService;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -90,6 +91,25 @@ class AdminHttpApiTest extends InventoryServiceTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"));
         org.assertj.core.api.Assertions.assertThat(stockOf(goods)).isEqualTo(5);
+    }
+
+    @Test
+    void stockAboveTheMaximumIsRefusedAndChangesNothing() throws Exception {
+        long goods = goodsWithStock(5);
+        mvc.perform(put("/api/v1/stocks/" + goods).header("Authorization", adminToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"stock\": " + (StockService.MAX_STOCK + 1) + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("STOCK_LIMIT_EXCEEDED"))
+                .andExpect(jsonPath("$.maxStock").value(StockService.MAX_STOCK));
+        org.assertj.core.api.Assertions.assertThat(stockOf(goods)).isEqualTo(5);
+
+        mvc.perform(put("/api/v1/stocks/" + goods).header("Authorization", adminToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"stock\": " + StockService.MAX_STOCK + "}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stock").value(StockService.MAX_STOCK));
     }
 
     @Test

@@ -184,6 +184,28 @@ class ProtocolFaultsTest extends OrderServiceTest {
     }
 
     @Test
+    void a6_sellUnderAnotherOrdersNumberIsRefusedAndReturnsNothing() throws Exception {
+        long taken = platform.newGoods("5.00", 10);
+        long other = platform.newGoods("5.00", 10);
+        String takenOrderSn = api().order(tokenOf(Platform.freshUser()), Map.of(taken, 3)).text("orderSn");
+        String user = Platform.freshUser();
+        // As if the new order's number had collided with the first order's.
+        sellFaults.armRenumber(other, takenOrderSn);
+
+        Response refused = api().order(tokenOf(user), Map.of(other, 2));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(500);
+        assertThat(refused.code()).isEqualTo("INTERNAL_ERROR");
+        Thread.sleep(CHECK_WINDOW.toMillis()); // a wrongly committed return would have come back by now
+        assertThat(platform.stock(other)).isEqualTo(10);
+        assertThat(platform.stock(taken)).isEqualTo(7);
+        assertThat(platform.sellRecordStatus(takenOrderSn)).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
+        assertThat(statusOf(takenOrderSn)).isEqualTo(OrderStatus.WAIT_BUYER_PAY);
+        assertThat(orders.countOfUser(user)).isZero();
+        assertAuditClean(Map.of(taken, 10, other, 10));
+    }
+
+    @Test
     void a8_closeThatRollsBackAfterItsReturnWasSentReturnsNothing_aLaterCloseDoes() throws Exception {
         long goods = platform.newGoods("5.00", 10);
         String orderSn = api().order(tokenOf(Platform.freshUser()), Map.of(goods, 4)).text("orderSn");

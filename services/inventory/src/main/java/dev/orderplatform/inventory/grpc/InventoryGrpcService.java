@@ -72,6 +72,7 @@ public class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceI
                         case INSUFFICIENT_STOCK -> SellOutcome.SELL_OUTCOME_INSUFFICIENT_STOCK;
                         case UNKNOWN_GOODS -> SellOutcome.SELL_OUTCOME_UNKNOWN_GOODS;
                         case ALREADY_RETURNED -> SellOutcome.SELL_OUTCOME_ALREADY_RETURNED;
+                        case ORDER_SN_CONFLICT -> SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT;
                     })
                     .addAllShortGoodsIds(result.shortGoodsIds())
                     .addAllUnknownGoodsIds(result.unknownGoodsIds())

@@ -30,7 +30,8 @@ import dev.orderplatform.web.problem.ErrorCodes;
 /**
  * The inventory side of the order protocol (DESIGN.md section 2), in one place:
  * <ul>
- * <li>{@link #sell}: deduct all items of one order or none, once per order number, refused after a return;</li>
+ * <li>{@link #sell}: deduct all items of one order or none, once per order number, refused after a return or when
+ * the number is taken by other items;</li>
  * <li>{@link #returnStock}: give an order's stock back exactly once, or leave a tombstone when nothing was deducted.</li>
  * </ul>
  * Both are one local transaction each. The sell record's unique order number serialises everything that concerns
@@ -89,8 +90,13 @@ public class SellService {
                 SellStatus status = lockStatus(orderSn)
                         .orElseThrow(() -> new ConcurrencyFailureException("Sell record " + orderSn + " vanished"));
                 if (status == SellStatus.DEDUCTED) {
-                    // A6: a retried Sell answers what the first one did and deducts nothing more.
-                    warnIfItemsDiffer(orderSn, items);
+                    // A6: a retried Sell answers what the first one did and deducts nothing more. Only a retry, though:
+                    // other items mean another order under a taken number, and answering DEDUCTED would let it live
+                    // on this order's stock (and its failure return this order's stock).
+                    if (!deductedItems(orderSn).equals(items)) {
+                        log.warn("Sell for order {} repeated with other items {}: refused", orderSn, items);
+                        return SellResult.orderSnConflict();
+                    }
                     return SellResult.deducted(true);
                 }
                 // A4: the return was consumed first (or the order was already returned): the tombstone refuses it.
@@ -151,14 +157,10 @@ public class SellService {
         return new SellResult(SellResult.Outcome.INSUFFICIENT_STOCK, false, insufficient, List.of());
     }
 
-    private void warnIfItemsDiffer(String orderSn, List<SellRecordItem> requested) {
-        List<SellRecordItem> deducted = jdbc.query(
-                "SELECT goods_id, quantity FROM sell_record_item WHERE order_sn = ? ORDER BY goods_id",
+    /** The items of a sell record, by goods id (the record is locked or changed by the caller's transaction). */
+    private List<SellRecordItem> deductedItems(String orderSn) {
+        return jdbc.query("SELECT goods_id, quantity FROM sell_record_item WHERE order_sn = ? ORDER BY goods_id",
                 (row, n) -> new SellRecordItem(row.getLong(1), row.getInt(2)), orderSn);
-        if (!deducted.equals(requested)) {
-            log.warn("Sell for order {} repeated with other items {}; the first deduction {} stands", orderSn,
-                    requested, deducted);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -191,10 +193,7 @@ public class SellService {
                     + "WHERE order_sn = ? AND status = ?",
                     SellStatus.RETURNED.name(), Timestamps.sql(now), orderSn, SellStatus.DEDUCTED.name());
             if (changed == 1) {
-                List<SellRecordItem> items = jdbc.query(
-                        "SELECT goods_id, quantity FROM sell_record_item WHERE order_sn = ? ORDER BY goods_id",
-                        (row, n) -> new SellRecordItem(row.getLong(1), row.getInt(2)), orderSn);
-                for (SellRecordItem item : items) {
+                for (SellRecordItem item : deductedItems(orderSn)) {
                     // One conditional increment per goods, in ascending goods order like Sell. The row exists unless
                     // someone deleted it by hand; then it is recreated with the returned quantity.
                     jdbc.update("INSERT INTO stock (goods_id, stock, updated_at) VALUES (?, ?, ?) "

@@ -18,6 +18,7 @@ import dev.orderplatform.contracts.inventory.v1.SellRequest;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
 import dev.orderplatform.inventory.InventoryServiceTest;
+import dev.orderplatform.inventory.stock.StockService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,6 +96,29 @@ class SellProtocolTest extends InventoryServiceTest {
         Integer items = jdbc.queryForObject("SELECT COUNT(*) FROM sell_record_item WHERE order_sn = ?",
                 Integer.class, orderSn);
         assertThat(items).isOne();
+    }
+
+    @Test
+    void sellUnderATakenOrderNumberWithOtherItemsIsRefusedAndDeductsNothing() {
+        long goods = goodsWithStock(10);
+        long other = goodsWithStock(10);
+        String orderSn = freshOrderSn();
+        assertThat(sell(orderSn, goods, 3).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
+
+        // A6 replays only an identical request; these are other orders under the same number.
+        assertThat(sell(orderSn, goods, 4).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT);
+        assertThat(sell(orderSn, other, 3).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT);
+        assertThat(sell(orderSn, goods, 3, other, 1).getOutcome())
+                .isEqualTo(SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT);
+
+        assertThat(stockOf(goods)).isEqualTo(7);
+        assertThat(stockOf(other)).isEqualTo(10);
+        var record = inventory.getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build());
+        assertThat(record.getStatus()).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
+        assertThat(record.getItemsList()).containsExactly(item(goods, 3));
+        // The identical retry is still a replay.
+        assertThat(sell(orderSn, goods, 3).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
+        assertThat(stockOf(goods)).isEqualTo(7);
     }
 
     @Test
@@ -192,6 +216,42 @@ class SellProtocolTest extends InventoryServiceTest {
                 .isEqualTo(8);
         assertThatThrownBy(() -> jdbc.update("UPDATE stock SET stock = -1 WHERE goods_id = ?", goods))
                 .as("the CHECK constraint backs A10 up").isNotNull();
+    }
+
+    @Test
+    void setStockAboveTheMaximumIsRefusedAndChangesNothing() {
+        long goods = goodsWithStock(4);
+
+        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods)
+                .setStock(StockService.MAX_STOCK + 1).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> {
+                    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(failure.getStatus().getDescription()).startsWith("STOCK_LIMIT_EXCEEDED");
+                });
+        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods)
+                .setStock(Integer.MAX_VALUE).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> assertThat(
+                        failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+
+        assertThat(stockOf(goods)).isEqualTo(4);
+    }
+
+    @Test
+    void stockAtTheMaximumTakesItsReturnBack() {
+        long goods = goodsWithStock(StockService.MAX_STOCK);
+        String orderSn = freshOrderSn();
+        assertThat(sell(orderSn, goods, 5).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
+        // Restocking to the maximum while 5 units may still come back would let the return overflow it.
+        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods)
+                .setStock(StockService.MAX_STOCK).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> assertThat(
+                        failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods).setStock(StockService.MAX_STOCK - 5).build());
+
+        assertThat(sells.returnStock(orderSn)).isEqualTo(ReturnResult.RETURNED);
+
+        assertThat(stockOf(goods)).isEqualTo(StockService.MAX_STOCK);
+        assertThat(recordStatus(orderSn)).isEqualTo("RETURNED");
     }
 
     @Test

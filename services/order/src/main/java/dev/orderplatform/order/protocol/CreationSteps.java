@@ -20,6 +20,7 @@ import dev.orderplatform.order.idempotency.IdempotencyKeys;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderErrorCodes;
 import dev.orderplatform.order.order.OrderLine;
+import dev.orderplatform.order.order.OrderNumbers;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.remote.GoodsGateway;
@@ -60,6 +61,7 @@ class CreationSteps {
         }
     }
 
+    private final OrderNumbers numbers;
     private final GoodsGateway goods;
     private final InventoryGateway inventory;
     private final OrderRepository orders;
@@ -67,14 +69,20 @@ class CreationSteps {
     private final IdempotencyKeys idempotencyKeys;
     private final OrderProperties properties;
 
-    CreationSteps(GoodsGateway goods, InventoryGateway inventory, OrderRepository orders, CartRepository carts,
-            IdempotencyKeys idempotencyKeys, OrderProperties properties) {
+    CreationSteps(OrderNumbers numbers, GoodsGateway goods, InventoryGateway inventory, OrderRepository orders,
+            CartRepository carts, IdempotencyKeys idempotencyKeys, OrderProperties properties) {
+        this.numbers = numbers;
         this.goods = goods;
         this.inventory = inventory;
         this.orders = orders;
         this.carts = carts;
         this.idempotencyKeys = idempotencyKeys;
         this.properties = properties;
+    }
+
+    /** The new order's number, unique by construction: a Sell under it can only be this order's (A6). */
+    String newOrderSn() {
+        return numbers.next();
     }
 
     /** Step 1: the prices. Nothing is deducted yet: every {@link Stop} has {@code maybeDeducted == false}. */
@@ -123,8 +131,7 @@ class CreationSteps {
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
                 // Definite refusal before anything was deducted (per the contract).
-                throw new Stop("sell_invalid", new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
-                        "The stock service refused the order; nothing was charged."), false);
+                throw new Stop("sell_invalid", refusedBySellService(), false);
             }
             // A2: timeout, unavailable, ...: the stock MAY have been deducted.
             throw new Stop("outcome_unknown", new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
@@ -146,6 +153,9 @@ class CreationSteps {
                     false);
             // A4: a decision already fenced this order out and its return was consumed; nothing was deducted now.
             case SELL_OUTCOME_ALREADY_RETURNED -> throw new Stop("already_returned", notCreated(orderSn), false);
+            // A6 replays identical requests only: the number names another order's deduction, which is not ours to
+            // return. Nothing was deducted now.
+            case SELL_OUTCOME_ORDER_SN_CONFLICT -> throw new Stop("order_sn_conflict", refusedBySellService(), false);
             // An outcome this version does not know: treat it as unknown (A2).
             default -> throw new Stop("outcome_unknown", new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
                     OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
@@ -182,6 +192,11 @@ class CreationSteps {
         if (request.idempotencyKey() != null) {
             idempotencyKeys.complete(request.userId(), request.idempotencyKey(), order.orderSn());
         }
+    }
+
+    private static ApiProblem refusedBySellService() {
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
+                "The stock service refused the order; nothing was charged.");
     }
 
     static ApiProblem goodsProblem(String code, String detail, List<Long> goodsIds) {

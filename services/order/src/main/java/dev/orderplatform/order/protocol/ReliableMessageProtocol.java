@@ -26,7 +26,6 @@ import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
 import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderErrorCodes;
-import dev.orderplatform.order.order.OrderNumbers;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.web.problem.ApiProblem;
@@ -100,7 +99,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
      * transaction in the calling thread ({@link ProducerPerRequestProtocol} sends it with a producer of its own).
      */
     Order create(NewOrder request, HalfMessageSender sender) {
-        Creation creation = new Creation(OrderNumbers.next(request.userId()), request);
+        Creation creation = new Creation(steps.newOrderSn(), request);
         hooks.beforeHalfMessage(request.userId(), creation.orderSn); // Double-submit window: the cart read, nothing sent.
         TransactionSendResult sent;
         try {

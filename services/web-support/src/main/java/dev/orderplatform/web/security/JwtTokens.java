@@ -8,6 +8,7 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -16,7 +17,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -74,12 +74,13 @@ public final class JwtTokens {
     /**
      * Verifies tokens for {@code service}: signature, expiry, and audience. A token that names an audience is good
      * only at the service it names, and a service token must name one, so one service's credential for another is
-     * refused everywhere else; user and administrator tokens name none.
+     * refused everywhere else; user and administrator tokens name none. Besides, {@link PlatformJwt#validator()}'s
+     * claims.
      */
     public JwtDecoder decoder(String service) {
         JwtAudienceValidator audience = new JwtAudienceValidator(service);
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(token -> {
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(PlatformJwt.validator(), token -> {
             List<String> roles = token.getClaimAsStringList(Roles.CLAIM);
             boolean addressed = token.getAudience() != null && !token.getAudience().isEmpty()
                     || roles != null && roles.contains(Roles.SERVICE);
