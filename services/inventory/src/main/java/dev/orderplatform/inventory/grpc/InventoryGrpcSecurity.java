@@ -11,8 +11,8 @@ import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
 import dev.orderplatform.web.grpc.GrpcAccess;
 
 /**
- * Who may call the inventory over gRPC: the order service's calls (Sell, GetStock, GetSellRecord, ListSellRecords)
- * are open; SetStock changes stock levels and needs the ADMIN role.
+ * Who may call the inventory over gRPC: the order service's calls (Sell, GetStock, GetSellRecord, ListSellRecords,
+ * GetSellRecords, SettleSellRecords) are open; SetStock changes stock levels and needs the ADMIN role.
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryGrpcSecurity {
@@ -23,7 +23,8 @@ class InventoryGrpcSecurity {
         return GrpcAccess.openAndAdminMethods(grpc,
                 new MethodDescriptor<?, ?>[] {InventoryServiceGrpc.getSellMethod(),
                         InventoryServiceGrpc.getGetStockMethod(), InventoryServiceGrpc.getGetSellRecordMethod(),
-                        InventoryServiceGrpc.getListSellRecordsMethod()},
+                        InventoryServiceGrpc.getListSellRecordsMethod(), InventoryServiceGrpc.getGetSellRecordsMethod(),
+                        InventoryServiceGrpc.getSettleSellRecordsMethod()},
                 new MethodDescriptor<?, ?>[] {InventoryServiceGrpc.getSetStockMethod()});
     }
 }

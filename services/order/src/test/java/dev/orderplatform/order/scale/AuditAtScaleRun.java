@@ -78,13 +78,14 @@ public final class AuditAtScaleRun {
     }
 
     private static String describe(AuditReport report) {
-        return "consistent=" + report.consistent() + ", violations=" + report.violations().size() + ", orders="
+        return "consistent=" + report.consistent() + ", violations=" + report.violationCount() + ", orders="
                 + report.orders() + ", live=" + report.liveOrders() + ", deducted=" + report.deductedRecords()
                 + ", returned=" + report.returnedRecords() + ", goods=" + report.goodsIds().size();
     }
 
     private static String describe(Reconciliation.Result result) {
-        return "examined=" + result.examined() + ", repaired=" + result.repairedCount();
+        return "examined=" + result.examined() + ", settled=" + result.settled() + ", repaired="
+                + result.repairedCount();
     }
 
     private static long mb(long bytes) {
