@@ -121,8 +121,9 @@ public class AuditCollector {
         for (GoodsQuantity item : record.getItemsList()) {
             quantities.merge(item.getGoodsId(), item.getQuantity(), Integer::sum);
         }
-        return new SellRecordFact(record.getOrderSn(), record.getStatus() == SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED
-                ? RecordStatus.DEDUCTED : RecordStatus.RETURNED, quantities);
+        RecordStatus status = record.getStatus() == SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED
+                ? RecordStatus.DEDUCTED : RecordStatus.RETURNED;
+        return new SellRecordFact(record.getOrderSn(), status, quantities);
     }
 
     private static OrderFact fact(Order order) {

@@ -86,10 +86,11 @@ class AuditAtScaleBenchmark extends OrderServiceTest {
                     + " IF(n % 10 = 9, ?, ?), IF(n % 10 = 9, ?, ?) FROM bench_seq", recent, old, recent, old);
             execute(inventory, "INSERT INTO sell_record_item (order_sn, goods_id, quantity)"
                     + " SELECT " + orderSn() + ", " + goodsId() + ", 1 + n % 3 FROM bench_seq");
+            // Some goods are only in closed orders (all their units back in stock).
             execute(inventory, "INSERT INTO stock (goods_id, stock, updated_at)"
-                    + " SELECT " + FIRST_GOODS + " + n - 1, " + UNITS_PER_GOODS + " - held, ? FROM bench_seq"
-                    + " JOIN (SELECT goods_id, SUM(quantity) AS held FROM sell_record_item i JOIN sell_record r"
-                    + " ON r.order_sn = i.order_sn WHERE r.status = 'DEDUCTED' GROUP BY goods_id) h"
+                    + " SELECT " + FIRST_GOODS + " + n - 1, " + UNITS_PER_GOODS + " - COALESCE(held, 0), ?"
+                    + " FROM bench_seq LEFT JOIN (SELECT goods_id, SUM(quantity) AS held FROM sell_record_item i"
+                    + " JOIN sell_record r ON r.order_sn = i.order_sn WHERE r.status = 'DEDUCTED' GROUP BY goods_id) h"
                     + " ON h.goods_id = " + FIRST_GOODS + " + n - 1 WHERE n <= " + GOODS, old);
             for (Connection connection : List.of(orders, inventory)) {
                 execute(connection, "DROP TABLE bench_seq");
