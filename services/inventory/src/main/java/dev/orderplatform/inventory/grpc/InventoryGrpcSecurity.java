@@ -14,8 +14,8 @@ import dev.orderplatform.web.grpc.GrpcAccess;
 
 /**
  * Who may call the inventory over gRPC: Sell only the order service (with its service token), which alone places
- * orders; the reads it needs (GetStock, GetSellRecord, ListSellRecords) the order service or an administrator, as
- * over HTTP; SetStock changes stock levels and needs the ADMIN role.
+ * orders; the reads it needs (GetStock, GetSellRecord, ListSellRecords, GetSellRecords) the order service or an
+ * administrator, as over HTTP; SettleSellRecords (the reconciliation's bookkeeping) only the order service; SetStock changes stock levels and needs the ADMIN role.
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryGrpcSecurity {
@@ -28,6 +28,8 @@ class InventoryGrpcSecurity {
                 InventoryServiceGrpc.getGetStockMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
                 InventoryServiceGrpc.getGetSellRecordMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
                 InventoryServiceGrpc.getListSellRecordsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                InventoryServiceGrpc.getGetSellRecordsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                InventoryServiceGrpc.getSettleSellRecordsMethod(), GrpcAccess.service(PlatformServices.ORDER),
                 InventoryServiceGrpc.getSetStockMethod(), GrpcAccess.admin()));
     }
 }

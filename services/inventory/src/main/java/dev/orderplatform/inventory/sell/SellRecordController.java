@@ -34,7 +34,7 @@ class SellRecordController {
             @RequestParam(required = false) Instant createdBefore,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "100") int size) {
-        List<SellRecordView> records = sells.list(status, createdBefore, after, size).stream()
+        List<SellRecordView> records = sells.list(status, createdBefore, after, size, false).stream()
                 .map(SellRecordView::of).toList();
         // A full page may have a successor; a shorter one is the last.
         int pageSize = size == 0 ? SellService.DEFAULT_PAGE_SIZE : size;
@@ -45,12 +45,12 @@ class SellRecordController {
     record SellRecordPage(List<SellRecordView> records, String nextAfter) {
     }
 
-    record SellRecordView(String orderSn, SellStatus status, boolean tombstone, List<SellRecordItem> items,
-            Instant createdAt, Instant updatedAt) {
+    record SellRecordView(String orderSn, SellStatus status, boolean tombstone, boolean settled,
+            List<SellRecordItem> items, Instant createdAt, Instant updatedAt) {
 
         static SellRecordView of(SellRecord record) {
-            return new SellRecordView(record.orderSn(), record.status(), record.isTombstone(), record.sortedItems(),
-                    record.createdAt(), record.updatedAt());
+            return new SellRecordView(record.orderSn(), record.status(), record.isTombstone(), record.settled(),
+                    record.sortedItems(), record.createdAt(), record.updatedAt());
         }
     }
 }

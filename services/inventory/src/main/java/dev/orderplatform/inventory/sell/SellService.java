@@ -249,15 +249,11 @@ public class SellService {
      * @param createdBefore only records created before this instant; null for no bound
      * @param afterOrderSn only records whose order number sorts after this one; null or empty for the first page
      * @param pageSize 1..1000, or 0 for 100
+     * @param unsettledOnly only records that are not {@link #settle settled}
      */
-    public List<SellRecord> list(SellStatus status, Instant createdBefore, String afterOrderSn, int pageSize) {
-        if (pageSize == 0) {
-            pageSize = DEFAULT_PAGE_SIZE;
-        }
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED,
-                    "page size must be 1.." + MAX_PAGE_SIZE + ", was " + pageSize);
-        }
+    public List<SellRecord> list(SellStatus status, Instant createdBefore, String afterOrderSn, int pageSize,
+            boolean unsettledOnly) {
+        pageSize = pageSize(pageSize == 0 ? DEFAULT_PAGE_SIZE : pageSize, "page size");
         StringBuilder where = new StringBuilder("order_sn > ?");
         List<Object> arguments = new ArrayList<>();
         arguments.add(afterOrderSn == null ? "" : afterOrderSn);
@@ -265,31 +261,71 @@ public class SellService {
             where.append(" AND status = ?");
             arguments.add(status.name());
         }
+        if (unsettledOnly) {
+            where.append(" AND settled = FALSE");
+        }
         if (createdBefore != null) {
             where.append(" AND created_at < ?");
             arguments.add(Timestamps.sql(createdBefore));
         }
         arguments.add(pageSize);
-        String sql = "SELECT r.order_sn, r.status, r.created_at, r.updated_at, i.goods_id, i.quantity "
-                + "FROM (SELECT order_sn, status, created_at, updated_at FROM sell_record WHERE " + where
-                + " ORDER BY order_sn LIMIT ?) r "
-                + "LEFT JOIN sell_record_item i ON i.order_sn = r.order_sn ORDER BY r.order_sn, i.goods_id";
+        return query(where + " ORDER BY order_sn LIMIT ?", arguments);
+    }
+
+    /** The records of these order numbers (at most 1000), in ascending order-number order; unknown numbers skipped. */
+    public List<SellRecord> findAll(List<String> orderSns) {
+        if (pageSize(orderSns.size(), "number of order numbers") == 0) {
+            return List.of();
+        }
+        return query("order_sn IN (" + placeholders(orderSns.size()) + ")", List.copyOf(orderSns));
+    }
+
+    /**
+     * Marks the DEDUCTED records of these order numbers (at most 1000) settled. Only for paid orders: a paid order
+     * keeps its stock for good (DESIGN.md section 2, the decision rule), so its record needs no reconciliation.
+     * Not a protocol state change: a settled record is still DEDUCTED, and returned like any other if it ever were.
+     *
+     * @return how many records this call marked
+     */
+    public int settle(List<String> orderSns) {
+        if (pageSize(orderSns.size(), "number of order numbers") == 0) {
+            return 0;
+        }
+        List<Object> arguments = new ArrayList<>(orderSns);
+        arguments.add(SellStatus.DEDUCTED.name());
+        return jdbc.update("UPDATE sell_record SET settled = TRUE WHERE order_sn IN (" + placeholders(orderSns.size())
+                + ") AND status = ? AND settled = FALSE", arguments.toArray());
+    }
+
+    /** Records (with their items) whose row matches {@code condition}, in ascending order-number order. */
+    private List<SellRecord> query(String condition, List<Object> arguments) {
+        String sql = "SELECT r.order_sn, r.status, r.settled, r.created_at, r.updated_at, i.goods_id, i.quantity "
+                + "FROM (SELECT order_sn, status, settled, created_at, updated_at FROM sell_record WHERE " + condition
+                + ") r LEFT JOIN sell_record_item i ON i.order_sn = r.order_sn ORDER BY r.order_sn, i.goods_id";
         Map<String, SellRecord> page = new LinkedHashMap<>();
         jdbc.query(sql, (ResultSet row) -> {
             String orderSn = row.getString(1);
             SellRecord record = page.computeIfAbsent(orderSn, sn -> record(sn, row));
-            long goodsId = row.getLong(5);
+            long goodsId = row.getLong(6);
             if (!row.wasNull()) {
-                record.items().add(new SellRecordItem(goodsId, row.getInt(6)));
+                record.items().add(new SellRecordItem(goodsId, row.getInt(7)));
             }
         }, arguments.toArray());
         return List.copyOf(page.values());
     }
 
+    private static int pageSize(int size, String what) {
+        if (size < 0 || size > MAX_PAGE_SIZE) {
+            throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED,
+                    what + " must be 0.." + MAX_PAGE_SIZE + ", was " + size);
+        }
+        return size;
+    }
+
     private static SellRecord record(String orderSn, ResultSet row) {
         try {
-            return new SellRecord(orderSn, SellStatus.valueOf(row.getString(2)),
-                    Timestamps.instant(row.getTimestamp(3)), Timestamps.instant(row.getTimestamp(4)),
+            return new SellRecord(orderSn, SellStatus.valueOf(row.getString(2)), row.getBoolean(3),
+                    Timestamps.instant(row.getTimestamp(4)), Timestamps.instant(row.getTimestamp(5)),
                     new java.util.LinkedHashSet<>());
         } catch (SQLException failure) {
             throw new IllegalStateException(failure);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
+import dev.orderplatform.contracts.inventory.v1.GetSellRecordsRequest;
 import dev.orderplatform.contracts.inventory.v1.GetStockRequest;
 import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
 import dev.orderplatform.contracts.inventory.v1.ListSellRecordsRequest;
@@ -17,11 +18,13 @@ import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.contracts.inventory.v1.SellRequest;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
+import dev.orderplatform.contracts.inventory.v1.SettleSellRecordsRequest;
 import dev.orderplatform.inventory.InventoryServiceTest;
 import dev.orderplatform.inventory.stock.StockService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The Sell side of the protocol (A4, A6, A10) through the real gRPC server and database. */
 class SellProtocolTest extends InventoryServiceTest {
@@ -317,6 +320,35 @@ class SellProtocolTest extends InventoryServiceTest {
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         failure -> assertThat(failure.getStatus().getCode())
                                 .isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void settledDeductionsLeaveTheUnsettledList_andRecordsAreFoundByNumber() {
+        long goods = goodsWithStock(10);
+        String prefix = "S" + freshOrderSn().substring(1, 20);
+        for (int i = 0; i < 3; i++) {
+            sell(prefix + "-" + i, goods, 1);
+        }
+        sells.returnStock(prefix + "-2");
+
+        var settled = inventory.settleSellRecords(SettleSellRecordsRequest.newBuilder()
+                .addOrderSns(prefix + "-0").addOrderSns(prefix + "-2").addOrderSns(prefix + "-unknown").build());
+
+        assertThat(settled.getSettled()).as("only a DEDUCTED record is settled").isEqualTo(1);
+        var unsettled = inventory.listSellRecords(ListSellRecordsRequest.newBuilder()
+                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED).setUnsettledOnly(true)
+                .setAfterOrderSn(prefix).setPageSize(1000).build());
+        assertThat(unsettled.getRecordsList()).extracting(r -> r.getOrderSn()).contains(prefix + "-1")
+                .doesNotContain(prefix + "-0", prefix + "-2");
+        var byNumber = inventory.getSellRecords(GetSellRecordsRequest.newBuilder().addOrderSns(prefix + "-1")
+                .addOrderSns(prefix + "-0").addOrderSns(prefix + "-unknown").build());
+        assertThat(byNumber.getRecordsList()).extracting(r -> r.getOrderSn(), r -> r.getSettled(), r -> r.getStatus())
+                .containsExactly(tuple(prefix + "-0", true, SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED),
+                        tuple(prefix + "-1", false, SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED));
+        assertThat(inventory.settleSellRecords(SettleSellRecordsRequest.newBuilder().addOrderSns(prefix + "-0")
+                .build()).getSettled()).as("settled once").isZero();
+        assertThat(inventory.getStock(GetStockRequest.newBuilder().setGoodsId(goods).build()).getStock())
+                .as("settling changes no stock").isEqualTo(8);
     }
 
     private static GoodsQuantity item(long goodsId, int quantity) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ public class OrderRepository {
 
     private static final String ORDER_COLUMNS = "order_sn, user_id, status, total, address, signer_name, signer_mobile,"
             + " created_at, updated_at, paid_at, closed_at, pay_deadline";
+
+    private static final List<String> LIVE = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isLive)
+            .map(OrderStatus::name).toList();
 
     private final JdbcClient jdbc;
 
@@ -112,17 +116,36 @@ public class OrderRepository {
         return jdbc.sql("SELECT COUNT(*) FROM orders WHERE user_id = ?").param(userId).query(Long.class).single();
     }
 
-    /** Every order (with lines) that has a line of one of {@code goodsIds}; all orders when it is empty. */
-    public List<Order> ordersWithGoods(Collection<Long> goodsIds) {
-        List<Order> orders;
-        if (goodsIds.isEmpty()) {
-            orders = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders").query(OrderRepository::order).list();
-        } else {
-            orders = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_sn IN"
-                            + " (SELECT order_sn FROM order_line WHERE goods_id IN (:goods))")
-                    .param("goods", goodsIds).query(OrderRepository::order).list();
-        }
-        return withLines(orders);
+    /** How many orders, and of them live ones, have a line of one of {@code goodsIds} (all orders when empty). */
+    public OrderCount count(Collection<Long> goodsIds) {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(status IN (:live)), 0) FROM orders o" + withGoods(goodsIds))
+                .param("live", LIVE).param("goods", goodsIds)
+                .query((rs, n) -> new OrderCount(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    public record OrderCount(long orders, long live) {
+    }
+
+    /**
+     * A page of live orders (with lines) that have a line of one of {@code goodsIds} (any order when empty), by order
+     * number after {@code afterOrderSn} (keyset paging; empty for the first page).
+     */
+    public List<Order> liveOrders(Collection<Long> goodsIds, String afterOrderSn, int limit) {
+        return withLines(jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders o" + withGoods(goodsIds)
+                        + (goodsIds.isEmpty() ? " WHERE" : " AND") + " o.order_sn > :after AND o.status IN (:live)"
+                        + " ORDER BY o.order_sn LIMIT :limit")
+                .param("goods", goodsIds).param("after", afterOrderSn).param("live", LIVE).param("limit", limit)
+                .query(OrderRepository::order).list());
+    }
+
+    /** Every goods id that some order line names. */
+    public List<Long> orderedGoods() {
+        return jdbc.sql("SELECT DISTINCT goods_id FROM order_line ORDER BY goods_id").query(Long.class).list();
+    }
+
+    private static String withGoods(Collection<Long> goodsIds) {
+        return goodsIds.isEmpty() ? ""
+                : " WHERE EXISTS (SELECT 1 FROM order_line l WHERE l.order_sn = o.order_sn AND l.goods_id IN (:goods))";
     }
 
     /** Orders by number (with lines); numbers that have no order are absent from the map. */
