@@ -28,7 +28,7 @@ import dev.orderplatform.web.problem.ApiProblem;
 import dev.orderplatform.web.problem.ErrorCodes;
 
 /**
- * The inventory side of the order protocol (DESIGN.md section 2), in one place:
+ * The inventory side of the order protocol (docs/protocol.md), in one place:
  * <ul>
  * <li>{@link #sell}: deduct all items of one order or none, once per order number, refused after a return;</li>
  * <li>{@link #returnStock}: give an order's stock back exactly once, or leave a tombstone when nothing was deducted.</li>

@@ -13,7 +13,7 @@ import dev.orderplatform.order.audit.AuditSnapshot.RecordStatus;
 import dev.orderplatform.order.audit.AuditSnapshot.SellRecordFact;
 
 /**
- * The stock invariant of DESIGN.md section 2, as pure logic over an {@link AuditSnapshot} (no I/O, reusable by the
+ * The stock invariant of docs/protocol.md, as pure logic over an {@link AuditSnapshot} (no I/O, reusable by the
  * load suite and the tests). Checks, each a violation {@code type}:
  * <ul>
  *   <li>{@code NEGATIVE_STOCK}: a goods' stock is below zero (A10).</li>
