@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -176,7 +177,7 @@ public class SellService {
                     + " characters and not blank");
         }
         ReturnResult result = withDeadlockRetry(() -> transaction.execute(tx -> returnOnce(orderSn)));
-        meters.counter("inventory.returns", "result", result.name().toLowerCase()).increment();
+        meters.counter("inventory.returns", "result", result.name().toLowerCase(Locale.ROOT)).increment();
         return result;
     }
 
@@ -358,7 +359,7 @@ public class SellService {
     }
 
     private void count(SellResult result) {
-        String outcome = result.replayed() ? "deducted_again" : result.outcome().name().toLowerCase();
+        String outcome = result.replayed() ? "deducted_again" : result.outcome().name().toLowerCase(Locale.ROOT);
         meters.counter("inventory.sells", "outcome", outcome).increment();
     }
 
