@@ -235,7 +235,7 @@ public class OrderBenchmarkSimulation extends Simulation {
             // Throughput: orders of this step's users over the time until the last of them was created (a
             // saturated platform finishes a step's orders long after the step).
             int index = steps.indexOf(step);
-            long stepStart = injectionStartMillis + index * (stepSeconds + GAP_SECONDS) * 1000L;
+            long stepStart = injectionStartMillis + (long) index * (stepSeconds + GAP_SECONDS) * 1000L;
             double seconds = Math.max(stepSeconds, (step.lastCompletionMillis.get() - stepStart) / 1000.0);
             row.put("createdPerSecond", Math.round(step.created.get() * 10.0 / seconds) / 10.0);
             row.put("arrivals", step.arrivals.get());

@@ -1,5 +1,6 @@
 package dev.orderplatform.inventory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,7 @@ class AdminHttpApiTest extends InventoryServiceTest {
     @Test
     void parkedMessagesArePaged() throws Exception {
         String key = freshOrderSn();
-        parking.park("MSG" + key, "order_reback", key, "{\"orderSn\":1}".getBytes(), "test reason", 0);
+        parking.park("MSG" + key, "order_reback", key, "{\"orderSn\":1}".getBytes(StandardCharsets.UTF_8), "test reason", 0);
 
         mvc.perform(get("/api/v1/parked-messages").param("size", "500").header("Authorization", adminToken()))
                 .andExpect(status().isOk())

@@ -53,7 +53,7 @@ class WebSupportTest {
 
     @Test
     void tokenSignedWithAnotherKeyIsRefused() throws Exception {
-        String forged = new JwtTokens("another-secret-that-is-at-least-32-bytes".getBytes())
+        String forged = new JwtTokens("another-secret-that-is-at-least-32-bytes".getBytes(StandardCharsets.UTF_8))
                 .issue("7", List.of(Roles.ADMIN), Duration.ofMinutes(5));
         mvc.perform(get("/things/mine").header("Authorization", "Bearer " + forged))
                 .andExpect(status().isUnauthorized())

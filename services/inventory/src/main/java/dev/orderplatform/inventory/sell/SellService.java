@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,7 +29,7 @@ import dev.orderplatform.web.problem.ApiProblem;
 import dev.orderplatform.web.problem.ErrorCodes;
 
 /**
- * The inventory side of the order protocol (DESIGN.md section 2), in one place:
+ * The inventory side of the order protocol (docs/protocol.md), in one place:
  * <ul>
  * <li>{@link #sell}: deduct all items of one order or none, once per order number, refused after a return or when
  * the number is taken by other items;</li>
@@ -178,7 +179,7 @@ public class SellService {
                     + " characters and not blank");
         }
         ReturnResult result = withDeadlockRetry(() -> transaction.execute(tx -> returnOnce(orderSn)));
-        meters.counter("inventory.returns", "result", result.name().toLowerCase()).increment();
+        meters.counter("inventory.returns", "result", result.name().toLowerCase(Locale.ROOT)).increment();
         return result;
     }
 
@@ -282,7 +283,7 @@ public class SellService {
 
     /**
      * Marks the DEDUCTED records of these order numbers (at most 1000) settled. Only for paid orders: a paid order
-     * keeps its stock for good (DESIGN.md section 2, the decision rule), so its record needs no reconciliation.
+     * keeps its stock for good (docs/protocol.md, the decision rule), so its record needs no reconciliation.
      * Not a protocol state change: a settled record is still DEDUCTED, and returned like any other if it ever were.
      *
      * @return how many records this call marked
@@ -393,7 +394,7 @@ public class SellService {
     }
 
     private void count(SellResult result) {
-        String outcome = result.replayed() ? "deducted_again" : result.outcome().name().toLowerCase();
+        String outcome = result.replayed() ? "deducted_again" : result.outcome().name().toLowerCase(Locale.ROOT);
         meters.counter("inventory.sells", "outcome", outcome).increment();
     }
 

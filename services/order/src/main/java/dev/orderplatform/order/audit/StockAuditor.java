@@ -15,7 +15,7 @@ import dev.orderplatform.order.audit.AuditSnapshot.RecordStatus;
 import dev.orderplatform.order.audit.AuditSnapshot.SellRecordFact;
 
 /**
- * The stock invariant of DESIGN.md section 2, as pure logic (no I/O, reusable by the load suite and the tests):
+ * The stock invariant of docs/protocol.md, as pure logic (no I/O, reusable by the load suite and the tests):
  * over a whole {@link AuditSnapshot}, or fed a record or an order at a time through a {@link Tally}, which holds only
  * totals per goods, so that {@link AuditCollector} can audit any number of orders page by page. Checks, each a
  * violation {@code type}:

@@ -4,7 +4,7 @@ import dev.orderplatform.order.order.Order;
 
 /**
  * How orders and stock are kept consistent. {@link ReliableMessageProtocol} is the product's protocol
- * (DESIGN.md section 2); a deliberately inconsistent baseline for comparisons can implement this interface too.
+ * (docs/protocol.md); a deliberately inconsistent baseline for comparisons can implement this interface too.
  */
 public interface OrderProtocol {
 

@@ -31,7 +31,7 @@ import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.web.problem.ApiProblem;
 
 /**
- * The order protocol of DESIGN.md section 2, in one place.
+ * The order protocol of docs/protocol.md, in one place.
  *
  * <p>Every stock return is a transactional ("half") message on {@code order_reback} that says "return the stock of
  * order X". Whether it is delivered is decided by ONE rule, wherever the decision is taken (the creating or closing

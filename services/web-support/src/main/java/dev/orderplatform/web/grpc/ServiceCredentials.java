@@ -11,6 +11,7 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import org.jspecify.annotations.Nullable;
 
 import dev.orderplatform.web.security.JwtTokens;
 
@@ -34,7 +35,7 @@ public final class ServiceCredentials implements ClientInterceptor {
     private final String audience;
     private final Clock clock;
     /** Two calls may both renew at once; either token is good, so there is nothing to lock. */
-    private volatile Credential current;
+    private volatile @Nullable Credential current;
 
     public ServiceCredentials(JwtTokens tokens, String caller, String audience) {
         this(tokens, caller, audience, Clock.systemUTC());
