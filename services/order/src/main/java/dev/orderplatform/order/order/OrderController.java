@@ -5,9 +5,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,11 +23,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.orderplatform.web.openapi.ProblemResponse;
 import dev.orderplatform.web.paging.PageWindow;
+import dev.orderplatform.web.problem.ErrorCodes;
 
 /** The user's orders; the user is the token's subject. Another user's order is "not found". */
 @RestController
-@RequestMapping("/api/v1/orders")
+@RequestMapping(path = "/api/v1/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 public class OrderController {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -52,19 +58,29 @@ public class OrderController {
 
     /** Creates an order from the selected cart items: 201 with the order number, status and total. */
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new order", useReturnTypeSchema = true)
+    @ProblemResponse(status = 400, codes = OrderErrorCodes.CART_EMPTY, description = "No selected items in the cart.")
+    @ProblemResponse(status = 409, codes = {OrderErrorCodes.GOODS_UNAVAILABLE, OrderErrorCodes.INSUFFICIENT_STOCK},
+            description = "A selected goods is unavailable or short of stock; nothing was deducted.")
+    @ProblemResponse(status = 503, codes = {OrderErrorCodes.DEPENDENCY_UNAVAILABLE, OrderErrorCodes.ORDER_NOT_CREATED,
+            OrderErrorCodes.ORDER_OUTCOME_UNKNOWN}, description = "A dependency failed; see the code for the outcome.")
     ResponseEntity<OrderView> create(@AuthenticationPrincipal Jwt user, @Valid @RequestBody CreateOrder body) {
         Order order = orders.create(user.getSubject(), body.address(), body.name(), body.mobile());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.orderSn())).body(OrderView.of(order));
     }
 
     @GetMapping("/{orderSn}")
+    @ProblemResponse(status = 404, codes = OrderErrorCodes.ORDER_NOT_FOUND, description = "No such order of this user.")
     OrderView get(@AuthenticationPrincipal Jwt user, @PathVariable String orderSn) {
         return OrderView.of(orders.get(user.getSubject(), orderSn));
     }
 
     /** The user's orders, newest first; {@code page} from 0. */
     @GetMapping
-    OrderPage list(@AuthenticationPrincipal Jwt user, @RequestParam(defaultValue = "0") int page,
+    @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
+    OrderPage list(@AuthenticationPrincipal Jwt user,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE, defaultValue = "20"))
             @RequestParam(defaultValue = "20") int size) {
         OrderService.Page found = orders.page(user.getSubject(), PageWindow.of(page, size, MAX_PAGE_SIZE));
         return new OrderPage(found.orders().stream().map(OrderView::of).toList(), found.page(), found.size(),
@@ -73,6 +89,8 @@ public class OrderController {
 
     /** Simulated payment confirmation: 200 with the paid order (also when it was paid already). */
     @PostMapping("/{orderSn}/pay")
+    @ProblemResponse(status = 404, codes = OrderErrorCodes.ORDER_NOT_FOUND, description = "No such order of this user.")
+    @ProblemResponse(status = 409, codes = OrderErrorCodes.ORDER_CLOSED, description = "The order was closed unpaid.")
     OrderView pay(@AuthenticationPrincipal Jwt user, @PathVariable String orderSn) {
         return OrderView.of(orders.pay(user.getSubject(), orderSn));
     }
