@@ -31,7 +31,7 @@ class ApiFuzzTest extends GoodsServiceTest {
                 .state(() -> jdbc.queryForList("SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS max_id,"
                         + " COALESCE(BIT_XOR(CRC32(CONCAT_WS('|', id, name, price, COALESCE(image_url, ''), on_sale,"
                         + " updated_at))), 0) AS digest FROM goods").getFirst())
-                .budget(1_500, Duration.ofSeconds(30))
+                .budget(1_500, Duration.ofSeconds(25))
                 .run();
         assertThat(report.failures()).as(report.summary()).isEmpty();
     }

@@ -46,7 +46,7 @@ class ApiFuzzTest extends InventoryServiceTest {
                 // stock of earlier test classes' goods, so theirs are left out.
                 .state(() -> jdbc.queryForList("SELECT goods_id, stock FROM stock WHERE goods_id < ? OR goods_id IN ("
                         + ids + ") ORDER BY goods_id", GENERATED_IDS))
-                .budget(1_500, Duration.ofSeconds(30))
+                .budget(1_500, Duration.ofSeconds(25))
                 .run();
         assertThat(report.failures()).as(report.summary()).isEmpty();
     }

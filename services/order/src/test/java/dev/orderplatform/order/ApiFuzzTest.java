@@ -59,7 +59,7 @@ class ApiFuzzTest extends OrderServiceTest {
         state.put("orders", jdbc.queryForList("SELECT order_sn, status FROM orders WHERE user_id = ? ORDER BY order_sn",
                 user));
         state.put("rows", jdbc.queryForMap("SELECT (SELECT COUNT(*) FROM cart_item) AS cart_items,"
-                + " (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM order_line) AS lines"));
+                + " (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM order_line) AS order_lines"));
         goods.forEach(id -> state.put("stock " + id, platform.stock(id)));
         return state;
     }

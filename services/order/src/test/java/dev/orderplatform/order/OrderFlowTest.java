@@ -1,5 +1,7 @@
 package dev.orderplatform.order;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,8 @@ import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -168,5 +172,21 @@ class OrderFlowTest extends OrderServiceTest {
             softly.assertThat(fractional.body().path("errors").path(0).path("field").asString()).isEqualTo("quantity");
             softly.assertThat(api.get(token, "/api/v1/cart").body().get("items")).as("the cart").isEmpty();
         });
+    }
+
+    @Test
+    void tokenWhoseSubjectCannotBeAUserIdIsRefusedAndChangesNothing() {
+        // A signed token is trusted for who the user is, but a user id is at most 64 characters (the cart and order
+        // rows); a longer or blank subject must be refused as a bad token, not fail the insert (a 500 before).
+        long goods = platform.newGoods("1.00", 3);
+        OrderApi api = api();
+        for (String subject : List.of("x".repeat(65), " ", "a\u0000b")) {
+            String token = new JwtTokens(Platform.JWT_SECRET.getBytes(StandardCharsets.UTF_8))
+                    .issue(subject, List.of(Roles.USER), Duration.ofMinutes(5));
+            Response put = api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 1));
+            assertThat(put.status()).as(subject.length() + " characters: " + put).isEqualTo(401);
+            assertThat(put.code()).isEqualTo("UNAUTHENTICATED");
+        }
+        assertThat(platform.stock(goods)).isEqualTo(3);
     }
 }

@@ -29,9 +29,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
 
 import dev.orderplatform.web.problem.ErrorCodes;
+import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
 
 /**
@@ -60,7 +62,8 @@ public class PlatformOpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes(BEARER_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("An HS256 JWT signed with the platform's key; its subject is the user and"
+                                .description("An HS256 JWT signed with the platform's key; its subject is the user (1.."
+                                        + JwtTokens.MAX_SUBJECT_LENGTH + " characters, no control characters) and"
                                         + " its `" + Roles.CLAIM + "` claim lists " + Roles.USER + " and/or "
                                         + Roles.ADMIN + ". Administrative endpoints need " + Roles.ADMIN + "."))
                         .addSchemas(PROBLEM_SCHEMA, problemSchema()));
@@ -72,6 +75,11 @@ public class PlatformOpenApiConfiguration {
     }
 
     private static Operation document(Operation operation, HandlerMethod handler) {
+        // Unique and stable: springdoc would number equal method names ("get_1") in an order that may vary.
+        String feature = ClassUtils.getUserClass(handler.getBeanType()).getSimpleName().replace("Controller", "");
+        String method = handler.getMethod().getName();
+        operation.setOperationId(Character.toLowerCase(feature.charAt(0)) + feature.substring(1)
+                + Character.toUpperCase(method.charAt(0)) + method.substring(1));
         boolean open = annotated(handler, PublicEndpoint.class);
         boolean admin = !open && annotated(handler, AdminEndpoint.class);
         if (!open) {
@@ -145,7 +153,7 @@ public class PlatformOpenApiConfiguration {
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema().format("int32").description("the HTTP status"))
                 .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema().format("uri"))
+                .addProperty("instance", new StringSchema().format("uri-reference").description("the request path"))
                 .addProperty("code", new StringSchema().description("the stable error code"))
                 .addProperty("errors", new ArraySchema().items(fieldError)
                         .description("VALIDATION_FAILED: the invalid fields or parameters"))

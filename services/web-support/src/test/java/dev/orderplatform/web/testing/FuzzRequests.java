@@ -477,7 +477,7 @@ final class FuzzRequests {
     }
 
     private String badJson(String valid) {
-        return switch (random.nextInt(6)) {
+        String bad = switch (random.nextInt(6)) {
             case 0 -> valid.substring(0, Math.max(1, random.nextInt(Math.max(1, valid.length() - 1))));
             case 1 -> valid + " }";
             case 2 -> valid.replace(":", "=");
@@ -485,6 +485,7 @@ final class FuzzRequests {
             case 4 -> "{\"a\":}";
             default -> valid.replaceFirst("\\{", "{,");
         };
+        return bad.equals(valid) ? valid + "," : bad; // "{}" has no colon or quote to break
     }
 
     private static byte[] withInvalidUtf8(byte[] body) {
