@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,11 +48,12 @@ import dev.orderplatform.web.security.Roles;
 /**
  * Base of the inventory service's tests: the whole application on the JVM's shared, real MariaDB (schema
  * {@code inventory}) and real RocketMQ broker (topics created up front, so the consumer rebalances at once), a
- * loopback gRPC server on a free port and MockMvc for HTTP. Every test class extends this unchanged, so they share
+ * loopback gRPC server on a free port and MockMvc for HTTP (and the real server on a free port, for the tests that
+ * need real HTTP). Every test class extends this unchanged, so they share
  * one Spring context (and one {@code inventory-reback} consumer); each test uses its own goods ids and order numbers.
  */
 @WithPlatformInfrastructure
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orderplatform.jwt.secret=inventory-test-secret-that-is-at-least-32-bytes",
         "spring.grpc.server.address=127.0.0.1",
         "spring.grpc.server.port=0",
@@ -72,6 +74,9 @@ public abstract class InventoryServiceTest {
 
     @Autowired
     protected MockMvc mvc;
+
+    @LocalServerPort
+    protected int port;
 
     @Autowired
     protected JwtTokens tokens;

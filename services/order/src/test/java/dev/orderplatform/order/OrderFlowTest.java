@@ -33,13 +33,16 @@ class OrderFlowTest extends OrderServiceTest {
     JdbcClient jdbc;
 
     @Test
-    void tokensWithoutSubjectOrExpiryOrWithATooLongSubjectAreRefusedAndChangeNoCart() throws Exception {
+    void tokensWithoutAUsableSubjectOrWithoutExpiryAreRefusedAndChangeNoCart() throws Exception {
         long goods = platform.newGoods("3.00", 5);
         String user = Platform.freshUser();
         Instant expiry = Instant.now().plusSeconds(600);
         Map<String, String> refusedTokens = Map.of(
                 "no sub", signed(new JWTClaimsSet.Builder().expirationTime(Date.from(expiry))),
                 "65-character sub", signed(new JWTClaimsSet.Builder().subject("u".repeat(65))
+                        .expirationTime(Date.from(expiry))),
+                "blank sub", signed(new JWTClaimsSet.Builder().subject(" ").expirationTime(Date.from(expiry))),
+                "sub with a control character", signed(new JWTClaimsSet.Builder().subject("a\u0000b")
                         .expirationTime(Date.from(expiry))),
                 "no exp", signed(new JWTClaimsSet.Builder().subject(user)));
         OrderApi api = api();

@@ -52,6 +52,13 @@ class ErrorCodesOverHttpTest {
     }
 
     @Test
+    void urlTomcatRejectsBeforeAnyServletIsBadRequest() throws Exception {
+        // Found by the API fuzz tests: Tomcat answered these with its own HTML page.
+        assertProblem(send(request("/things/%5C").GET()), 400, "INVALID_PARAMETER");
+        assertProblem(send(request("/things/a%00b").GET()), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
     void wrongMethodIsMethodNotAllowedWithTheAllowedOnes() throws Exception {
         HttpResponse<String> response = send(request("/things/mine").DELETE());
         assertProblem(response, 405, "METHOD_NOT_ALLOWED");

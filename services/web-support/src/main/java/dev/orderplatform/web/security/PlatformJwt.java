@@ -25,14 +25,15 @@ public final class PlatformJwt {
 
     /**
      * The default checks (not expired, not before) plus an expiry, which the defaults only check when present (a
-     * token without one would be good forever), and a subject of 1..{@value #MAX_SUBJECT_LENGTH} characters, which
-     * is the user id every user endpoint writes.
+     * token without one would be good forever), and a subject of 1..{@value #MAX_SUBJECT_LENGTH} characters without
+     * control characters, which is the user id every user endpoint writes.
      */
     public static OAuth2TokenValidator<Jwt> validator() {
         return JwtValidators.createDefaultWithValidators(
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB,
-                        subject -> subject != null && !subject.isBlank() && subject.length() <= MAX_SUBJECT_LENGTH));
+                        subject -> subject != null && !subject.isBlank() && subject.length() <= MAX_SUBJECT_LENGTH
+                                && subject.chars().noneMatch(Character::isISOControl)));
     }
 
     public static JwtAuthenticationConverter authenticationConverter() {

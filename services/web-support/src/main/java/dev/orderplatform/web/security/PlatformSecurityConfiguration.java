@@ -22,8 +22,8 @@ import dev.orderplatform.web.problem.ErrorCodes;
 import dev.orderplatform.web.problem.Problems;
 
 /**
- * Stateless bearer-JWT security shared by the services: health and metrics are open (Kubernetes probes,
- * Prometheus), each service's {@link EndpointAuthorization} beans decide the rest, and every refusal is a
+ * Stateless bearer-JWT security shared by the services: health, metrics and the OpenAPI document are open
+ * (Kubernetes probes, Prometheus, API clients), each service's {@link EndpointAuthorization} beans decide the rest, and every refusal is a
  * problem detail like any other error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,7 +48,7 @@ public class PlatformSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                            "/error").permitAll();
+                            "/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll();
                     rules.orderedStream().forEach(rule -> rule.configure(requests));
                     requests.anyRequest().authenticated();
                 })
