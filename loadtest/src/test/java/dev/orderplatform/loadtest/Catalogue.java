@@ -73,10 +73,11 @@ final class Catalogue {
         if (!hot.isEmpty() && random.nextInt(3) == 0) {
             chosen.add(hot.get(random.nextInt(hot.size())));
         }
-        List<Long> pool = cold.isEmpty() ? hot : cold;
+        boolean fromCold = !cold.isEmpty();
+        List<Long> pool = fromCold ? cold : hot;
         while (chosen.size() < Math.min(lines, hot.size() + cold.size())) {
             chosen.add(pool.get(random.nextInt(pool.size())));
-            if (chosen.size() >= pool.size() && pool == cold) {
+            if (chosen.size() >= pool.size() && fromCold) {
                 break;
             }
         }

@@ -27,7 +27,6 @@ final class Chaos {
             new Fault("kill -9 order service", Component.ORDER, true));
 
     private final PlatformUnderTest platform;
-    private final LoadSettings settings;
     private final List<Double> at;
     private final Duration loadDuration;
     private final List<Map<String, Object>> events = new ArrayList<>();
@@ -41,7 +40,6 @@ final class Chaos {
             throw new IllegalStateException("The chaos run kills local processes: it cannot run against -DbaseUrl");
         }
         this.platform = platform;
-        this.settings = settings;
         this.loadDuration = settings.loadDuration();
         this.at = LoadSettings.numbers("chaosAt", "0.15,0.35,0.55,0.75");
         if (at.size() != PLAN.size()) {
@@ -82,7 +80,7 @@ final class Chaos {
         }
         platform.restart(fault.component());
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "[chaos] %s: back after %.1f s%n", fault.component().name().toLowerCase(),
+        System.out.printf(Locale.ROOT, "[chaos] %s: back after %.1f s%n", fault.component().name().toLowerCase(Locale.ROOT),
                 seconds);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("atSeconds", offset.toSeconds());

@@ -196,6 +196,8 @@ final class Settler {
         }
     }
 
+    // A test helper's printf-style pair; no error_prone_annotations (@FormatMethod) dependency for it.
+    @SuppressWarnings("AnnotateFormatMethod")
     private void progress(String format, Object... args) {
         lastProgress = Instant.now();
         System.out.println("[verdict] " + String.format(Locale.ROOT, format, args));

@@ -97,7 +97,8 @@ final class Verdict {
         return failures.size();
     }
 
-    @SuppressWarnings("unchecked")
+    // FormatString: the counts are JSON numbers read as Object (Integer or Long at run time), which %d formats.
+    @SuppressWarnings({"unchecked", "FormatString"})
     void print(Optional<Path> reportDir) {
         Map<String, Object> orders = (Map<String, Object>) json.get("orders");
         StringBuilder out = new StringBuilder();

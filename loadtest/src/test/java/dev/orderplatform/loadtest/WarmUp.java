@@ -40,7 +40,7 @@ final class WarmUp {
         try (ExecutorService pool = Executors.newFixedThreadPool(users)) {
             for (int user = 0; user < users; user++) {
                 String token = platform.userToken("lt-" + runId + "-warmup-" + user);
-                pool.submit(() -> {
+                pool.execute(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < orders && System.nanoTime() < deadline) {
                         long begin = System.nanoTime();

@@ -86,6 +86,8 @@ public final class ControlPlane implements AutoCloseable {
      * The JVM's control plane, started on the first call and stopped when the JVM exits. Fails (every time, the
      * same way) when the binaries are missing: check {@link ControlPlaneBinaries#resolve()} first to skip instead.
      */
+    // The start failure is kept in a static field on purpose: later callers fail fast with the first cause.
+    @SuppressWarnings("StaticAssignmentOfThrowable")
     public static ControlPlane shared() {
         ControlPlane current = shared;
         if (current != null) {

@@ -1,7 +1,6 @@
 package dev.orderplatform.operator.platform;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
-import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -16,14 +15,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1alpha1")
 @ShortNames("op")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
-    type = Type.STRING, getDescription = "The Ready condition's status")
+    type = AdditionalPrinterColumn.Type.STRING, getDescription = "The Ready condition's status")
 @AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
-    type = Type.STRING, getDescription = "The Ready condition's reason")
-@AdditionalPrinterColumn(name = "Components", jsonPath = ".status.readyComponents", type = Type.STRING,
+    type = AdditionalPrinterColumn.Type.STRING, getDescription = "The Ready condition's reason")
+@AdditionalPrinterColumn(name = "Components", jsonPath = ".status.readyComponents",
+    type = AdditionalPrinterColumn.Type.STRING,
     getDescription = "Components rolled out with all pods ready, out of all components")
-@AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.orderEndpoint", type = Type.STRING, priority = 1,
+@AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.orderEndpoint",
+    type = AdditionalPrinterColumn.Type.STRING, priority = 1,
     getDescription = "The order service's HTTP API inside the cluster")
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
 @ValidationRule(value = "self.metadata.name.matches('" + PlatformDefaults.PLATFORM_NAME_PATTERN + "')",
     message = "metadata.name must start with a lowercase letter and hold only lowercase letters, digits and '-' "
         + "(a DNS-1035 label): it prefixes the platform's Service names")

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The fixed contract between the operator and the services (see DESIGN.md): images, ports, probe
- * paths, configuration variables, schemas and topics. Nothing else in the operator spells these out.
+ * The fixed contract between the operator and the services (docs/architecture.md, docs/operator.md):
+ * images, ports, probe paths, configuration variables, schemas and topics. Nothing else in the operator
+ * spells these out; PlatformContractConsistencyTest checks them against the services' own configuration.
  */
 public final class PlatformContract {
 

@@ -13,13 +13,13 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  */
 public abstract class PlatformDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, OrderPlatform> {
 
-  private final Function<PlatformSettings, String> name;
+  private final Function<PlatformSettings, String> objectName;
   private final Function<PlatformSettings, R> builder;
 
   protected PlatformDependent(Class<R> type, Function<PlatformSettings, String> name,
       Function<PlatformSettings, R> builder) {
     super(type);
-    this.name = name;
+    this.objectName = name;
     this.builder = builder;
   }
 
@@ -35,6 +35,6 @@ public abstract class PlatformDependent<R extends HasMetadata> extends CRUDKuber
   @Override
   protected ResourceID targetSecondaryResourceID(OrderPlatform primary, Context<OrderPlatform> context) {
     var platform = PlatformSettings.of(primary);
-    return new ResourceID(name.apply(platform), platform.namespace());
+    return new ResourceID(objectName.apply(platform), platform.namespace());
   }
 }

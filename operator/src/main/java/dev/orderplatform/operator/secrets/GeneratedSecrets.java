@@ -13,6 +13,7 @@ import dev.orderplatform.operator.platform.PlatformContract.AppService;
 import dev.orderplatform.operator.platform.PlatformSettings;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Secrets the operator generates. A value is generated only when the existing Secret lacks it:
@@ -35,22 +36,22 @@ public final class GeneratedSecrets {
   }
 
   /** The key the services sign and check user tokens with: 48 random bytes, base64 (HMAC-SHA needs >= 32). */
-  public static Secret jwt(PlatformSettings platform, Map<String, String> existingData) {
+  public static Secret jwt(PlatformSettings platform, @Nullable Map<String, String> existingData) {
     return jwt(platform, existingData, () -> randomBase64(48));
   }
 
-  static Secret jwt(PlatformSettings platform, Map<String, String> existingData, Supplier<String> generator) {
+  static Secret jwt(PlatformSettings platform, @Nullable Map<String, String> existingData, Supplier<String> generator) {
     var values = new LinkedHashMap<String, String>();
     values.put(JWT_KEY, existingOr(existingData, JWT_KEY, generator));
     return secret(platform, JWT_COMPONENT, jwtSecretName(platform), values);
   }
 
   /** The MySQL root password and one user per service, in the keys the services' Deployments read. */
-  public static Secret mysqlCredentials(PlatformSettings platform, Map<String, String> existingData) {
+  public static Secret mysqlCredentials(PlatformSettings platform, @Nullable Map<String, String> existingData) {
     return mysqlCredentials(platform, existingData, () -> randomAlphanumeric(24));
   }
 
-  static Secret mysqlCredentials(PlatformSettings platform, Map<String, String> existingData,
+  static Secret mysqlCredentials(PlatformSettings platform, @Nullable Map<String, String> existingData,
       Supplier<String> generator) {
     var values = new LinkedHashMap<String, String>();
     values.put(ROOT_PASSWORD_KEY, existingOr(existingData, ROOT_PASSWORD_KEY, generator));
@@ -61,7 +62,7 @@ public final class GeneratedSecrets {
     return secret(platform, MysqlResources.COMPONENT, platform.generatedMysqlCredentialsSecret(), values);
   }
 
-  private static String existingOr(Map<String, String> existingData, String key, Supplier<String> generator) {
+  private static String existingOr(@Nullable Map<String, String> existingData, String key, Supplier<String> generator) {
     String existing = existingData == null ? null : existingData.get(key);
     return existing != null ? existing : base64(generator.get());
   }

@@ -99,9 +99,9 @@ public final class AppServiceResources {
                         .withResources(settings.resources())
                         .withSecurityContext(PodDefaults.containerSecurityContext())
                         // Generous startup, then strict liveness: a slow first start must not be killed.
-                        .withStartupProbe(httpProbe(service, PlatformContract.LIVENESS_PATH, 5, 36))
-                        .withLivenessProbe(httpProbe(service, PlatformContract.LIVENESS_PATH, 10, 3))
-                        .withReadinessProbe(httpProbe(service, PlatformContract.READINESS_PATH, 5, 3))
+                        .withStartupProbe(httpProbe(PlatformContract.LIVENESS_PATH, 5, 36))
+                        .withLivenessProbe(httpProbe(PlatformContract.LIVENESS_PATH, 10, 3))
+                        .withReadinessProbe(httpProbe(PlatformContract.READINESS_PATH, 5, 3))
                         .withVolumeMounts(PodDefaults.tmpMount())
                     .endContainer()
                     .withVolumes(PodDefaults.tmpVolume())
@@ -181,7 +181,7 @@ public final class AppServiceResources {
     return ports;
   }
 
-  private static Probe httpProbe(AppService service, String path, int periodSeconds, int failureThreshold) {
+  private static Probe httpProbe(String path, int periodSeconds, int failureThreshold) {
     return new ProbeBuilder()
         .withNewHttpGet().withPath(path).withNewPort("http").endHttpGet()
         .withPeriodSeconds(periodSeconds)

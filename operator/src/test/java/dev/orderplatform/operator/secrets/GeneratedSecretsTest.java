@@ -3,6 +3,7 @@ package dev.orderplatform.operator.secrets;
 import static dev.orderplatform.operator.platform.TestPlatforms.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
@@ -39,6 +40,6 @@ class GeneratedSecretsTest {
   }
 
   private static String base64(String value) {
-    return Base64.getEncoder().encodeToString(value.getBytes());
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,7 +2,7 @@ package dev.orderplatform.contracts;
 
 /**
  * Topic and consumer-group names: a contract between the services and the operator, which creates
- * the topics with these message types (see DESIGN.md, section 2).
+ * the topics with these message types (see docs/protocol.md).
  */
 public final class Topics {
 

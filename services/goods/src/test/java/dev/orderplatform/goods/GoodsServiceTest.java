@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,12 +20,13 @@ import dev.orderplatform.web.security.Roles;
 
 /**
  * Base of the goods service's tests: the whole application on the JVM's shared, real MariaDB (schema
- * {@code goods}), MockMvc for HTTP and a loopback gRPC server on a free port. Every test class extends this
+ * {@code goods}), MockMvc for HTTP (and the real server on a free port, for the tests that need real HTTP) and a
+ * loopback gRPC server on a free port. Every test class extends this
  * unchanged, so they share one Spring context; they isolate by their own rows (unique names), never by cleaning
  * the shared table.
  */
 @WithPlatformInfrastructure
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orderplatform.jwt.secret=goods-test-secret-that-is-at-least-32-bytes",
         "spring.grpc.server.address=127.0.0.1",
         "spring.grpc.server.port=0",
@@ -39,6 +41,9 @@ public abstract class GoodsServiceTest {
 
     @Autowired
     protected MockMvc mvc;
+
+    @LocalServerPort
+    protected int port;
 
     @Autowired
     protected JwtTokens tokens;

@@ -1,11 +1,16 @@
 package dev.orderplatform.inventory;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
+import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.inventory.parking.ParkingService;
 import dev.orderplatform.inventory.sell.SellService;
+import dev.orderplatform.inventory.stock.StockService;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -34,11 +39,20 @@ class AdminHttpApiTest extends InventoryServiceTest {
                     .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
             mvc.perform(get(path).header("Authorization", userToken())).andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+            mvc.perform(get(path).header("Authorization", orderServiceToken())).andExpect(status().isForbidden());
         }
-        mvc.perform(put("/api/v1/stocks/" + goods).header("Authorization", userToken())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"stock\": 0}"))
-                .andExpect(status().isForbidden());
+        for (String caller : new String[] {userToken(), orderServiceToken()}) {
+            mvc.perform(put("/api/v1/stocks/" + goods).header("Authorization", caller)
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"stock\": 0}"))
+                    .andExpect(status().isForbidden());
+        }
         org.assertj.core.api.Assertions.assertThat(stockOf(goods)).isEqualTo(5);
+    }
+
+    /** The order service's gRPC credential gives it nothing over HTTP. */
+    private String orderServiceToken() {
+        return "Bearer " + tokens.issueServiceToken(PlatformServices.ORDER, PlatformServices.INVENTORY,
+                Duration.ofMinutes(5));
     }
 
     @Test
@@ -81,6 +95,25 @@ class AdminHttpApiTest extends InventoryServiceTest {
     }
 
     @Test
+    void stockAboveTheMaximumIsRefusedAndChangesNothing() throws Exception {
+        long goods = goodsWithStock(5);
+        mvc.perform(put("/api/v1/stocks/" + goods).header("Authorization", adminToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"stock\": " + (StockService.MAX_STOCK + 1) + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("STOCK_LIMIT_EXCEEDED"))
+                .andExpect(jsonPath("$.maxStock").value(StockService.MAX_STOCK));
+        org.assertj.core.api.Assertions.assertThat(stockOf(goods)).isEqualTo(5);
+
+        mvc.perform(put("/api/v1/stocks/" + goods).header("Authorization", adminToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"stock\": " + StockService.MAX_STOCK + "}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stock").value(StockService.MAX_STOCK));
+    }
+
+    @Test
     void sellRecordShowsStatusItemsAndTimes() throws Exception {
         long first = goodsWithStock(5);
         long second = goodsWithStock(5);
@@ -114,7 +147,7 @@ class AdminHttpApiTest extends InventoryServiceTest {
     @Test
     void parkedMessagesArePaged() throws Exception {
         String key = freshOrderSn();
-        parking.park("MSG" + key, "order_reback", key, "{\"orderSn\":1}".getBytes(), "test reason", 0);
+        parking.park("MSG" + key, "order_reback", key, "{\"orderSn\":1}".getBytes(StandardCharsets.UTF_8), "test reason", 0);
 
         mvc.perform(get("/api/v1/parked-messages").param("size", "500").header("Authorization", adminToken()))
                 .andExpect(status().isOk())

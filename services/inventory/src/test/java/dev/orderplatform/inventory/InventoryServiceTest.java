@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
 import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
@@ -39,17 +41,19 @@ import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
 import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
 import dev.orderplatform.infra.junit.PlatformInfrastructure;
 import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
+import dev.orderplatform.web.grpc.ServiceCredentials;
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
 
 /**
  * Base of the inventory service's tests: the whole application on the JVM's shared, real MariaDB (schema
  * {@code inventory}) and real RocketMQ broker (topics created up front, so the consumer rebalances at once), a
- * loopback gRPC server on a free port and MockMvc for HTTP. Every test class extends this unchanged, so they share
+ * loopback gRPC server on a free port and MockMvc for HTTP (and the real server on a free port, for the tests that
+ * need real HTTP). Every test class extends this unchanged, so they share
  * one Spring context (and one {@code inventory-reback} consumer); each test uses its own goods ids and order numbers.
  */
 @WithPlatformInfrastructure
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orderplatform.jwt.secret=inventory-test-secret-that-is-at-least-32-bytes",
         "spring.grpc.server.address=127.0.0.1",
         "spring.grpc.server.port=0",
@@ -71,6 +75,9 @@ public abstract class InventoryServiceTest {
     @Autowired
     protected MockMvc mvc;
 
+    @LocalServerPort
+    protected int port;
+
     @Autowired
     protected JwtTokens tokens;
 
@@ -81,7 +88,9 @@ public abstract class InventoryServiceTest {
     private GrpcServerLifecycle grpcServer;
 
     private ManagedChannel channel;
-    /** As the order service calls: no credential. */
+    /** Without a credential. */
+    protected InventoryServiceGrpc.InventoryServiceBlockingStub anonymous;
+    /** As the order service calls: with its service token. */
     protected InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
     /** With a bearer token of the ADMIN role, which SetStock needs. */
     protected InventoryServiceGrpc.InventoryServiceBlockingStub admin;
@@ -89,8 +98,15 @@ public abstract class InventoryServiceTest {
     @BeforeEach
     void connect() {
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort()).usePlaintext().build();
-        inventory = InventoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
-        admin = withAuthorization(inventory, adminToken());
+        anonymous = InventoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+        inventory = asOrderService(anonymous);
+        admin = withAuthorization(anonymous, adminToken());
+    }
+
+    protected InventoryServiceGrpc.InventoryServiceBlockingStub asOrderService(
+            InventoryServiceGrpc.InventoryServiceBlockingStub stub) {
+        return stub.withInterceptors(
+                new ServiceCredentials(tokens, PlatformServices.ORDER, PlatformServices.INVENTORY));
     }
 
     protected static InventoryServiceGrpc.InventoryServiceBlockingStub withAuthorization(

@@ -1,5 +1,7 @@
 package dev.orderplatform.launcher;
 
+import java.util.Locale;
+
 /** The processes of a local platform, in start order. */
 public enum Component {
     MARIADB,
@@ -9,6 +11,6 @@ public enum Component {
     ORDER;
 
     String processName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -262,7 +262,7 @@ public final class LocalPlatform implements AutoCloseable {
     record PortPlan(int mariadb, int nameServer, int broker, int goodsHttp, int goodsGrpc, int inventoryHttp,
                  int inventoryGrpc, int orderHttp, int orderGrpc) {
 
-        /** The services on the ports DESIGN.md documents; the database and broker on free ports. */
+        /** The services on the ports docs/architecture.md documents; the database and broker on free ports. */
         static PortPlan documented() {
             return new PortPlan(freePort(), freePort(), freeBrokerPort(), 8081, 9091, 8082, 9092, 8080, 9090);
         }

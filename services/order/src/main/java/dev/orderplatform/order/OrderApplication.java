@@ -9,7 +9,7 @@ import dev.orderplatform.web.EnablePlatformWebSupport;
 
 /**
  * The order service: cart, orders, payment, order timeout, and the reliable-message order protocol that keeps
- * orders and stock consistent (package {@code protocol}; DESIGN.md section 2).
+ * orders and stock consistent (package {@code protocol}; docs/protocol.md).
  */
 @SpringBootApplication
 @EnablePlatformWebSupport

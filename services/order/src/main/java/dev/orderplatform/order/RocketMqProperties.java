@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timerMaxDelay the broker's longest timer delay ({@code timerMaxDelaySec}), as whoever configured the broker
  *                     tells it (the operator, the local launcher); RocketMQ's default, 3 days, otherwise
  */
+// InvalidParam: {@code timerMaxDelaySec} is the broker.conf key, not a misspelt parameter.
+@SuppressWarnings("InvalidParam")
 @ConfigurationProperties("orderplatform.rocketmq")
 public record RocketMqProperties(
         @DefaultValue("127.0.0.1:9876") String nameServer,

@@ -1,21 +1,78 @@
 package dev.orderplatform.order;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
+import dev.orderplatform.web.security.Roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The user's flow over HTTP (cart -> order -> pay) and the API's refusals, each with its stable code. */
 class OrderFlowTest extends OrderServiceTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void tokensWithoutAUsableSubjectOrWithoutExpiryAreRefusedAndChangeNoCart() throws Exception {
+        long goods = platform.newGoods("3.00", 5);
+        String user = Platform.freshUser();
+        Instant expiry = Instant.now().plusSeconds(600);
+        Map<String, String> refusedTokens = Map.of(
+                "no sub", signed(new JWTClaimsSet.Builder().expirationTime(Date.from(expiry))),
+                "65-character sub", signed(new JWTClaimsSet.Builder().subject("u".repeat(65))
+                        .expirationTime(Date.from(expiry))),
+                "blank sub", signed(new JWTClaimsSet.Builder().subject(" ").expirationTime(Date.from(expiry))),
+                "sub with a control character", signed(new JWTClaimsSet.Builder().subject("a\u0000b")
+                        .expirationTime(Date.from(expiry))),
+                "no exp", signed(new JWTClaimsSet.Builder().subject(user)));
+        OrderApi api = api();
+
+        SoftAssertions.assertSoftly(soft -> refusedTokens.forEach((what, token) -> {
+            Response refused = api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 1));
+            soft.assertThat(refused.status()).as(what + ": " + refused).isEqualTo(401);
+            soft.assertThat(refused.code()).as(what).isEqualTo("UNAUTHENTICATED");
+        }));
+
+        assertThat(api.get(tokenOf(user), "/api/v1/cart").body().get("items")).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cart_item WHERE goods_id = ?").param(goods).query(Long.class)
+                .single()).isZero();
+        // The longest allowed subject is a user like any other.
+        String longest = signed(new JWTClaimsSet.Builder().subject("u".repeat(64)).expirationTime(Date.from(expiry)));
+        assertThat(api.post(longest, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 1)).status())
+                .isEqualTo(201);
+    }
+
+    /** A token signed with the platform's key, as a user token but with exactly these claims. */
+    private static String signed(JWTClaimsSet.Builder claims) {
+        try {
+            SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+                    claims.claim(Roles.CLAIM, List.of(Roles.USER)).build());
+            token.sign(new MACSigner(Platform.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+            return token.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void happyPathCartOrderPayKeepsTheStockDeductedAndReturnsNothing() throws Exception {

@@ -47,6 +47,25 @@ class ProtocolFaultsTest extends OrderServiceTest {
     }
 
     @Test
+    void unexpectedFailureAfterTheSellIsAnUnknownOutcome_notNothingCharged() {
+        long goods = platform.newGoods("5.00", 10);
+        String user = Platform.freshUser();
+        hooks.blockAfterSell(user).releaseWithFailure(
+                new IllegalStateException("test: the order process fails right after the Sell"));
+
+        Response response = api().order(tokenOf(user), Map.of(goods, 4));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.code()).isEqualTo("ORDER_OUTCOME_UNKNOWN");
+        String orderSn = response.text("orderSn");
+        // The Sell did deduct; the broker's check-back finds no order under the fence and commits the return.
+        awaitRecord(orderSn, SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
+        awaitStock(goods, 10);
+        assertThat(statusOf(orderSn)).isNull();
+        assertAuditClean(Map.of(goods, 10));
+    }
+
+    @Test
     void a3_checkBackDuringTheLocalTransactionWaitsAndKeepsTheCommittedOrder() throws Exception {
         long goods = platform.newGoods("5.00", 10);
         CheckDuringFence race = checkBackWhileTheFenceIsHeld(goods, 3);
@@ -162,6 +181,28 @@ class ProtocolFaultsTest extends OrderServiceTest {
         assertThat(platform.sell(orderSn, goods, 3).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
         assertThat(platform.stock(goods)).isEqualTo(7);
         assertAuditClean(Map.of(goods, 10));
+    }
+
+    @Test
+    void a6_sellUnderAnotherOrdersNumberIsRefusedAndReturnsNothing() throws Exception {
+        long taken = platform.newGoods("5.00", 10);
+        long other = platform.newGoods("5.00", 10);
+        String takenOrderSn = api().order(tokenOf(Platform.freshUser()), Map.of(taken, 3)).text("orderSn");
+        String user = Platform.freshUser();
+        // As if the new order's number had collided with the first order's.
+        sellFaults.armRenumber(other, takenOrderSn);
+
+        Response refused = api().order(tokenOf(user), Map.of(other, 2));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(500);
+        assertThat(refused.code()).isEqualTo("INTERNAL_ERROR");
+        Thread.sleep(CHECK_WINDOW.toMillis()); // a wrongly committed return would have come back by now
+        assertThat(platform.stock(other)).isEqualTo(10);
+        assertThat(platform.stock(taken)).isEqualTo(7);
+        assertThat(platform.sellRecordStatus(takenOrderSn)).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
+        assertThat(statusOf(takenOrderSn)).isEqualTo(OrderStatus.WAIT_BUYER_PAY);
+        assertThat(orders.countOfUser(user)).isZero();
+        assertAuditClean(Map.of(taken, 10, other, 10));
     }
 
     @Test

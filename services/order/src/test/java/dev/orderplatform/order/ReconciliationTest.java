@@ -1,6 +1,9 @@
 package dev.orderplatform.order;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -8,9 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.orderplatform.contracts.inventory.v1.SellOutcome;
+import dev.orderplatform.contracts.inventory.v1.SellRecord;
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.order.audit.AuditReport;
 import dev.orderplatform.order.reconciliation.Reconciliation;
+import dev.orderplatform.order.remote.InventoryGateway;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.Platform;
 
@@ -24,6 +29,9 @@ class ReconciliationTest extends OrderServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    InventoryGateway inventory;
 
     @Test
     void a11_deductionsWithoutALiveOrderAreReturned_liveOrdersAreLeftAlone() throws Exception {
@@ -44,7 +52,7 @@ class ReconciliationTest extends OrderServiceTest {
         api.post(payer, "/api/v1/orders/" + paid + "/pay", null);
         assertThat(platform.stock(goods)).isEqualTo(10);
 
-        AuditReport before = audit.audit(java.util.List.of(goods), Map.of());
+        AuditReport before = audit.audit(List.of(goods), Map.of());
         assertThat(before.violations()).extracting(v -> v.type())
                 .containsExactlyInAnyOrder("DEDUCTED_WITHOUT_ORDER", "DEDUCTED_FOR_CLOSED_ORDER");
 
@@ -60,5 +68,39 @@ class ReconciliationTest extends OrderServiceTest {
         // A repaired order can never be created afterwards (the repair fenced it).
         assertThat(reconciliation.run(Duration.ofSeconds(1)).repaired()).doesNotContain(orphan, closedSn);
         assertAuditClean(Map.of(goods, 20));
+    }
+
+    @Test
+    void aPaidOrdersRecordIsSettledByARun_andLaterRunsLookOnlyAtUnsettledDeductions() throws Exception {
+        long goods = platform.newGoods("3.00", 10);
+        OrderApi api = api();
+        String payer = tokenOf(Platform.freshUser());
+        String paid = api.order(payer, Map.of(goods, 1)).text("orderSn");
+        api.post(payer, "/api/v1/orders/" + paid + "/pay", null);
+        String waiting = api.order(tokenOf(Platform.freshUser()), Map.of(goods, 2)).text("orderSn");
+
+        Thread.sleep(1_200);
+        Reconciliation.Result result = reconciliation.run(Duration.ofSeconds(1));
+
+        assertThat(result.repaired()).doesNotContain(paid, waiting);
+        assertThat(result.settled()).isPositive();
+        assertThat(platform.sellRecord(paid).orElseThrow().getSettled()).isTrue();
+        // A waiting order may still close: its record stays in the reconciliation's view until it is paid or returned.
+        assertThat(platform.sellRecord(waiting).orElseThrow().getSettled()).isFalse();
+        assertThat(unsettledDeductionsOlderThan(Duration.ofSeconds(1))).contains(waiting).doesNotContain(paid);
+        assertThat(platform.sellRecordStatus(paid)).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
+        assertAuditClean(Map.of(goods, 10));
+    }
+
+    /** What a reconciliation run would look at now. */
+    private List<String> unsettledDeductionsOlderThan(Duration grace) {
+        Instant createdBefore = Instant.now().minus(grace);
+        List<String> orderSns = new ArrayList<>();
+        List<SellRecord> page;
+        do {
+            page = inventory.unsettledDeductions(createdBefore, orderSns.isEmpty() ? "" : orderSns.getLast(), 1000);
+            page.forEach(record -> orderSns.add(record.getOrderSn()));
+        } while (page.size() == 1000);
+        return orderSns;
     }
 }

@@ -9,19 +9,21 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 
 import dev.orderplatform.web.json.StrictNumbersConfiguration;
+import dev.orderplatform.web.openapi.PlatformOpenApiConfiguration;
+import dev.orderplatform.web.problem.ContainerErrorReports;
 import dev.orderplatform.web.problem.ErrorPageController;
 import dev.orderplatform.web.problem.ProblemDetailsAdvice;
 import dev.orderplatform.web.security.PlatformSecurityConfiguration;
 
 /**
  * Put on a service's application class: problem-detail errors with stable codes, JSON numbers never truncated into
- * integers, and bearer-JWT security whose per-endpoint rules the service gives as
+ * integers, the OpenAPI document at {@code /v3/api-docs}, and bearer-JWT security whose per-endpoint rules the service gives as
  * {@link dev.orderplatform.web.security.EndpointAuthorization} beans.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import({ProblemDetailsAdvice.class, ErrorPageController.class, PlatformSecurityConfiguration.class,
-        StrictNumbersConfiguration.class})
+@Import({ProblemDetailsAdvice.class, ErrorPageController.class, ContainerErrorReports.class,
+        PlatformSecurityConfiguration.class, StrictNumbersConfiguration.class, PlatformOpenApiConfiguration.class})
 public @interface EnablePlatformWebSupport {
 }

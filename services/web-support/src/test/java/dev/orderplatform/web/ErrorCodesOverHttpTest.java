@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = WebSupportTest.TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"orderplatform.jwt.secret=test-secret-that-is-at-least-32-bytes-long",
+                "spring.application.name=things",
                 "spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=1KB"})
 class ErrorCodesOverHttpTest {
 
@@ -48,6 +49,13 @@ class ErrorCodesOverHttpTest {
     void requestTheFirewallRejectsIsBadRequest() throws Exception {
         // Spring Security's firewall refuses it before Spring MVC: the container's error page answers.
         assertProblem(send(request("/things/%2e%2e/mine").GET()), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
+    void urlTomcatRejectsBeforeAnyServletIsBadRequest() throws Exception {
+        // Found by the API fuzz tests: Tomcat answered these with its own HTML page.
+        assertProblem(send(request("/things/%5C").GET()), 400, "INVALID_PARAMETER");
+        assertProblem(send(request("/things/a%00b").GET()), 400, "INVALID_PARAMETER");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.orderplatform.web;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,9 +31,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = "orderplatform.jwt.secret=test-secret-that-is-at-least-32-bytes-long")
+@SpringBootTest(properties = {"orderplatform.jwt.secret=" + WebSupportTest.SECRET, "spring.application.name=things"})
 @AutoConfigureMockMvc
 class WebSupportTest {
+
+    static final String SECRET = "test-secret-that-is-at-least-32-bytes-long";
 
     @Autowired
     MockMvc mvc;
@@ -49,11 +53,28 @@ class WebSupportTest {
 
     @Test
     void tokenSignedWithAnotherKeyIsRefused() throws Exception {
-        String forged = new JwtTokens("another-secret-that-is-at-least-32-bytes".getBytes())
+        String forged = new JwtTokens("another-secret-that-is-at-least-32-bytes".getBytes(StandardCharsets.UTF_8))
                 .issue("7", List.of(Roles.ADMIN), Duration.ofMinutes(5));
         mvc.perform(get("/things/mine").header("Authorization", "Bearer " + forged))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void tokenAddressedToAnotherServiceOrExpiredIsRefused() throws Exception {
+        for (String refused : List.of(
+                tokens.issueServiceToken("order", "inventory", Duration.ofMinutes(5)),
+                tokens.issue("order", List.of(Roles.SERVICE), Duration.ofMinutes(5)),
+                new JwtTokens(SECRET.getBytes(StandardCharsets.UTF_8), Clock.offset(Clock.systemUTC(),
+                        Duration.ofMinutes(-10))).issue("7", List.of(Roles.ADMIN), Duration.ofMinutes(5)))) {
+            mvc.perform(get("/things/mine").header("Authorization", "Bearer " + refused))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+        }
+        mvc.perform(get("/things/mine").header("Authorization",
+                        "Bearer " + tokens.issueServiceToken("order", "things", Duration.ofMinutes(5))))
+                .andExpect(status().isOk())
+                .andExpect(content().string("order"));
     }
 
     @Test

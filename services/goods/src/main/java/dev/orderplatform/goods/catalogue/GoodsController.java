@@ -3,7 +3,11 @@ package dev.orderplatform.goods.catalogue;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.data.domain.Page;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
+import dev.orderplatform.web.openapi.AdminEndpoint;
+import dev.orderplatform.web.openapi.ProblemResponse;
+import dev.orderplatform.web.openapi.PublicEndpoint;
 import dev.orderplatform.web.paging.PageWindow;
+import dev.orderplatform.web.problem.ErrorCodes;
 
 /**
  * The catalogue over HTTP: reads are open (browsing needs no token), writes need the ADMIN role
@@ -24,7 +32,7 @@ import dev.orderplatform.web.paging.PageWindow;
  * from a JSON number or string, exactly.
  */
 @RestController
-@RequestMapping(GoodsController.PATH)
+@RequestMapping(path = GoodsController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 class GoodsController {
 
     static final String PATH = "/api/v1/goods";
@@ -36,16 +44,25 @@ class GoodsController {
     }
 
     @GetMapping
-    GoodsPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    @PublicEndpoint
+    @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
+    GoodsPage list(
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + GoodsCatalogue.MAX_PAGE_SIZE, defaultValue = "20"))
+            @RequestParam(defaultValue = "20") int size) {
         return GoodsPage.of(catalogue.list(PageWindow.of(page, size, GoodsCatalogue.MAX_PAGE_SIZE)));
     }
 
     @GetMapping("/{id}")
+    @PublicEndpoint
+    @ProblemResponse(status = 404, codes = GoodsErrorCodes.GOODS_NOT_FOUND, description = "No goods with this id.")
     GoodsView get(@PathVariable long id) {
         return GoodsView.of(catalogue.get(id));
     }
 
     @PostMapping
+    @AdminEndpoint
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new goods", useReturnTypeSchema = true)
     ResponseEntity<GoodsView> create(@RequestBody GoodsRequest request) {
         Goods created = catalogue.create(request.toDraft());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
@@ -55,6 +72,8 @@ class GoodsController {
 
     /** Replaces the whole product: omitted optional fields take their defaults, as on create. */
     @PutMapping("/{id}")
+    @AdminEndpoint
+    @ProblemResponse(status = 404, codes = GoodsErrorCodes.GOODS_NOT_FOUND, description = "No goods with this id.")
     GoodsView update(@PathVariable long id, @RequestBody GoodsRequest request) {
         return GoodsView.of(catalogue.update(id, request.toDraft()));
     }
@@ -65,8 +84,15 @@ class GoodsController {
      * @param price a JSON number or string, taken exactly: {@code 12.5}, {@code "12.50"}
      * @param onSale optional, {@code true} when omitted
      */
-    record GoodsRequest(String name, @JsonDeserialize(using = PriceTextDeserializer.class) String price,
-            String imageUrl, Boolean onSale) {
+    record GoodsRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = GoodsRules.MAX_NAME_LENGTH,
+                    description = "not blank; trimmed") String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "12.50",
+                    description = "a decimal number, not negative, at most 2 fraction digits; a JSON number or string")
+            @JsonDeserialize(using = PriceTextDeserializer.class) String price,
+            @Schema(maxLength = GoodsRules.MAX_IMAGE_URL_LENGTH, format = "uri", description = "blank means none")
+            String imageUrl,
+            @Schema(defaultValue = "true") Boolean onSale) {
 
         GoodsDraft toDraft() {
             return new GoodsDraft(name, price, imageUrl, onSale == null || onSale);

@@ -1,5 +1,6 @@
 package dev.orderplatform.goods.catalogue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 
+import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.contracts.goods.v1.BatchGetGoodsRequest;
 import dev.orderplatform.contracts.goods.v1.CreateGoodsRequest;
 import dev.orderplatform.contracts.goods.v1.GetGoodsRequest;
@@ -22,6 +24,7 @@ import dev.orderplatform.contracts.goods.v1.Goods;
 import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
 import dev.orderplatform.contracts.goods.v1.UpdateGoodsRequest;
 import dev.orderplatform.goods.GoodsServiceTest;
+import dev.orderplatform.web.grpc.ServiceCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +36,9 @@ class GoodsGrpcTest extends GoodsServiceTest {
     GrpcServerLifecycle grpcServer;
 
     ManagedChannel channel;
-    /** Reads, as the order service calls them: no credential. */
+    /** Without a credential. */
+    GoodsServiceGrpc.GoodsServiceBlockingStub anonymous;
+    /** Reads, as the order service calls them: with its service token. */
     GoodsServiceGrpc.GoodsServiceBlockingStub reader;
     /** Writes: a bearer token with the ADMIN role in the {@code authorization} metadata. */
     GoodsServiceGrpc.GoodsServiceBlockingStub goods;
@@ -41,8 +46,10 @@ class GoodsGrpcTest extends GoodsServiceTest {
     @BeforeEach
     void connect() {
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort()).usePlaintext().build();
-        reader = GoodsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
-        goods = withAuthorization(reader, adminToken());
+        anonymous = GoodsServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+        reader = anonymous.withInterceptors(
+                new ServiceCredentials(tokens, PlatformServices.ORDER, PlatformServices.GOODS));
+        goods = withAuthorization(anonymous, adminToken());
     }
 
     private static GoodsServiceGrpc.GoodsServiceBlockingStub withAuthorization(
@@ -158,18 +165,41 @@ class GoodsGrpcTest extends GoodsServiceTest {
     void writesNeedTheAdminRole() {
         String name = uniqueName("Smuggled");
         CreateGoodsRequest create = CreateGoodsRequest.newBuilder().setName(name).setPrice("1.00").build();
-        assertStatus(() -> reader.createGoods(create), Status.Code.UNAUTHENTICATED);
-        assertStatus(() -> withAuthorization(reader, userToken()).createGoods(create), Status.Code.PERMISSION_DENIED);
-        assertStatus(() -> withAuthorization(reader, "Bearer forged").createGoods(create),
+        assertStatus(() -> anonymous.createGoods(create), Status.Code.UNAUTHENTICATED);
+        assertStatus(() -> withAuthorization(anonymous, userToken()).createGoods(create),
+                Status.Code.PERMISSION_DENIED);
+        assertStatus(() -> withAuthorization(anonymous, "Bearer forged").createGoods(create),
                 Status.Code.UNAUTHENTICATED);
+        assertStatus(() -> reader.createGoods(create), Status.Code.PERMISSION_DENIED);
         assertThat(rowsNamed(name)).isZero();
 
         Goods original = create(uniqueName("Guarded"), "5.00");
         UpdateGoodsRequest update = UpdateGoodsRequest.newBuilder()
                 .setId(original.getId()).setName(name).setPrice("0.01").build();
-        assertStatus(() -> reader.updateGoods(update), Status.Code.UNAUTHENTICATED);
-        assertStatus(() -> withAuthorization(reader, userToken()).updateGoods(update), Status.Code.PERMISSION_DENIED);
+        assertStatus(() -> anonymous.updateGoods(update), Status.Code.UNAUTHENTICATED);
+        assertStatus(() -> withAuthorization(anonymous, userToken()).updateGoods(update),
+                Status.Code.PERMISSION_DENIED);
+        assertStatus(() -> reader.updateGoods(update), Status.Code.PERMISSION_DENIED);
         assertThat(reader.getGoods(GetGoodsRequest.newBuilder().setId(original.getId()).build())).isEqualTo(original);
+    }
+
+    @Test
+    void readsAreForTheOrderServiceAndAdministrators() {
+        Goods created = create(uniqueName("Vase"), "7.00");
+        GetGoodsRequest get = GetGoodsRequest.newBuilder().setId(created.getId()).build();
+        BatchGetGoodsRequest batch = BatchGetGoodsRequest.newBuilder().addIds(created.getId()).build();
+        assertThat(reader.getGoods(get)).isEqualTo(created);
+        assertThat(goods.batchGetGoods(batch).getGoodsList()).containsExactly(created);
+
+        for (GoodsServiceGrpc.GoodsServiceBlockingStub stranger : List.of(anonymous,
+                withAuthorization(anonymous, "Bearer " + tokens.issueServiceToken(PlatformServices.ORDER,
+                        PlatformServices.INVENTORY, Duration.ofMinutes(5))))) {
+            assertStatus(() -> stranger.getGoods(get), Status.Code.UNAUTHENTICATED);
+            assertStatus(() -> stranger.batchGetGoods(batch), Status.Code.UNAUTHENTICATED);
+        }
+        GoodsServiceGrpc.GoodsServiceBlockingStub user = withAuthorization(anonymous, userToken());
+        assertStatus(() -> user.getGoods(get), Status.Code.PERMISSION_DENIED);
+        assertStatus(() -> user.batchGetGoods(batch), Status.Code.PERMISSION_DENIED);
     }
 
     @Test

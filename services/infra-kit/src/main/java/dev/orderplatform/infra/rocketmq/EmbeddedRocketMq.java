@@ -224,7 +224,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     }
 
     /**
-     * Creates the platform's topics (DESIGN.md, section 2): {@link Topics#ORDER_REBACK} as
+     * Creates the platform's topics (docs/protocol.md): {@link Topics#ORDER_REBACK} as
      * {@link TopicMessageType#TRANSACTION} and {@link Topics#ORDER_TIMEOUT} as {@link TopicMessageType#DELAY}.
      */
     public void createPlatformTopics() {

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param shutdownWait                  how long {@link EmbeddedRocketMq#close()} waits for the (slow, 10-20 s) broker
  *                                      shutdown before returning and letting it finish in the background
  */
+// InvalidParam: the {@code ...} names in the @param lines are the broker.conf keys, not misspelt parameters.
+@SuppressWarnings("InvalidParam")
 public record RocketMqSettings(
         long transactionCheckIntervalMs,
         long transactionTimeoutMs,

@@ -4,7 +4,7 @@ package dev.orderplatform.infra.rocketmq;
  * Message type of a RocketMQ 5 topic, stored as the topic attribute {@code message.type}.
  *
  * <p>The broker and the proxy use it to check that a topic only receives messages of its kind;
- * the platform's contract (DESIGN.md, section 2) is {@code order_reback} = {@link #TRANSACTION} and
+ * the platform's contract (docs/protocol.md) is {@code order_reback} = {@link #TRANSACTION} and
  * {@code order_timeout} = {@link #DELAY}.
  */
 public enum TopicMessageType {

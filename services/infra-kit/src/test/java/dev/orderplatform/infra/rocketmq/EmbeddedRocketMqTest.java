@@ -145,7 +145,7 @@ class EmbeddedRocketMqTest {
         }
         TransactionalMessageServiceImpl service =
                 (TransactionalMessageServiceImpl) mq.broker().getTransactionalMessageService();
-        Thread.sleep(3 * mq.settings().transactionOpBatchIntervalMs());
+        Thread.sleep(3L * mq.settings().transactionOpBatchIntervalMs());
 
         // Stock RocketMQ 5.5.0 answers 0 here ("run again at once"): its op-batch thread then spins a core.
         // Other test classes share this broker, so wait for a moment when none of their ops is pending.

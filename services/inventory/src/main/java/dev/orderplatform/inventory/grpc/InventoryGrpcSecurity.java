@@ -1,18 +1,21 @@
 package dev.orderplatform.inventory.grpc;
 
-import io.grpc.MethodDescriptor;
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
 
+import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
 import dev.orderplatform.web.grpc.GrpcAccess;
 
 /**
- * Who may call the inventory over gRPC: the order service's calls (Sell, GetStock, GetSellRecord, ListSellRecords)
- * are open; SetStock changes stock levels and needs the ADMIN role.
+ * Who may call the inventory over gRPC: Sell only the order service (with its service token), which alone places
+ * orders; the reads it needs (GetStock, GetSellRecord, ListSellRecords, GetSellRecords) the order service or an
+ * administrator, as over HTTP; SettleSellRecords (the reconciliation's bookkeeping) only the order service; SetStock changes stock levels and needs the ADMIN role.
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryGrpcSecurity {
@@ -20,10 +23,13 @@ class InventoryGrpcSecurity {
     @Bean
     @GlobalServerInterceptor
     AuthenticationProcessInterceptor inventoryGrpcAuthorization(GrpcSecurity grpc) throws Exception {
-        return GrpcAccess.openAndAdminMethods(grpc,
-                new MethodDescriptor<?, ?>[] {InventoryServiceGrpc.getSellMethod(),
-                        InventoryServiceGrpc.getGetStockMethod(), InventoryServiceGrpc.getGetSellRecordMethod(),
-                        InventoryServiceGrpc.getListSellRecordsMethod()},
-                new MethodDescriptor<?, ?>[] {InventoryServiceGrpc.getSetStockMethod()});
+        return GrpcAccess.byMethod(grpc, Map.of(
+                InventoryServiceGrpc.getSellMethod(), GrpcAccess.service(PlatformServices.ORDER),
+                InventoryServiceGrpc.getGetStockMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                InventoryServiceGrpc.getGetSellRecordMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                InventoryServiceGrpc.getListSellRecordsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                InventoryServiceGrpc.getGetSellRecordsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                InventoryServiceGrpc.getSettleSellRecordsMethod(), GrpcAccess.service(PlatformServices.ORDER),
+                InventoryServiceGrpc.getSetStockMethod(), GrpcAccess.admin()));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
+import dev.orderplatform.contracts.inventory.v1.GetSellRecordsRequest;
 import dev.orderplatform.contracts.inventory.v1.GetStockRequest;
 import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
 import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
@@ -23,6 +24,8 @@ import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.contracts.inventory.v1.SellRequest;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
+import dev.orderplatform.contracts.inventory.v1.SettleSellRecordsRequest;
+import dev.orderplatform.contracts.inventory.v1.SettleSellRecordsResponse;
 import dev.orderplatform.contracts.inventory.v1.Stock;
 import dev.orderplatform.inventory.sell.SellErrors;
 import dev.orderplatform.inventory.sell.SellRecord;
@@ -72,6 +75,7 @@ public class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceI
                         case INSUFFICIENT_STOCK -> SellOutcome.SELL_OUTCOME_INSUFFICIENT_STOCK;
                         case UNKNOWN_GOODS -> SellOutcome.SELL_OUTCOME_UNKNOWN_GOODS;
                         case ALREADY_RETURNED -> SellOutcome.SELL_OUTCOME_ALREADY_RETURNED;
+                        case ORDER_SN_CONFLICT -> SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT;
                     })
                     .addAllShortGoodsIds(result.shortGoodsIds())
                     .addAllUnknownGoodsIds(result.unknownGoodsIds())
@@ -98,10 +102,26 @@ public class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceI
             Instant createdBefore = request.getCreatedBefore() > 0
                     ? Instant.ofEpochMilli(request.getCreatedBefore()) : null;
             ListSellRecordsResponse.Builder page = ListSellRecordsResponse.newBuilder();
-            sells.list(status, createdBefore, request.getAfterOrderSn(), request.getPageSize())
-                    .forEach(record -> page.addRecords(sellRecord(record)));
+            sells.list(status, createdBefore, request.getAfterOrderSn(), request.getPageSize(),
+                    request.getUnsettledOnly()).forEach(record -> page.addRecords(sellRecord(record)));
             return page.build();
         });
+    }
+
+    @Override
+    public void getSellRecords(GetSellRecordsRequest request, StreamObserver<ListSellRecordsResponse> response) {
+        answer(response, () -> {
+            ListSellRecordsResponse.Builder records = ListSellRecordsResponse.newBuilder();
+            sells.findAll(request.getOrderSnsList()).forEach(record -> records.addRecords(sellRecord(record)));
+            return records.build();
+        });
+    }
+
+    @Override
+    public void settleSellRecords(SettleSellRecordsRequest request,
+            StreamObserver<SettleSellRecordsResponse> response) {
+        answer(response, () -> SettleSellRecordsResponse.newBuilder()
+                .setSettled(sells.settle(request.getOrderSnsList())).build());
     }
 
     private static Stock stock(dev.orderplatform.inventory.stock.Stock stock) {
@@ -113,6 +133,7 @@ public class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceI
                 .setOrderSn(record.orderSn())
                 .setStatus(record.status() == SellStatus.DEDUCTED ? SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED
                         : SellRecordStatus.SELL_RECORD_STATUS_RETURNED)
+                .setSettled(record.settled())
                 .setCreatedAt(record.createdAt().toEpochMilli())
                 .setUpdatedAt(record.updatedAt().toEpochMilli());
         for (SellRecordItem item : record.sortedItems()) {

@@ -7,17 +7,24 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.orderplatform.web.openapi.AdminEndpoint;
+import dev.orderplatform.web.openapi.ProblemResponse;
 import dev.orderplatform.web.paging.PageWindow;
+import dev.orderplatform.web.problem.ErrorCodes;
 
 /** Messages the service could not act on, for an operator (ADMIN only). */
 @RestController
-@RequestMapping("/api/v1/parked-messages")
+@AdminEndpoint
+@RequestMapping(path = "/api/v1/parked-messages", produces = MediaType.APPLICATION_JSON_VALUE)
 class ParkedMessageController {
 
     private final ParkingService parking;
@@ -27,7 +34,11 @@ class ParkedMessageController {
     }
 
     @GetMapping
-    ParkedMessagePage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
+    ParkedMessagePage list(
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + ParkingService.MAX_PAGE_SIZE, defaultValue = "50"))
+            @RequestParam(defaultValue = "50") int size) {
         Page<ParkedMessage> found = parking.page(PageWindow.of(page, size, ParkingService.MAX_PAGE_SIZE));
         return new ParkedMessagePage(found.getContent().stream().map(ParkedMessageView::of).toList(), page, size,
                 found.getTotalElements());

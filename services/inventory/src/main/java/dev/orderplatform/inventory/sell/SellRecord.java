@@ -12,9 +12,11 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * What the inventory did for one order number. Read through Spring Data JDBC; written only by
  * {@link SellService}'s conditional SQL, because its unique key and status are the protocol.
+ *
+ * @param settled DEDUCTED for a paid order: the reconciliation need not look at it again
  */
 @Table("sell_record")
-public record SellRecord(@Id String orderSn, SellStatus status, Instant createdAt, Instant updatedAt,
+public record SellRecord(@Id String orderSn, SellStatus status, boolean settled, Instant createdAt, Instant updatedAt,
         @MappedCollection(idColumn = "order_sn") Set<SellRecordItem> items) {
 
     /** Items by goods id; empty for a tombstone. */

@@ -22,7 +22,9 @@ public record SellResult(Outcome outcome, boolean replayed, List<Long> shortGood
         /** At least one goods id has no stock row: nothing deducted. */
         UNKNOWN_GOODS,
         /** The order's stock was already returned, possibly before this Sell arrived (A4): nothing deducted. */
-        ALREADY_RETURNED
+        ALREADY_RETURNED,
+        /** The order number already names a deduction of other items (not a retry, A6): nothing deducted. */
+        ORDER_SN_CONFLICT
     }
 
     public SellResult {
@@ -36,5 +38,9 @@ public record SellResult(Outcome outcome, boolean replayed, List<Long> shortGood
 
     static SellResult alreadyReturned() {
         return new SellResult(Outcome.ALREADY_RETURNED, false, List.of(), List.of());
+    }
+
+    static SellResult orderSnConflict() {
+        return new SellResult(Outcome.ORDER_SN_CONFLICT, false, List.of(), List.of());
     }
 }

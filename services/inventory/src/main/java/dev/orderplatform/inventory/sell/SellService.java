@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,9 +29,10 @@ import dev.orderplatform.web.problem.ApiProblem;
 import dev.orderplatform.web.problem.ErrorCodes;
 
 /**
- * The inventory side of the order protocol (DESIGN.md section 2), in one place:
+ * The inventory side of the order protocol (docs/protocol.md), in one place:
  * <ul>
- * <li>{@link #sell}: deduct all items of one order or none, once per order number, refused after a return;</li>
+ * <li>{@link #sell}: deduct all items of one order or none, once per order number, refused after a return or when
+ * the number is taken by other items;</li>
  * <li>{@link #returnStock}: give an order's stock back exactly once, or leave a tombstone when nothing was deducted.</li>
  * </ul>
  * Both are one local transaction each. The sell record's unique order number serialises everything that concerns
@@ -89,8 +91,13 @@ public class SellService {
                 SellStatus status = lockStatus(orderSn)
                         .orElseThrow(() -> new ConcurrencyFailureException("Sell record " + orderSn + " vanished"));
                 if (status == SellStatus.DEDUCTED) {
-                    // A6: a retried Sell answers what the first one did and deducts nothing more.
-                    warnIfItemsDiffer(orderSn, items);
+                    // A6: a retried Sell answers what the first one did and deducts nothing more. Only a retry, though:
+                    // other items mean another order under a taken number, and answering DEDUCTED would let it live
+                    // on this order's stock (and its failure return this order's stock).
+                    if (!deductedItems(orderSn).equals(items)) {
+                        log.warn("Sell for order {} repeated with other items {}: refused", orderSn, items);
+                        return SellResult.orderSnConflict();
+                    }
                     return SellResult.deducted(true);
                 }
                 // A4: the return was consumed first (or the order was already returned): the tombstone refuses it.
@@ -151,14 +158,10 @@ public class SellService {
         return new SellResult(SellResult.Outcome.INSUFFICIENT_STOCK, false, insufficient, List.of());
     }
 
-    private void warnIfItemsDiffer(String orderSn, List<SellRecordItem> requested) {
-        List<SellRecordItem> deducted = jdbc.query(
-                "SELECT goods_id, quantity FROM sell_record_item WHERE order_sn = ? ORDER BY goods_id",
+    /** The items of a sell record, by goods id (the record is locked or changed by the caller's transaction). */
+    private List<SellRecordItem> deductedItems(String orderSn) {
+        return jdbc.query("SELECT goods_id, quantity FROM sell_record_item WHERE order_sn = ? ORDER BY goods_id",
                 (row, n) -> new SellRecordItem(row.getLong(1), row.getInt(2)), orderSn);
-        if (!deducted.equals(requested)) {
-            log.warn("Sell for order {} repeated with other items {}; the first deduction {} stands", orderSn,
-                    requested, deducted);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -176,7 +179,7 @@ public class SellService {
                     + " characters and not blank");
         }
         ReturnResult result = withDeadlockRetry(() -> transaction.execute(tx -> returnOnce(orderSn)));
-        meters.counter("inventory.returns", "result", result.name().toLowerCase()).increment();
+        meters.counter("inventory.returns", "result", result.name().toLowerCase(Locale.ROOT)).increment();
         return result;
     }
 
@@ -191,10 +194,7 @@ public class SellService {
                     + "WHERE order_sn = ? AND status = ?",
                     SellStatus.RETURNED.name(), Timestamps.sql(now), orderSn, SellStatus.DEDUCTED.name());
             if (changed == 1) {
-                List<SellRecordItem> items = jdbc.query(
-                        "SELECT goods_id, quantity FROM sell_record_item WHERE order_sn = ? ORDER BY goods_id",
-                        (row, n) -> new SellRecordItem(row.getLong(1), row.getInt(2)), orderSn);
-                for (SellRecordItem item : items) {
+                for (SellRecordItem item : deductedItems(orderSn)) {
                     // One conditional increment per goods, in ascending goods order like Sell. The row exists unless
                     // someone deleted it by hand; then it is recreated with the returned quantity.
                     jdbc.update("INSERT INTO stock (goods_id, stock, updated_at) VALUES (?, ?, ?) "
@@ -250,15 +250,11 @@ public class SellService {
      * @param createdBefore only records created before this instant; null for no bound
      * @param afterOrderSn only records whose order number sorts after this one; null or empty for the first page
      * @param pageSize 1..1000, or 0 for 100
+     * @param unsettledOnly only records that are not {@link #settle settled}
      */
-    public List<SellRecord> list(SellStatus status, Instant createdBefore, String afterOrderSn, int pageSize) {
-        if (pageSize == 0) {
-            pageSize = DEFAULT_PAGE_SIZE;
-        }
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED,
-                    "page size must be 1.." + MAX_PAGE_SIZE + ", was " + pageSize);
-        }
+    public List<SellRecord> list(SellStatus status, Instant createdBefore, String afterOrderSn, int pageSize,
+            boolean unsettledOnly) {
+        pageSize = pageSize(pageSize == 0 ? DEFAULT_PAGE_SIZE : pageSize, "page size");
         StringBuilder where = new StringBuilder("order_sn > ?");
         List<Object> arguments = new ArrayList<>();
         arguments.add(afterOrderSn == null ? "" : afterOrderSn);
@@ -266,31 +262,71 @@ public class SellService {
             where.append(" AND status = ?");
             arguments.add(status.name());
         }
+        if (unsettledOnly) {
+            where.append(" AND settled = FALSE");
+        }
         if (createdBefore != null) {
             where.append(" AND created_at < ?");
             arguments.add(Timestamps.sql(createdBefore));
         }
         arguments.add(pageSize);
-        String sql = "SELECT r.order_sn, r.status, r.created_at, r.updated_at, i.goods_id, i.quantity "
-                + "FROM (SELECT order_sn, status, created_at, updated_at FROM sell_record WHERE " + where
-                + " ORDER BY order_sn LIMIT ?) r "
-                + "LEFT JOIN sell_record_item i ON i.order_sn = r.order_sn ORDER BY r.order_sn, i.goods_id";
+        return query(where + " ORDER BY order_sn LIMIT ?", arguments);
+    }
+
+    /** The records of these order numbers (at most 1000), in ascending order-number order; unknown numbers skipped. */
+    public List<SellRecord> findAll(List<String> orderSns) {
+        if (pageSize(orderSns.size(), "number of order numbers") == 0) {
+            return List.of();
+        }
+        return query("order_sn IN (" + placeholders(orderSns.size()) + ")", List.copyOf(orderSns));
+    }
+
+    /**
+     * Marks the DEDUCTED records of these order numbers (at most 1000) settled. Only for paid orders: a paid order
+     * keeps its stock for good (docs/protocol.md, the decision rule), so its record needs no reconciliation.
+     * Not a protocol state change: a settled record is still DEDUCTED, and returned like any other if it ever were.
+     *
+     * @return how many records this call marked
+     */
+    public int settle(List<String> orderSns) {
+        if (pageSize(orderSns.size(), "number of order numbers") == 0) {
+            return 0;
+        }
+        List<Object> arguments = new ArrayList<>(orderSns);
+        arguments.add(SellStatus.DEDUCTED.name());
+        return jdbc.update("UPDATE sell_record SET settled = TRUE WHERE order_sn IN (" + placeholders(orderSns.size())
+                + ") AND status = ? AND settled = FALSE", arguments.toArray());
+    }
+
+    /** Records (with their items) whose row matches {@code condition}, in ascending order-number order. */
+    private List<SellRecord> query(String condition, List<Object> arguments) {
+        String sql = "SELECT r.order_sn, r.status, r.settled, r.created_at, r.updated_at, i.goods_id, i.quantity "
+                + "FROM (SELECT order_sn, status, settled, created_at, updated_at FROM sell_record WHERE " + condition
+                + ") r LEFT JOIN sell_record_item i ON i.order_sn = r.order_sn ORDER BY r.order_sn, i.goods_id";
         Map<String, SellRecord> page = new LinkedHashMap<>();
         jdbc.query(sql, (ResultSet row) -> {
             String orderSn = row.getString(1);
             SellRecord record = page.computeIfAbsent(orderSn, sn -> record(sn, row));
-            long goodsId = row.getLong(5);
+            long goodsId = row.getLong(6);
             if (!row.wasNull()) {
-                record.items().add(new SellRecordItem(goodsId, row.getInt(6)));
+                record.items().add(new SellRecordItem(goodsId, row.getInt(7)));
             }
         }, arguments.toArray());
         return List.copyOf(page.values());
     }
 
+    private static int pageSize(int size, String what) {
+        if (size < 0 || size > MAX_PAGE_SIZE) {
+            throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED,
+                    what + " must be 0.." + MAX_PAGE_SIZE + ", was " + size);
+        }
+        return size;
+    }
+
     private static SellRecord record(String orderSn, ResultSet row) {
         try {
-            return new SellRecord(orderSn, SellStatus.valueOf(row.getString(2)),
-                    Timestamps.instant(row.getTimestamp(3)), Timestamps.instant(row.getTimestamp(4)),
+            return new SellRecord(orderSn, SellStatus.valueOf(row.getString(2)), row.getBoolean(3),
+                    Timestamps.instant(row.getTimestamp(4)), Timestamps.instant(row.getTimestamp(5)),
                     new java.util.LinkedHashSet<>());
         } catch (SQLException failure) {
             throw new IllegalStateException(failure);
@@ -358,7 +394,7 @@ public class SellService {
     }
 
     private void count(SellResult result) {
-        String outcome = result.replayed() ? "deducted_again" : result.outcome().name().toLowerCase();
+        String outcome = result.replayed() ? "deducted_again" : result.outcome().name().toLowerCase(Locale.ROOT);
         meters.counter("inventory.sells", "outcome", outcome).increment();
     }
 

@@ -50,8 +50,8 @@ class ConcurrentSellTest extends InventoryServiceTest {
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
                 sellers.add(pool.submit(() -> {
-                    InventoryServiceGrpc.InventoryServiceBlockingStub stub = InventoryServiceGrpc
-                            .newBlockingStub(channel());
+                    InventoryServiceGrpc.InventoryServiceBlockingStub stub = asOrderService(InventoryServiceGrpc
+                            .newBlockingStub(channel()));
                     start.await();
                     // Each seller buys 1..3 units per order until even a single unit is refused.
                     int quantity = thread % 3 + 1;

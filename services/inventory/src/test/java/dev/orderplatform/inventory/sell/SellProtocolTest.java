@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
+import dev.orderplatform.contracts.inventory.v1.GetSellRecordsRequest;
 import dev.orderplatform.contracts.inventory.v1.GetStockRequest;
 import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
 import dev.orderplatform.contracts.inventory.v1.ListSellRecordsRequest;
@@ -17,10 +18,13 @@ import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.contracts.inventory.v1.SellRequest;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
+import dev.orderplatform.contracts.inventory.v1.SettleSellRecordsRequest;
 import dev.orderplatform.inventory.InventoryServiceTest;
+import dev.orderplatform.inventory.stock.StockService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The Sell side of the protocol (A4, A6, A10) through the real gRPC server and database. */
 class SellProtocolTest extends InventoryServiceTest {
@@ -95,6 +99,29 @@ class SellProtocolTest extends InventoryServiceTest {
         Integer items = jdbc.queryForObject("SELECT COUNT(*) FROM sell_record_item WHERE order_sn = ?",
                 Integer.class, orderSn);
         assertThat(items).isOne();
+    }
+
+    @Test
+    void sellUnderATakenOrderNumberWithOtherItemsIsRefusedAndDeductsNothing() {
+        long goods = goodsWithStock(10);
+        long other = goodsWithStock(10);
+        String orderSn = freshOrderSn();
+        assertThat(sell(orderSn, goods, 3).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
+
+        // A6 replays only an identical request; these are other orders under the same number.
+        assertThat(sell(orderSn, goods, 4).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT);
+        assertThat(sell(orderSn, other, 3).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT);
+        assertThat(sell(orderSn, goods, 3, other, 1).getOutcome())
+                .isEqualTo(SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT);
+
+        assertThat(stockOf(goods)).isEqualTo(7);
+        assertThat(stockOf(other)).isEqualTo(10);
+        var record = inventory.getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build());
+        assertThat(record.getStatus()).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
+        assertThat(record.getItemsList()).containsExactly(item(goods, 3));
+        // The identical retry is still a replay.
+        assertThat(sell(orderSn, goods, 3).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
+        assertThat(stockOf(goods)).isEqualTo(7);
     }
 
     @Test
@@ -195,13 +222,54 @@ class SellProtocolTest extends InventoryServiceTest {
     }
 
     @Test
+    void setStockAboveTheMaximumIsRefusedAndChangesNothing() {
+        long goods = goodsWithStock(4);
+
+        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods)
+                .setStock(StockService.MAX_STOCK + 1).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> {
+                    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(failure.getStatus().getDescription()).startsWith("STOCK_LIMIT_EXCEEDED");
+                });
+        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods)
+                .setStock(Integer.MAX_VALUE).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> assertThat(
+                        failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+
+        assertThat(stockOf(goods)).isEqualTo(4);
+    }
+
+    @Test
+    void stockAtTheMaximumTakesItsReturnBack() {
+        long goods = goodsWithStock(StockService.MAX_STOCK);
+        String orderSn = freshOrderSn();
+        assertThat(sell(orderSn, goods, 5).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
+        // Restocking to the maximum while 5 units may still come back would let the return overflow it.
+        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods)
+                .setStock(StockService.MAX_STOCK).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> assertThat(
+                        failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods).setStock(StockService.MAX_STOCK - 5).build());
+
+        assertThat(sells.returnStock(orderSn)).isEqualTo(ReturnResult.RETURNED);
+
+        assertThat(stockOf(goods)).isEqualTo(StockService.MAX_STOCK);
+        assertThat(recordStatus(orderSn)).isEqualTo("RETURNED");
+    }
+
+    @Test
     void setStockNeedsTheAdminRole() {
         long goods = goodsWithStock(4);
         SetStockRequest zero = SetStockRequest.newBuilder().setGoodsId(goods).setStock(0).build();
-        assertThatThrownBy(() -> inventory.setStock(zero))
+        assertThatThrownBy(() -> anonymous.setStock(zero))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
-        assertThatThrownBy(() -> withAuthorization(inventory, userToken()).setStock(zero))
+        assertThatThrownBy(() -> withAuthorization(anonymous, userToken()).setStock(zero))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode())
+                                .isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThatThrownBy(() -> inventory.setStock(zero))
+                .as("the order service only sells and reads")
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         failure -> assertThat(failure.getStatus().getCode())
                                 .isEqualTo(Status.Code.PERMISSION_DENIED));
@@ -252,6 +320,35 @@ class SellProtocolTest extends InventoryServiceTest {
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         failure -> assertThat(failure.getStatus().getCode())
                                 .isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void settledDeductionsLeaveTheUnsettledList_andRecordsAreFoundByNumber() {
+        long goods = goodsWithStock(10);
+        String prefix = "S" + freshOrderSn().substring(1, 20);
+        for (int i = 0; i < 3; i++) {
+            sell(prefix + "-" + i, goods, 1);
+        }
+        sells.returnStock(prefix + "-2");
+
+        var settled = inventory.settleSellRecords(SettleSellRecordsRequest.newBuilder()
+                .addOrderSns(prefix + "-0").addOrderSns(prefix + "-2").addOrderSns(prefix + "-unknown").build());
+
+        assertThat(settled.getSettled()).as("only a DEDUCTED record is settled").isEqualTo(1);
+        var unsettled = inventory.listSellRecords(ListSellRecordsRequest.newBuilder()
+                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED).setUnsettledOnly(true)
+                .setAfterOrderSn(prefix).setPageSize(1000).build());
+        assertThat(unsettled.getRecordsList()).extracting(r -> r.getOrderSn()).contains(prefix + "-1")
+                .doesNotContain(prefix + "-0", prefix + "-2");
+        var byNumber = inventory.getSellRecords(GetSellRecordsRequest.newBuilder().addOrderSns(prefix + "-1")
+                .addOrderSns(prefix + "-0").addOrderSns(prefix + "-unknown").build());
+        assertThat(byNumber.getRecordsList()).extracting(r -> r.getOrderSn(), r -> r.getSettled(), r -> r.getStatus())
+                .containsExactly(tuple(prefix + "-0", true, SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED),
+                        tuple(prefix + "-1", false, SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED));
+        assertThat(inventory.settleSellRecords(SettleSellRecordsRequest.newBuilder().addOrderSns(prefix + "-0")
+                .build()).getSettled()).as("settled once").isZero();
+        assertThat(inventory.getStock(GetStockRequest.newBuilder().setGoodsId(goods).build()).getStock())
+                .as("settling changes no stock").isEqualTo(8);
     }
 
     private static GoodsQuantity item(long goodsId, int quantity) {

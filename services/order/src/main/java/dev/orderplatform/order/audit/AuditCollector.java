@@ -1,9 +1,7 @@
 package dev.orderplatform.order.audit;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +21,16 @@ import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.remote.InventoryGateway;
 
 /**
- * Gathers an {@link AuditSnapshot} from the order database and the inventory service (ListSellRecords DEDUCTED and
- * RETURNED, GetStock), for a set of goods or for everything, and runs the {@link StockAuditor} on it.
+ * Runs the {@link StockAuditor} over the order database and the inventory service, for a set of goods or for
+ * everything, a page at a time: memory holds one page of records and their orders, plus totals per goods, however
+ * many orders there are.
+ * <ol>
+ *   <li>Every sell record, in pages (ListSellRecords); for the DEDUCTED ones in scope, their orders by number.</li>
+ *   <li>The live orders in scope are counted in SQL. If each of them was met in step 1 as the order of a DEDUCTED
+ *       record (the same number: order numbers are unique on both sides), none lacks its deduction; otherwise the
+ *       live orders are paged through to find the ones whose record is RETURNED or absent (GetSellRecords).</li>
+ *   <li>The stock of each goods in scope (or named by an order or a record).</li>
+ * </ol>
  */
 @Component
 public class AuditCollector {
@@ -33,7 +39,6 @@ public class AuditCollector {
 
     private final OrderRepository orders;
     private final InventoryGateway inventory;
-    private final StockAuditor auditor = new StockAuditor();
 
     public AuditCollector(OrderRepository orders, InventoryGateway inventory) {
         this.orders = orders;
@@ -45,65 +50,87 @@ public class AuditCollector {
      * @param initialStock stock per goods at the start (its goods are audited too), or empty
      */
     public AuditReport audit(Collection<Long> goodsIds, Map<Long, Integer> initialStock) {
-        return auditor.audit(snapshot(goodsIds, initialStock));
-    }
-
-    public AuditSnapshot snapshot(Collection<Long> goodsIds, Map<Long, Integer> initialStock) {
         Set<Long> scope = new TreeSet<>(goodsIds);
         scope.addAll(initialStock.keySet());
+        StockAuditor.Tally tally = new StockAuditor.Tally();
 
-        List<SellRecordFact> records = new ArrayList<>();
-        records.addAll(records(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED, RecordStatus.DEDUCTED, scope));
-        records.addAll(records(SellRecordStatus.SELL_RECORD_STATUS_RETURNED, RecordStatus.RETURNED, scope));
+        long liveWithDeduction = 0;
+        String after = "";
+        List<SellRecord> page;
+        do {
+            page = inventory.sellRecords(after, PAGE);
+            List<SellRecordFact> records = page.stream().map(AuditCollector::fact)
+                    .filter(record -> inScope(record.quantities(), scope)).toList();
+            Map<String, Order> found = orders.findAll(records.stream()
+                    .filter(record -> record.status() == RecordStatus.DEDUCTED).map(SellRecordFact::orderSn).toList());
+            for (SellRecordFact record : records) {
+                Order order = found.get(record.orderSn());
+                OrderFact fact = order == null ? null : fact(order);
+                tally.record(record, fact);
+                if (record.status() == RecordStatus.DEDUCTED && fact != null && fact.status().isLive()
+                        && inScope(fact.quantities(), scope)) {
+                    liveWithDeduction++;
+                }
+            }
+            after = page.isEmpty() ? after : page.getLast().getOrderSn();
+        } while (page.size() == PAGE);
 
-        Map<String, Order> found = new LinkedHashMap<>();
-        orders.ordersWithGoods(scope).forEach(order -> found.put(order.orderSn(), order));
-        // Orders named by a record in scope whose lines are not (a mismatch must still be seen).
-        List<String> missing = records.stream().map(SellRecordFact::orderSn).filter(sn -> !found.containsKey(sn))
-                .distinct().toList();
-        for (int from = 0; from < missing.size(); from += 500) {
-            found.putAll(orders.findAll(missing.subList(from, Math.min(missing.size(), from + 500))));
+        OrderRepository.OrderCount count = orders.count(scope);
+        if (count.live() != liveWithDeduction) {
+            findLiveOrdersWithoutDeduction(scope, tally);
         }
-        List<OrderFact> orderFacts = found.values().stream()
-                .map(order -> new OrderFact(order.orderSn(), order.status(), quantities(order.lines())))
-                .toList();
 
         Set<Long> goods = new TreeSet<>(scope);
         if (goods.isEmpty()) {
-            orderFacts.forEach(order -> goods.addAll(order.quantities().keySet()));
-            records.forEach(record -> goods.addAll(record.quantities().keySet()));
+            goods.addAll(tally.goods());
+            goods.addAll(orders.orderedGoods());
         }
         Map<Long, Integer> stock = new HashMap<>();
         for (long goodsId : goods) {
             inventory.stock(goodsId).ifPresent(units -> stock.put(goodsId, units));
         }
-        return new AuditSnapshot(orderFacts, records, stock, initialStock);
+        return tally.report(stock, initialStock, count.orders());
     }
 
-    private List<SellRecordFact> records(SellRecordStatus status, RecordStatus as, Set<Long> scope) {
-        List<SellRecordFact> facts = new ArrayList<>();
+    private void findLiveOrdersWithoutDeduction(Set<Long> scope, StockAuditor.Tally tally) {
         String after = "";
-        while (true) {
-            List<SellRecord> page = inventory.sellRecords(status, 0, after, PAGE);
-            for (SellRecord record : page) {
-                Map<Long, Integer> quantities = new HashMap<>();
-                for (GoodsQuantity item : record.getItemsList()) {
-                    quantities.merge(item.getGoodsId(), item.getQuantity(), Integer::sum);
-                }
-                if (scope.isEmpty() || quantities.keySet().stream().anyMatch(scope::contains)) {
-                    facts.add(new SellRecordFact(record.getOrderSn(), as, quantities));
+        List<Order> live;
+        do {
+            live = orders.liveOrders(scope, after, PAGE);
+            Map<String, SellRecordFact> records = new HashMap<>();
+            inventory.sellRecords(live.stream().map(Order::orderSn).toList()).stream().map(AuditCollector::fact)
+                    .filter(record -> inScope(record.quantities(), scope))
+                    .forEach(record -> records.put(record.orderSn(), record));
+            for (Order order : live) {
+                SellRecordFact record = records.get(order.orderSn());
+                if (record == null || record.status() != RecordStatus.DEDUCTED) {
+                    tally.liveOrderWithoutDeduction(fact(order), record);
                 }
             }
-            if (page.size() < PAGE) {
-                return facts;
-            }
-            after = page.get(page.size() - 1).getOrderSn();
-        }
+            after = live.isEmpty() ? after : live.getLast().orderSn();
+        } while (live.size() == PAGE);
     }
 
-    private static Map<Long, Integer> quantities(List<OrderLine> lines) {
+    /** Whether a record or an order with these quantities is audited: it touches a goods in scope, or all are. */
+    private static boolean inScope(Map<Long, Integer> quantities, Set<Long> scope) {
+        return scope.isEmpty() || quantities.keySet().stream().anyMatch(scope::contains);
+    }
+
+    private static SellRecordFact fact(SellRecord record) {
         Map<Long, Integer> quantities = new HashMap<>();
-        lines.forEach(line -> quantities.merge(line.goodsId(), line.quantity(), Integer::sum));
-        return quantities;
+        for (GoodsQuantity item : record.getItemsList()) {
+            quantities.merge(item.getGoodsId(), item.getQuantity(), Integer::sum);
+        }
+        RecordStatus status = record.getStatus() == SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED
+                ? RecordStatus.DEDUCTED : RecordStatus.RETURNED;
+        return new SellRecordFact(record.getOrderSn(), status, quantities);
+    }
+
+    private static OrderFact fact(Order order) {
+        Map<Long, Integer> quantities = new HashMap<>();
+        for (OrderLine line : order.lines()) {
+            quantities.merge(line.goodsId(), line.quantity(), Integer::sum);
+        }
+        return new OrderFact(order.orderSn(), order.status(), quantities);
     }
 }

@@ -3,6 +3,7 @@ package dev.orderplatform.order.audit;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,13 +11,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.orderplatform.web.openapi.AdminEndpoint;
+
 /**
  * Admin: the stock audit. {@code GET /api/v1/audit[?goodsIds=1,2]} runs the structural checks;
  * {@code POST /api/v1/audit} with {@code {"initialStock": {"<goodsId>": n}, "goodsIds": [...]}} adds the sum equation.
  * Always 200 with an {@link AuditReport}; {@code consistent} says whether the invariant holds.
  */
 @RestController
-@RequestMapping("/api/v1/audit")
+@AdminEndpoint
+@RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AuditController {
 
     private final AuditCollector collector;

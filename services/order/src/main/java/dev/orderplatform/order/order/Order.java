@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** An order with its lines. */
+/** An order with its lines; it can be paid until {@code payDeadline} (fixed at creation). */
 public record Order(
         String orderSn,
         String userId,
@@ -17,6 +17,7 @@ public record Order(
         Instant updatedAt,
         Instant paidAt,
         Instant closedAt,
+        Instant payDeadline,
         List<OrderLine> lines) {
 
     /** The largest total the {@code orders.total} column, DECIMAL(12, 2), holds. */
@@ -24,6 +25,6 @@ public record Order(
 
     public Order withLines(List<OrderLine> newLines) {
         return new Order(orderSn, userId, status, total, address, signerName, signerMobile, createdAt, updatedAt,
-                paidAt, closedAt, List.copyOf(newLines));
+                paidAt, closedAt, payDeadline, List.copyOf(newLines));
     }
 }

@@ -10,11 +10,16 @@ public final class OrderErrorCodes {
     /** A goods of the cart is short of stock: nothing was deducted. 409; {@code goodsIds} names them. */
     public static final String INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK";
     /**
-     * Deducting the stock had an unknown outcome (timeout, unavailable): no order was created and any deduction is
-     * being returned (A2). 503; safe to retry (a retry is a new order).
+     * The outcome of the order could not be learnt; {@code orderSn} names it and the detail says what is known. Either
+     * deducting the stock had an unknown outcome (A2: no order was created, any deduction is being returned), or the
+     * order's own transaction failed and its database could not tell whether it committed: then the order may exist
+     * (look it up by its number); if it does not, its stock is returned. 503; a retry is a new order.
      */
     public static final String ORDER_OUTCOME_UNKNOWN = "ORDER_OUTCOME_UNKNOWN";
-    /** The order could not be stored after its stock was deducted: no order, the stock is being returned. 503. */
+    /**
+     * The order could not be stored after its stock was deducted, and it is certain that it does not exist: no order,
+     * the stock is being returned. 503.
+     */
     public static final String ORDER_NOT_CREATED = "ORDER_NOT_CREATED";
     /** The goods or inventory service, or the broker, is unavailable before anything was deducted. 503. */
     public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
@@ -22,6 +27,11 @@ public final class OrderErrorCodes {
     public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
     /** The order was closed by the timeout: it can no longer be paid. 409. */
     public static final String ORDER_CLOSED = "ORDER_CLOSED";
+    /**
+     * The order's payment deadline has passed: it can no longer be paid, and it is being closed (its stock returned).
+     * 409; {@code payDeadline} says when it was.
+     */
+    public static final String ORDER_PAYMENT_DEADLINE_PASSED = "ORDER_PAYMENT_DEADLINE_PASSED";
     /** No such goods in the catalogue, or it is off sale (cart). 404. */
     public static final String GOODS_NOT_FOUND = "GOODS_NOT_FOUND";
     /** No such item in the cart. 404. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,10 @@ import org.springframework.stereotype.Repository;
 public class OrderRepository {
 
     private static final String ORDER_COLUMNS = "order_sn, user_id, status, total, address, signer_name, signer_mobile,"
-            + " created_at, updated_at, paid_at, closed_at";
+            + " created_at, updated_at, paid_at, closed_at, pay_deadline";
+
+    private static final List<String> LIVE = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isLive)
+            .map(OrderStatus::name).toList();
 
     private final JdbcClient jdbc;
 
@@ -32,10 +36,10 @@ public class OrderRepository {
     }
 
     public void insert(Order order) {
-        jdbc.sql("INSERT INTO orders (" + ORDER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO orders (" + ORDER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(order.orderSn(), order.userId(), order.status().name(), order.total(), order.address(),
                         order.signerName(), order.signerMobile(), ts(order.createdAt()), ts(order.updatedAt()),
-                        ts(order.paidAt()), ts(order.closedAt()))
+                        ts(order.paidAt()), ts(order.closedAt()), ts(order.payDeadline()))
                 .update();
         for (OrderLine line : order.lines()) {
             jdbc.sql("INSERT INTO order_line (order_sn, goods_id, goods_name, price, quantity) VALUES (?, ?, ?, ?, ?)")
@@ -66,11 +70,32 @@ public class OrderRepository {
                 .params(ts(now), ts(now), orderSn).update() == 1;
     }
 
-    /** A7: WAIT_BUYER_PAY -> TRADE_SUCCESS for the user's own order, or nothing; true when this call paid it. */
+    /**
+     * A7: WAIT_BUYER_PAY -> TRADE_SUCCESS for the user's own order before its payment deadline, or nothing; true when
+     * this call paid it. Past the deadline the order stays as it is until its timeout (or the sweeper) closes it.
+     */
     public boolean payIfWaiting(String orderSn, String userId, Instant now) {
         return jdbc.sql("UPDATE orders SET status = 'TRADE_SUCCESS', paid_at = ?, updated_at = ?"
-                        + " WHERE order_sn = ? AND user_id = ? AND status = 'WAIT_BUYER_PAY'")
-                .params(ts(now), ts(now), orderSn, userId).update() == 1;
+                        + " WHERE order_sn = ? AND user_id = ? AND status = 'WAIT_BUYER_PAY' AND pay_deadline > ?")
+                .params(ts(now), ts(now), orderSn, userId, ts(now)).update() == 1;
+    }
+
+    /**
+     * Orders waiting for payment with a deadline before {@code dueBefore}, in deadline order, the first {@code limit}
+     * after {@code after} (keyset paging). Cheap: a range of the index (status, pay_deadline).
+     */
+    public List<Overdue> overdue(Instant dueBefore, Overdue after, int limit) {
+        return jdbc.sql("SELECT order_sn, pay_deadline FROM orders WHERE status = 'WAIT_BUYER_PAY' AND pay_deadline < ?"
+                        + " AND (pay_deadline > ? OR (pay_deadline = ? AND order_sn > ?))"
+                        + " ORDER BY pay_deadline, order_sn LIMIT ?")
+                .params(ts(dueBefore), ts(after.payDeadline()), ts(after.payDeadline()), after.orderSn(), limit)
+                .query((rs, n) -> new Overdue(rs.getString(1), instant(rs.getTimestamp(2)))).list();
+    }
+
+    /** An order past its payment deadline, as {@link #overdue} finds it. */
+    public record Overdue(String orderSn, Instant payDeadline) {
+        /** Before every order: where {@link #overdue} paging starts. */
+        public static final Overdue FIRST = new Overdue("", Instant.EPOCH);
     }
 
     public Optional<Order> find(String orderSn) {
@@ -91,17 +116,36 @@ public class OrderRepository {
         return jdbc.sql("SELECT COUNT(*) FROM orders WHERE user_id = ?").param(userId).query(Long.class).single();
     }
 
-    /** Every order (with lines) that has a line of one of {@code goodsIds}; all orders when it is empty. */
-    public List<Order> ordersWithGoods(Collection<Long> goodsIds) {
-        List<Order> orders;
-        if (goodsIds.isEmpty()) {
-            orders = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders").query(OrderRepository::order).list();
-        } else {
-            orders = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_sn IN"
-                            + " (SELECT order_sn FROM order_line WHERE goods_id IN (:goods))")
-                    .param("goods", goodsIds).query(OrderRepository::order).list();
-        }
-        return withLines(orders);
+    /** How many orders, and of them live ones, have a line of one of {@code goodsIds} (all orders when empty). */
+    public OrderCount count(Collection<Long> goodsIds) {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(status IN (:live)), 0) FROM orders o" + withGoods(goodsIds))
+                .param("live", LIVE).param("goods", goodsIds)
+                .query((rs, n) -> new OrderCount(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    public record OrderCount(long orders, long live) {
+    }
+
+    /**
+     * A page of live orders (with lines) that have a line of one of {@code goodsIds} (any order when empty), by order
+     * number after {@code afterOrderSn} (keyset paging; empty for the first page).
+     */
+    public List<Order> liveOrders(Collection<Long> goodsIds, String afterOrderSn, int limit) {
+        return withLines(jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders o" + withGoods(goodsIds)
+                        + (goodsIds.isEmpty() ? " WHERE" : " AND") + " o.order_sn > :after AND o.status IN (:live)"
+                        + " ORDER BY o.order_sn LIMIT :limit")
+                .param("goods", goodsIds).param("after", afterOrderSn).param("live", LIVE).param("limit", limit)
+                .query(OrderRepository::order).list());
+    }
+
+    /** Every goods id that some order line names. */
+    public List<Long> orderedGoods() {
+        return jdbc.sql("SELECT DISTINCT goods_id FROM order_line ORDER BY goods_id").query(Long.class).list();
+    }
+
+    private static String withGoods(Collection<Long> goodsIds) {
+        return goodsIds.isEmpty() ? ""
+                : " WHERE EXISTS (SELECT 1 FROM order_line l WHERE l.order_sn = o.order_sn AND l.goods_id IN (:goods))";
     }
 
     /** Orders by number (with lines); numbers that have no order are absent from the map. */
@@ -146,7 +190,8 @@ public class OrderRepository {
         return new Order(rs.getString("order_sn"), rs.getString("user_id"), OrderStatus.valueOf(rs.getString("status")),
                 total, rs.getString("address"), rs.getString("signer_name"), rs.getString("signer_mobile"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
-                instant(rs.getTimestamp("paid_at")), instant(rs.getTimestamp("closed_at")), List.of());
+                instant(rs.getTimestamp("paid_at")), instant(rs.getTimestamp("closed_at")),
+                instant(rs.getTimestamp("pay_deadline")), List.of());
     }
 
     static Timestamp ts(Instant instant) {

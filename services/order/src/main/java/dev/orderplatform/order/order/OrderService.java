@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.orderplatform.order.OrderProperties;
@@ -85,7 +86,9 @@ public class OrderService {
 
     /**
      * A simulated payment confirmation. A7: compare-and-set WAIT_BUYER_PAY -> TRADE_SUCCESS, so payment and timeout
-     * never both win. Paying a paid order again is answered as a success.
+     * never both win. Paying a paid order again is answered as a success. After the order's payment deadline it is
+     * refused even while the order still waits (its timeout message is late or lost and the sweeper has not closed it
+     * yet): an order is never paid after it was due to close.
      */
     public Order pay(String userId, String orderSn) {
         boolean paid = orders.payIfWaiting(orderSn, userId, Instant.now());
@@ -93,6 +96,12 @@ public class OrderService {
         if (!paid && order.status() == OrderStatus.TRADE_CLOSED) {
             throw ApiProblem.conflict(OrderErrorCodes.ORDER_CLOSED,
                     "Order " + orderSn + " was closed because it was not paid in time.");
+        }
+        if (!paid && order.status() == OrderStatus.WAIT_BUYER_PAY) {
+            throw new ApiProblem(HttpStatus.CONFLICT, OrderErrorCodes.ORDER_PAYMENT_DEADLINE_PASSED,
+                    "Order " + orderSn + " can no longer be paid: its payment deadline " + order.payDeadline()
+                            + " has passed. It is being closed and its stock returned.",
+                    Map.of("payDeadline", order.payDeadline().toString()));
         }
         return order;
     }

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.orderplatform.order.order.Order;
-import dev.orderplatform.order.order.OrderNumbers;
 import dev.orderplatform.web.problem.ApiProblem;
 
 /**
@@ -36,7 +35,7 @@ class BaselineProtocol implements OrderProtocol {
 
     @Override
     public Order create(NewOrder request) {
-        String orderSn = OrderNumbers.next(request.userId());
+        String orderSn = steps.newOrderSn();
         Order order;
         try {
             CreationSteps.Priced priced = steps.price(request);

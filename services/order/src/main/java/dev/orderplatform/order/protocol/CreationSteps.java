@@ -14,11 +14,13 @@ import org.springframework.stereotype.Component;
 
 import dev.orderplatform.contracts.goods.v1.Goods;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
+import dev.orderplatform.order.OrderProperties;
 import dev.orderplatform.order.cart.CartRepository;
 import dev.orderplatform.order.idempotency.IdempotencyKeys;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderErrorCodes;
 import dev.orderplatform.order.order.OrderLine;
+import dev.orderplatform.order.order.OrderNumbers;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.remote.GoodsGateway;
@@ -59,19 +61,28 @@ class CreationSteps {
         }
     }
 
+    private final OrderNumbers numbers;
     private final GoodsGateway goods;
     private final InventoryGateway inventory;
     private final OrderRepository orders;
     private final CartRepository carts;
     private final IdempotencyKeys idempotencyKeys;
+    private final OrderProperties properties;
 
-    CreationSteps(GoodsGateway goods, InventoryGateway inventory, OrderRepository orders, CartRepository carts,
-            IdempotencyKeys idempotencyKeys) {
+    CreationSteps(OrderNumbers numbers, GoodsGateway goods, InventoryGateway inventory, OrderRepository orders,
+            CartRepository carts, IdempotencyKeys idempotencyKeys, OrderProperties properties) {
+        this.numbers = numbers;
         this.goods = goods;
         this.inventory = inventory;
         this.orders = orders;
         this.carts = carts;
         this.idempotencyKeys = idempotencyKeys;
+        this.properties = properties;
+    }
+
+    /** The new order's number, unique by construction: a Sell under it can only be this order's (A6). */
+    String newOrderSn() {
+        return numbers.next();
     }
 
     /** Step 1: the prices. Nothing is deducted yet: every {@link Stop} has {@code maybeDeducted == false}. */
@@ -120,8 +131,7 @@ class CreationSteps {
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
                 // Definite refusal before anything was deducted (per the contract).
-                throw new Stop("sell_invalid", new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
-                        "The stock service refused the order; nothing was charged."), false);
+                throw new Stop("sell_invalid", refusedBySellService(), false);
             }
             // A2: timeout, unavailable, ...: the stock MAY have been deducted.
             throw new Stop("outcome_unknown", new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
@@ -143,6 +153,9 @@ class CreationSteps {
                     false);
             // A4: a decision already fenced this order out and its return was consumed; nothing was deducted now.
             case SELL_OUTCOME_ALREADY_RETURNED -> throw new Stop("already_returned", notCreated(orderSn), false);
+            // A6 replays identical requests only: the number names another order's deduction, which is not ours to
+            // return. Nothing was deducted now.
+            case SELL_OUTCOME_ORDER_SN_CONFLICT -> throw new Stop("order_sn_conflict", refusedBySellService(), false);
             // An outcome this version does not know: treat it as unknown (A2).
             default -> throw new Stop("outcome_unknown", new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
                     OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
@@ -151,11 +164,15 @@ class CreationSteps {
         }
     }
 
-    /** The order as step 3 stores it: waiting for payment, created now. */
+    /**
+     * The order as step 3 stores it: waiting for payment, created now, payable until now plus the order timeout (fixed
+     * here, so that a later change of the timeout moves no existing deadline).
+     */
     Order newOrder(String orderSn, NewOrder request, Priced priced) {
         Instant now = Instant.now();
         return new Order(orderSn, request.userId(), OrderStatus.WAIT_BUYER_PAY, priced.total(), request.address(),
-                request.signerName(), request.signerMobile(), now, now, null, null, priced.lines());
+                request.signerName(), request.signerMobile(), now, now, null, null, now.plus(properties.timeout()),
+                priced.lines());
     }
 
     /**
@@ -175,6 +192,11 @@ class CreationSteps {
         if (request.idempotencyKey() != null) {
             idempotencyKeys.complete(request.userId(), request.idempotencyKey(), order.orderSn());
         }
+    }
+
+    private static ApiProblem refusedBySellService() {
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
+                "The stock service refused the order; nothing was charged.");
     }
 
     static ApiProblem goodsProblem(String code, String detail, List<Long> goodsIds) {

@@ -4,7 +4,7 @@ import dev.orderplatform.order.order.Order;
 
 /**
  * How orders and stock are kept consistent. {@link ReliableMessageProtocol} is the product's protocol
- * (DESIGN.md section 2); a deliberately inconsistent baseline for comparisons can implement this interface too.
+ * (docs/protocol.md); a deliberately inconsistent baseline for comparisons can implement this interface too.
  */
 public interface OrderProtocol {
 
@@ -12,7 +12,8 @@ public interface OrderProtocol {
      * Deducts the stock of a new order and stores the order, or leaves no order and (eventually) no deduction.
      *
      * @return the created order, waiting for payment
-     * @throws dev.orderplatform.web.problem.ApiProblem when no order was created, with a stable code
+     * @throws dev.orderplatform.web.problem.ApiProblem when no order was created, or when that is not known yet
+     *         ({@code ORDER_OUTCOME_UNKNOWN} with the order number), with a stable code
      */
     Order create(NewOrder order);
 

@@ -24,6 +24,10 @@ public interface ProtocolHooks {
     default void afterFence(String userId, String orderSn) {
     }
 
+    /** Item 13: the order {@code orderSn} is stored and its timeout (timer) message is about to be sent. */
+    default void beforeTimer(String userId, String orderSn) {
+    }
+
     /** A8 window: the close of {@code orderSn} is updated but not committed (its return's half message is stored). */
     default void insideClose(String orderSn) {
     }

@@ -12,6 +12,7 @@ public class ProtocolMetrics {
     private final Counter created;
     private final Counter timeoutsClosed;
     private final Counter reconciliationRepairs;
+    private final Counter timersNotSent;
 
     public ProtocolMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -21,6 +22,9 @@ public class ProtocolMetrics {
                 .description("Unpaid orders closed by their timeout").register(registry);
         this.reconciliationRepairs = Counter.builder("orderplatform.reconciliation.repairs")
                 .description("Deductions without a live order whose return the reconciliation emitted (A11)")
+                .register(registry);
+        this.timersNotSent = Counter.builder("orderplatform.orders.timers.unsent")
+                .description("Created orders whose timeout message could not be sent (the timeout sweeper closes them)")
                 .register(registry);
     }
 
@@ -45,6 +49,10 @@ public class ProtocolMetrics {
 
     void timeoutClosed() {
         timeoutsClosed.increment();
+    }
+
+    void timerNotSent() {
+        timersNotSent.increment();
     }
 
     public void reconciliationRepair() {

@@ -6,7 +6,7 @@ package dev.orderplatform.order.protocol;
  */
 public enum ProtocolMode {
 
-    /** The product: {@link ReliableMessageProtocol} (DESIGN.md section 2), one long-lived producer (A9). */
+    /** The product: {@link ReliableMessageProtocol} (docs/protocol.md), one long-lived producer (A9). */
     RELIABLE("reliable"),
 
     /**
@@ -35,7 +35,7 @@ public enum ProtocolMode {
         return value;
     }
 
-    /** Whether this mode keeps the stock guarantees of DESIGN.md section 2. */
+    /** Whether this mode keeps the stock guarantees of docs/protocol.md. */
     public boolean consistent() {
         return this != BASELINE;
     }

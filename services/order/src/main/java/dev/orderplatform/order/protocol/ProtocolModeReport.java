@@ -57,9 +57,9 @@ class ProtocolModeReport implements InfoContributor, ApplicationListener<Applica
         return switch (mode) {
             case BASELINE -> "No-consistency baseline: no stock-return message, no order timeout, no reconciliation; "
                     + "stock deducted for an order that is then not stored is lost, unpaid orders are never closed. "
-                    + "This breaks the stock guarantees (DESIGN.md section 2).";
+                    + "This breaks the stock guarantees (docs/protocol.md).";
             case PRODUCER_PER_REQUEST -> "A new transactional producer is started and shut down for every order "
-                    + "(the classic design): this gives up A9, one of the stock guarantees (DESIGN.md section 2); the "
+                    + "(the classic design): this gives up A9, one of the stock guarantees (docs/protocol.md); the "
                     + "check-backs of its half messages are left to the process's long-lived producer.";
             case RELIABLE -> "";
         };

@@ -1,6 +1,8 @@
 package dev.orderplatform.order.protocol;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -22,16 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
 import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
-import dev.orderplatform.order.OrderProperties;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderErrorCodes;
-import dev.orderplatform.order.order.OrderNumbers;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.web.problem.ApiProblem;
 
 /**
- * The order protocol of DESIGN.md section 2, in one place.
+ * The order protocol of docs/protocol.md, in one place.
  *
  * <p>Every stock return is a transactional ("half") message on {@code order_reback} that says "return the stock of
  * order X". Whether it is delivered is decided by ONE rule, wherever the decision is taken (the creating or closing
@@ -49,7 +49,8 @@ import dev.orderplatform.web.problem.ApiProblem;
  * classified by {@link CreationSteps#deduct}); A3 {@link #decide}; A4 and A5 the inventory service (a tombstone, a
  * conditional DEDUCTED -> RETURNED), answered here by {@code SELL_OUTCOME_ALREADY_RETURNED}; A6 the order number sent with Sell; A7 {@link OrderRepository} compare-and-set
  * updates used by {@link #closeLocally} and payment; A8 {@link #closeIfUnpaid}; A9 {@link TransactionalProducer};
- * A10 the inventory's conditional decrement; A11 {@link #repair}.
+ * A10 the inventory's conditional decrement; A11 {@link #repair}. An order whose timer message is lost is closed by
+ * the {@link dev.orderplatform.order.timeout.TimeoutSweeper} through {@link #closeIfUnpaid} all the same.
  */
 @Component
 @ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST})
@@ -68,19 +69,17 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
     private final OrderRepository orders;
     private final OrderFence fence;
     private final TransactionTemplate transactions;
-    private final OrderProperties properties;
     private final ProtocolMetrics metrics;
     private final ProtocolHooks hooks;
 
     ReliableMessageProtocol(TransactionalProducer producer, CreationSteps steps, OrderRepository orders,
-            OrderFence fence, TransactionTemplate transactions, OrderProperties properties, ProtocolMetrics metrics,
+            OrderFence fence, TransactionTemplate transactions, ProtocolMetrics metrics,
             ObjectProvider<ProtocolHooks> hooks) {
         this.producer = producer;
         this.steps = steps;
         this.orders = orders;
         this.fence = fence;
         this.transactions = transactions;
-        this.properties = properties;
         this.metrics = metrics;
         this.hooks = hooks.getIfAvailable(() -> ProtocolHooks.NONE);
     }
@@ -100,7 +99,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
      * transaction in the calling thread ({@link ProducerPerRequestProtocol} sends it with a producer of its own).
      */
     Order create(NewOrder request, HalfMessageSender sender) {
-        Creation creation = new Creation(OrderNumbers.next(request.userId()), request);
+        Creation creation = new Creation(steps.newOrderSn(), request);
         hooks.beforeHalfMessage(request.userId(), creation.orderSn); // Double-submit window: the cart read, nothing sent.
         TransactionSendResult sent;
         try {
@@ -109,21 +108,50 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
             sent = null;
             log.warn("Half message of order {} not sent: {}", creation.orderSn, e.toString());
         }
-        if (creation.order == null && creation.failure == null) {
+        if (creation.failure != null) {
+            throw creation.failure;
+        }
+        if (creation.order == null && !creation.started) {
             // The half message was not stored, so the local transaction never ran: nothing was deducted.
             metrics.orderFailed("broker_unavailable");
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
                     "The order could not be started (message broker unavailable"
                             + (sent == null ? "" : ": " + sent.getSendStatus()) + "); nothing was charged.");
         }
-        if (creation.failure != null) {
-            throw creation.failure;
+        if (creation.order == null) {
+            // The local transaction broke off unexpectedly (the producer answered UNKNOW for it): the stock may be
+            // deducted and the order may exist. The broker's check-back decides under the fence.
+            metrics.orderFailed("outcome_unknown");
+            throw outcomeUnknown(creation.orderSn, "The order was interrupted after its stock may have been deducted");
         }
+        sendTimer(creation.order);
         metrics.orderCreated();
         return creation.order;
     }
 
+    /**
+     * Step 5, after the commit and without holding any transaction (item 13: no connection nor fence lock waits for
+     * the broker): the order's timer message, due at its payment deadline, which closes it if it is still unpaid.
+     * Every committed order still gets closed if unpaid when this send fails or the process dies before it: the
+     * {@link dev.orderplatform.order.timeout.TimeoutSweeper} closes every order left unpaid past its deadline. (Only
+     * committed orders get a timer now; one for an order that never committed would find nothing: ABSENT.)
+     */
+    private void sendTimer(Order order) {
+        hooks.beforeTimer(order.userId(), order.orderSn());
+        Message timeout = new Message(Topics.ORDER_TIMEOUT,
+                OrderTimeoutDue.newBuilder().setOrderSn(order.orderSn()).build().toByteArray());
+        timeout.setKeys(order.orderSn());
+        try {
+            producer.sendDelayed(timeout, Duration.between(Instant.now(), order.payDeadline()));
+        } catch (RuntimeException e) {
+            metrics.timerNotSent();
+            log.warn("Timeout message of order {} not sent ({}): the sweeper closes it if unpaid after its deadline {}",
+                    order.orderSn(), e.toString(), order.payDeadline());
+        }
+    }
+
     private LocalTransactionState createLocally(Creation creation) {
+        creation.started = true;
         String orderSn = creation.orderSn;
         NewOrder request = creation.request;
         CreationSteps.Priced priced;
@@ -145,9 +173,8 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
 
         hooks.afterSell(request.userId(), orderSn); // A1 window: deducted, nothing stored yet.
 
-        // Step 3: the local transaction. Fence first (A3), then the order, its lines, the cart, and the timeout
-        // message BEFORE the commit: an order that exists always has its timeout (if the commit then fails, the
-        // timeout finds no order and does nothing).
+        // Step 3: the local transaction. Fence first (A3), then the order, its lines and the cart. Its timer message
+        // is sent after the half message is ended (step 5 in create), not inside this transaction (item 13).
         Order order = steps.newOrder(orderSn, request, priced);
         try {
             transactions.executeWithoutResult(tx -> {
@@ -156,10 +183,6 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
                 }
                 hooks.afterFence(request.userId(), orderSn); // A3 window: fence held, not committed.
                 steps.store(order, request);
-                Message timeout = new Message(Topics.ORDER_TIMEOUT,
-                        OrderTimeoutDue.newBuilder().setOrderSn(orderSn).build().toByteArray());
-                timeout.setKeys(orderSn);
-                producer.sendDelayed(timeout, properties.timeout());
             });
         } catch (FencedOut e) {
             // Step 4, local failure: return the stock (the deciding check-back committed the return already).
@@ -175,10 +198,16 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
             // COMMIT): do not guess, apply the decision rule now, under the fence. UNKNOW lets the broker ask again.
             log.warn("Local transaction of order {} failed: deciding under the fence", orderSn, e);
             LocalTransactionState verdict = decide(orderSn, Kind.CREATE, "local-failure");
-            if (verdict == LocalTransactionState.ROLLBACK_MESSAGE) {
-                return creation.succeed(orders.find(orderSn).orElse(order)); // it did commit
-            }
-            return creation.fail(verdict, "local_failure", CreationSteps.notCreated(orderSn));
+            return switch (verdict) {
+                // It did commit: the order exists and waits for payment, exactly as this transaction wrote it (the
+                // number is new, nothing else writes it), so there is nothing to read back.
+                case ROLLBACK_MESSAGE -> creation.succeed(order);
+                // Item 8: no decision (e.g. the database is unreachable): the order may exist. Never "not created".
+                case UNKNOW -> creation.fail(verdict, "outcome_unknown", outcomeUnknown(orderSn,
+                        "The order's database failed while storing it"));
+                // Certain: the fence is the decision's, the order does not exist and can never be created.
+                default -> creation.fail(verdict, "local_failure", CreationSteps.notCreated(orderSn));
+            };
         }
         // Step 4, local success: the order keeps its stock, the return must never be delivered.
         return creation.succeed(order);
@@ -330,6 +359,14 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
 
     // ------------------------------------------------------------------------------------------------------------
 
+    /** Item 8: what the client is told when the order's fate cannot be learnt now (it may or may not exist). */
+    private static ApiProblem outcomeUnknown(String orderSn, String what) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_OUTCOME_UNKNOWN, what
+                + " and whether it was created is not known yet. Look it up by its number later: if it exists it"
+                + " waits for payment, if not its stock is returned. A retry is a new order.",
+                Map.of("orderSn", orderSn));
+    }
+
     private static Message returnMessage(String orderSn, String reason, Kind kind) {
         Message message = new Message(Topics.ORDER_REBACK,
                 StockReturnRequested.newBuilder().setOrderSn(orderSn).setReason(reason).build().toByteArray());
@@ -361,6 +398,8 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
     private final class Creation {
         final String orderSn;
         final NewOrder request;
+        /** Whether the local transaction ran (the half message was stored). */
+        boolean started;
         Order order;
         ApiProblem failure;
 

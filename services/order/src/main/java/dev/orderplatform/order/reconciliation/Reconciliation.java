@@ -1,6 +1,8 @@
 package dev.orderplatform.order.reconciliation;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,9 +15,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import dev.orderplatform.contracts.inventory.v1.SellRecord;
-import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderRepository;
+import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
 import dev.orderplatform.order.protocol.OrderProtocol;
 import dev.orderplatform.order.protocol.ProtocolMode;
@@ -27,6 +29,10 @@ import dev.orderplatform.order.remote.InventoryGateway;
  * never became live, its deduction would stay forever. Periodically, every DEDUCTED sell record older than the grace
  * period whose order is absent or closed is returned through {@link OrderProtocol#repair}: a transactional return
  * whose local transaction is the fenced decision rule, so a repair never races a late creation.
+ * <p>
+ * A paid order keeps its stock for good, so its record is marked settled when a run first sees it, and later runs
+ * look only at unsettled deductions: each run's work is the orders still waiting for payment past the grace, the
+ * orders paid since the last run and the suspects, not every deduction ever made.
  */
 @Component
 @ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST}) // off in the baseline
@@ -65,26 +71,26 @@ public class Reconciliation implements SchedulingConfigurer {
         }
     }
 
-    /** One pass over all DEDUCTED sell records older than the grace period; answers what it found and repaired. */
+    /** One pass over the unsettled DEDUCTED sell records older than the grace period; answers what it did. */
     public Result run() {
         return run(properties.grace());
     }
 
-    /** One pass over all DEDUCTED sell records older than {@code grace}. */
-    public Result run(java.time.Duration grace) {
+    /** One pass over the unsettled DEDUCTED sell records older than {@code grace}. */
+    public Result run(Duration grace) {
         if (!running.compareAndSet(false, true)) {
-            return new Result(0, 0, List.of());
+            return new Result(0, 0, 0, List.of());
         }
         try {
-            long createdBefore = Instant.now().minus(grace).toEpochMilli();
+            Instant createdBefore = Instant.now().minus(grace);
             int examined = 0;
-            java.util.ArrayList<String> repaired = new java.util.ArrayList<>();
+            int settled = 0;
+            List<String> repaired = new ArrayList<>();
             String after = "";
             while (true) {
                 List<SellRecord> page;
                 try {
-                    page = inventory.sellRecords(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED, createdBefore, after,
-                            properties.pageSize());
+                    page = inventory.unsettledDeductions(createdBefore, after, properties.pageSize());
                 } catch (StatusRuntimeException e) {
                     log.warn("Reconciliation stopped: inventory unavailable ({})", e.getStatus());
                     break;
@@ -94,9 +100,13 @@ public class Reconciliation implements SchedulingConfigurer {
                 }
                 examined += page.size();
                 Map<String, Order> live = orders.findAll(page.stream().map(SellRecord::getOrderSn).toList());
+                List<String> paid = new ArrayList<>();
                 for (SellRecord record : page) {
                     Order order = live.get(record.getOrderSn());
                     if (order != null && order.status().isLive()) {
+                        if (order.status() == OrderStatus.TRADE_SUCCESS) {
+                            paid.add(record.getOrderSn());
+                        }
                         continue; // the common case, no message needed
                     }
                     // Suspect: absent or closed. The protocol decides under the fence and emits the return.
@@ -107,20 +117,33 @@ public class Reconciliation implements SchedulingConfigurer {
                                 record.getOrderSn(), order == null ? "absent" : order.status(), record.getItemsList());
                     }
                 }
+                if (!paid.isEmpty()) {
+                    try {
+                        settled += inventory.settle(paid);
+                    } catch (StatusRuntimeException e) {
+                        // Harmless: the next run looks at them again.
+                        log.warn("Reconciliation could not settle {} paid orders ({})", paid.size(), e.getStatus());
+                    }
+                }
                 after = page.get(page.size() - 1).getOrderSn();
                 if (page.size() < properties.pageSize()) {
                     break;
                 }
             }
             if (!repaired.isEmpty() || log.isDebugEnabled()) {
-                log.info("Reconciliation examined {} deductions, repaired {}", examined, repaired.size());
+                log.info("Reconciliation examined {} deductions, settled {}, repaired {}", examined, settled,
+                        repaired.size());
             }
-            return new Result(examined, repaired.size(), List.copyOf(repaired));
+            return new Result(examined, settled, repaired.size(), List.copyOf(repaired));
         } finally {
             running.set(false);
         }
     }
 
-    public record Result(int examined, int repairedCount, List<String> repaired) {
+    /**
+     * @param examined deductions looked at (unsettled, older than the grace)
+     * @param settled  of them, the records of paid orders marked settled by this run
+     */
+    public record Result(int examined, int settled, int repairedCount, List<String> repaired) {
     }
 }

@@ -1,13 +1,16 @@
 package dev.orderplatform.order.reconciliation;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
 import dev.orderplatform.order.protocol.ProtocolMode;
+import dev.orderplatform.web.openapi.AdminEndpoint;
 
 /** Admin: run the reconciliation now (it also runs every {@code orderplatform.reconciliation.interval}). */
 @RestController
+@AdminEndpoint
 @ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST}) // off in the baseline
 public class ReconciliationController {
 
@@ -17,7 +20,7 @@ public class ReconciliationController {
         this.reconciliation = reconciliation;
     }
 
-    @PostMapping("/api/v1/reconciliation/runs")
+    @PostMapping(path = "/api/v1/reconciliation/runs", produces = MediaType.APPLICATION_JSON_VALUE)
     Reconciliation.Result run() {
         return reconciliation.run();
     }

@@ -1,6 +1,8 @@
 package dev.orderplatform.order.remote;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
+import dev.orderplatform.contracts.inventory.v1.GetSellRecordsRequest;
 import dev.orderplatform.contracts.inventory.v1.GetStockRequest;
 import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
 import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc.InventoryServiceBlockingStub;
@@ -18,6 +21,7 @@ import dev.orderplatform.contracts.inventory.v1.SellRecord;
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.contracts.inventory.v1.SellRequest;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
+import dev.orderplatform.contracts.inventory.v1.SettleSellRecordsRequest;
 
 /**
  * Stock, over gRPC with a deadline per call. A {@link StatusRuntimeException} from {@link #sell} means the outcome
@@ -52,14 +56,35 @@ public class InventoryGateway {
         }
     }
 
-    /** One page of sell records in {@code status}, oldest first; {@code createdBefore} 0 means no bound. */
-    public List<SellRecord> sellRecords(SellRecordStatus status, long createdBefore, String afterOrderSn, int pageSize) {
-        return withDeadline().listSellRecords(ListSellRecordsRequest.newBuilder()
-                .setStatus(status)
-                .setCreatedBefore(createdBefore)
-                .setAfterOrderSn(afterOrderSn == null ? "" : afterOrderSn)
-                .setPageSize(pageSize)
-                .build()).getRecordsList();
+    /** One page of every sell record, by order number after {@code afterOrderSn} (empty: from the first). */
+    public List<SellRecord> sellRecords(String afterOrderSn, int pageSize) {
+        return listSellRecords(ListSellRecordsRequest.newBuilder().setAfterOrderSn(afterOrderSn).setPageSize(pageSize));
+    }
+
+    /** One page of the DEDUCTED records that are not settled and were created before {@code createdBefore}. */
+    public List<SellRecord> unsettledDeductions(Instant createdBefore, String afterOrderSn, int pageSize) {
+        return listSellRecords(ListSellRecordsRequest.newBuilder()
+                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED)
+                .setUnsettledOnly(true)
+                .setCreatedBefore(createdBefore.toEpochMilli())
+                .setAfterOrderSn(afterOrderSn)
+                .setPageSize(pageSize));
+    }
+
+    /** The sell records of these orders (at most 1000); an order without one has no entry. */
+    public List<SellRecord> sellRecords(Collection<String> orderSns) {
+        return withDeadline().getSellRecords(GetSellRecordsRequest.newBuilder().addAllOrderSns(orderSns).build())
+                .getRecordsList();
+    }
+
+    /** Marks the DEDUCTED records of these paid orders (at most 1000) settled; answers how many it marked. */
+    public int settle(Collection<String> paidOrderSns) {
+        return withDeadline().settleSellRecords(SettleSellRecordsRequest.newBuilder().addAllOrderSns(paidOrderSns)
+                .build()).getSettled();
+    }
+
+    private List<SellRecord> listSellRecords(ListSellRecordsRequest.Builder request) {
+        return withDeadline().listSellRecords(request.build()).getRecordsList();
     }
 
     /** The stock of one goods, or empty when it has no stock row. */

@@ -1,29 +1,47 @@
 package dev.orderplatform.order.remote;
 
+import java.util.List;
+
+import io.grpc.Channel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.ChannelBuilderOptions;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
+import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
 import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
 import dev.orderplatform.order.OrderProperties;
+import dev.orderplatform.web.grpc.ServiceCredentials;
+import dev.orderplatform.web.security.JwtTokens;
 
 /**
  * The two services the order service calls, over the named channels {@code goods} and {@code inventory}
- * ({@code spring.grpc.client.channel.<name>.target}).
+ * ({@code spring.grpc.client.channel.<name>.target}). Every call carries the order service's token for the callee,
+ * signed with the platform's JWT key (see {@link ServiceCredentials}).
  */
 @Configuration(proxyBeanMethods = false)
 public class RemoteServicesConfiguration {
 
     @Bean
-    GoodsGateway goodsGateway(GrpcChannelFactory channels, OrderProperties properties) {
-        return new GoodsGateway(GoodsServiceGrpc.newBlockingStub(channels.createChannel("goods")),
+    GoodsGateway goodsGateway(GrpcChannelFactory channels, JwtTokens tokens, OrderProperties properties) {
+        return new GoodsGateway(GoodsServiceGrpc.newBlockingStub(channelTo(PlatformServices.GOODS, channels, tokens)),
                 properties.grpcDeadline());
     }
 
     @Bean
-    InventoryGateway inventoryGateway(GrpcChannelFactory channels, OrderProperties properties) {
-        return new InventoryGateway(InventoryServiceGrpc.newBlockingStub(channels.createChannel("inventory")),
+    InventoryGateway inventoryGateway(GrpcChannelFactory channels, JwtTokens tokens, OrderProperties properties) {
+        return new InventoryGateway(
+                InventoryServiceGrpc.newBlockingStub(channelTo(PlatformServices.INVENTORY, channels, tokens)),
                 properties.grpcDeadline());
+    }
+
+    /**
+     * The channel named after the service. Its credentials are the interceptor nearest the wire, so a call that a
+     * global interceptor starts or repeats carries them too.
+     */
+    private static Channel channelTo(String service, GrpcChannelFactory channels, JwtTokens tokens) {
+        return channels.createChannel(service, ChannelBuilderOptions.defaults().withInterceptors(
+                List.of(new ServiceCredentials(tokens, PlatformServices.ORDER, service))));
     }
 }

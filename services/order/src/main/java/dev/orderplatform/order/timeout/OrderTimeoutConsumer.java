@@ -29,6 +29,8 @@ import dev.orderplatform.order.protocol.TransactionalProducer;
  * Consumer group {@code order-timeout} of the timer topic {@code order_timeout}: each message closes one order if it
  * is still unpaid (the protocol makes the close and the stock return one transactional message, A8). A missing
  * order is a no-op, a paid one is left alone; when the close cannot be decided now, the message is consumed later.
+ * A message that never arrives (its send failed, the dead-letter queue after the retries, an offset reset) is made
+ * up for by the {@link TimeoutSweeper}.
  * Starts after and stops before the producer.
  */
 @Component

@@ -69,6 +69,38 @@ class StockAuditorTest {
         assertThat(report.violations()).extracting(Violation::type).contains("DUPLICATE_SELL_RECORD");
     }
 
+    @Test
+    void aReportListsTheFirstThousandViolationsAndCountsAll() {
+        List<SellRecordFact> orphans = java.util.stream.IntStream.range(0, 1500)
+                .mapToObj(i -> record(String.format("orphan-%04d", i), RecordStatus.DEDUCTED, 1)).toList();
+
+        AuditReport report = auditor.audit(new AuditSnapshot(List.of(), orphans, Map.of(1L, 0), null));
+
+        assertThat(report.consistent()).isFalse();
+        assertThat(report.violationCount()).isEqualTo(1500);
+        assertThat(report.violations()).hasSize(1000).allMatch(v -> v.type().equals("DEDUCTED_WITHOUT_ORDER"));
+        assertThat(report.deductedRecords()).isEqualTo(1500);
+    }
+
+    @Test
+    void aTallyFedRecordAndOrderAtATimeAnswersAsTheSnapshotDoes() {
+        OrderFact waiting = order("A", OrderStatus.WAIT_BUYER_PAY, 2);
+        OrderFact returned = order("B", OrderStatus.TRADE_SUCCESS, 3);
+        StockAuditor.Tally tally = new StockAuditor.Tally();
+        tally.record(record("A", RecordStatus.DEDUCTED, 2), waiting);
+        tally.record(record("B", RecordStatus.RETURNED, 3), null);
+        tally.liveOrderWithoutDeduction(returned, record("B", RecordStatus.RETURNED, 3));
+
+        AuditReport streamed = tally.report(Map.of(1L, 8), Map.of(1L, 10), 2);
+        AuditReport whole = auditor.audit(new AuditSnapshot(List.of(waiting, returned),
+                List.of(record("A", RecordStatus.DEDUCTED, 2), record("B", RecordStatus.RETURNED, 3)),
+                Map.of(1L, 8), Map.of(1L, 10)));
+
+        assertThat(streamed).isEqualTo(whole);
+        assertThat(streamed.violations()).extracting(Violation::type)
+                .containsExactlyInAnyOrder("LIVE_ORDER_NOT_DEDUCTED", "STOCK_EQUATION");
+    }
+
     private static OrderFact order(String sn, OrderStatus status, int quantity) {
         return new OrderFact(sn, status, Map.of(1L, quantity));
     }

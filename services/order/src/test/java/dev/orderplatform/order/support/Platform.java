@@ -17,6 +17,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.contracts.goods.v1.CreateGoodsRequest;
 import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
@@ -29,6 +30,7 @@ import dev.orderplatform.contracts.inventory.v1.SellRequest;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
 import dev.orderplatform.infra.junit.PlatformInfrastructure;
+import dev.orderplatform.web.grpc.ServiceCredentials;
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
 
@@ -47,6 +49,8 @@ public final class Platform {
     private final JwtTokens tokens = new JwtTokens(JWT_SECRET.getBytes(StandardCharsets.UTF_8));
     private final GoodsServiceGrpc.GoodsServiceBlockingStub goodsStub;
     private final InventoryServiceGrpc.InventoryServiceBlockingStub inventoryStub;
+    /** As the order service calls the inventory: with its service token, which Sell needs. */
+    private final InventoryServiceGrpc.InventoryServiceBlockingStub sellerStub;
 
     private Platform() {
         infra = PlatformInfrastructure.shared();
@@ -60,6 +64,8 @@ public final class Platform {
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(admin));
         inventoryStub = InventoryServiceGrpc.newBlockingStub(inventoryChannel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(admin));
+        sellerStub = InventoryServiceGrpc.newBlockingStub(inventoryChannel).withInterceptors(
+                new ServiceCredentials(tokens, PlatformServices.ORDER, PlatformServices.INVENTORY));
     }
 
     public static Platform get() {
@@ -222,7 +228,8 @@ public final class Platform {
 
     /** Sell straight to the inventory, as a (late or retried) order service call would. */
     public SellResponse sell(SellRequest request) {
-        return inventory().withDeadlineAfter(5, TimeUnit.SECONDS).sell(request);
+        services.awaitReady();
+        return sellerStub.withDeadlineAfter(5, TimeUnit.SECONDS).sell(request);
     }
 
     public SellResponse sell(String orderSn, long goodsId, int quantity) {

@@ -29,6 +29,7 @@ import dev.orderplatform.contracts.inventory.v1.SellRequest;
  *   <li>{@link Fault#HOLD_REQUEST}: the request is held back (the caller sees DEADLINE_EXCEEDED at once) and the test
  *       delivers it later: a delayed Sell (A4).</li>
  *   <li>{@link Fault#DUPLICATE}: the request is sent twice, as a client retry would (A6).</li>
+ *   <li>{@link #armRenumber}: the request goes out under another order's number, as if the numbers had collided.</li>
  * </ul>
  */
 public final class SellFaults implements ClientInterceptor {
@@ -36,14 +37,21 @@ public final class SellFaults implements ClientInterceptor {
     public enum Fault { DROP_REPLY, HOLD_REQUEST, DUPLICATE }
 
     private final Map<Long, Fault> armed = new ConcurrentHashMap<>();
+    private final Map<Long, String> renumbered = new ConcurrentHashMap<>();
     private final List<SellRequest> held = new CopyOnWriteArrayList<>();
 
     public void arm(long goodsId, Fault fault) {
         armed.put(goodsId, fault);
     }
 
+    /** Sells of orders containing {@code goodsId} go out under {@code orderSn} instead of their own number. */
+    public void armRenumber(long goodsId, String orderSn) {
+        renumbered.put(goodsId, orderSn);
+    }
+
     public void disarm(long goodsId) {
         armed.remove(goodsId);
+        renumbered.remove(goodsId);
     }
 
     /** Held Sell requests of orders containing {@code goodsId}. */
@@ -57,6 +65,19 @@ public final class SellFaults implements ClientInterceptor {
             return next.newCall(method, options);
         }
         return new DecidingCall<>(method, options, next);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <Q> Q renumber(Q request) {
+        if (request instanceof SellRequest sell) {
+            for (GoodsQuantity item : sell.getItemsList()) {
+                String orderSn = renumbered.get(item.getGoodsId());
+                if (orderSn != null) {
+                    return (Q) sell.toBuilder().setOrderSn(orderSn).build();
+                }
+            }
+        }
+        return request;
     }
 
     private Fault faultFor(Object request) {
@@ -104,7 +125,8 @@ public final class SellFaults implements ClientInterceptor {
         }
 
         @Override
-        public void sendMessage(Q message) {
+        public void sendMessage(Q request) {
+            Q message = renumber(request);
             Fault fault = faultFor(message);
             if (fault == Fault.HOLD_REQUEST) {
                 held.add((SellRequest) message);

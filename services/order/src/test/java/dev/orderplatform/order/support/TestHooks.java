@@ -11,6 +11,7 @@ public final class TestHooks implements ProtocolHooks {
     private final Map<String, Gate> beforeHalfMessage = new ConcurrentHashMap<>();
     private final Map<String, Gate> afterSell = new ConcurrentHashMap<>();
     private final Map<String, Gate> afterFence = new ConcurrentHashMap<>();
+    private final Map<String, Gate> beforeTimer = new ConcurrentHashMap<>();
     private final Map<String, Gate> afterClose = new ConcurrentHashMap<>();
     private final Map<String, Gate> insideClose = new ConcurrentHashMap<>();
 
@@ -24,6 +25,10 @@ public final class TestHooks implements ProtocolHooks {
 
     public Gate blockAfterFence(String userId) {
         return arm(afterFence, userId);
+    }
+
+    public Gate blockBeforeTimer(String userId) {
+        return arm(beforeTimer, userId);
     }
 
     public Gate blockInsideClose(String orderSn) {
@@ -47,6 +52,11 @@ public final class TestHooks implements ProtocolHooks {
     @Override
     public void afterFence(String userId, String orderSn) {
         pass(afterFence, userId, orderSn);
+    }
+
+    @Override
+    public void beforeTimer(String userId, String orderSn) {
+        pass(beforeTimer, userId, orderSn);
     }
 
     @Override

@@ -1,40 +1,56 @@
 package dev.orderplatform.web.grpc;
 
-import java.util.Arrays;
+import java.util.Map;
 
 import io.grpc.MethodDescriptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 
 import dev.orderplatform.web.security.PlatformJwt;
 import dev.orderplatform.web.security.Roles;
 
 /**
- * The access rule of the platform's gRPC services, replacing Boot's default (a token on every call): the methods the
- * platform's services call each other with carry no credential (the gRPC ports are not exposed outside the cluster,
- * see the operator's NetworkPolicy); administrative methods need a bearer JWT with the ADMIN role in the
- * {@code authorization} metadata ({@code UNAUTHENTICATED} without one, {@code PERMISSION_DENIED} for another role);
- * anything else is denied.
+ * The access rule of the platform's gRPC services, replacing Boot's default (any valid token on every call): each
+ * method names who may call it. Every call needs a bearer JWT in the {@code authorization} metadata, verified as
+ * over HTTP (signed with the platform key, not expired, addressed to this service if it names an audience): without
+ * a valid one the call is {@code UNAUTHENTICATED}, from a caller the method is not for {@code PERMISSION_DENIED}.
+ * Methods not listed are denied; only health and reflection are open.
  */
 public final class GrpcAccess {
 
     private GrpcAccess() {
     }
 
-    public static AuthenticationProcessInterceptor openAndAdminMethods(GrpcSecurity grpc,
-            MethodDescriptor<?, ?>[] open, MethodDescriptor<?, ?>[] adminOnly) throws Exception {
+    public static AuthenticationProcessInterceptor byMethod(GrpcSecurity grpc,
+            Map<MethodDescriptor<?, ?>, AuthorizationManager<Object>> callers) throws Exception {
         return grpc
-                .authorizeRequests(requests -> requests
-                        .methods(names(open)).permitAll()
-                        .methods(names(adminOnly)).hasAuthority("ROLE_" + Roles.ADMIN)
-                        .methods("grpc.health.v1.Health/*", "grpc.reflection.*").permitAll()
-                        .allRequests().denyAll())
+                .authorizeRequests(requests -> {
+                    callers.forEach((method, caller) -> requests.methods(method.getFullMethodName()).access(caller));
+                    requests.methods("grpc.health.v1.Health/*", "grpc.reflection.*").permitAll()
+                            .allRequests().denyAll();
+                })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
                         PlatformJwt.authenticationConverter())))
                 .build();
     }
 
-    private static String[] names(MethodDescriptor<?, ?>[] methods) {
-        return Arrays.stream(methods).map(MethodDescriptor::getFullMethodName).toArray(String[]::new);
+    /** The platform service {@code name}: a token with the SERVICE role whose subject is that service. */
+    public static AuthorizationManager<Object> service(String name) {
+        return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(Roles.SERVICE),
+                (authentication, call) -> new AuthorizationDecision(name.equals(authentication.get().getName())));
+    }
+
+    /** An administrator: a token with the ADMIN role. */
+    public static AuthorizationManager<Object> admin() {
+        return AuthorityAuthorizationManager.hasRole(Roles.ADMIN);
+    }
+
+    /** The platform service {@code name} or an administrator. */
+    public static AuthorizationManager<Object> serviceOrAdmin(String name) {
+        return AuthorizationManagers.anyOf(service(name), admin());
     }
 }

@@ -21,7 +21,10 @@ public final class ErrorCodes {
     public static final String CONTENT_TOO_LARGE = "CONTENT_TOO_LARGE";
     /** Any other refusal of the request by the web framework or the servlet container itself. */
     public static final String REQUEST_REFUSED = "REQUEST_REFUSED";
-    /** No bearer token, or one that is expired or not signed with the platform's key. */
+    /**
+     * No bearer token, or one that is expired, not signed with the platform's key, without an expiry, or without a
+     * subject of 1..64 characters.
+     */
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     /** A valid token without the role the endpoint needs (administrative endpoints need ADMIN). */
     public static final String FORBIDDEN = "FORBIDDEN";

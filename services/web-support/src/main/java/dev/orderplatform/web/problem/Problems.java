@@ -1,6 +1,7 @@
 package dev.orderplatform.web.problem;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
@@ -18,7 +19,7 @@ public final class Problems {
 
     /** Gives a problem detail built elsewhere (e.g. by Spring MVC) the platform's code and type. */
     public static ProblemDetail withCode(ProblemDetail problem, String code) {
-        problem.setType(URI.create("https://orderplatform.dev/problems/" + code.toLowerCase().replace('_', '-')));
+        problem.setType(URI.create("https://orderplatform.dev/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty("code", code);
         return problem;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +22,8 @@ import dev.orderplatform.web.problem.ErrorCodes;
 import dev.orderplatform.web.problem.Problems;
 
 /**
- * Stateless bearer-JWT security shared by the services: health and metrics are open (Kubernetes probes,
- * Prometheus), each service's {@link EndpointAuthorization} beans decide the rest, and every refusal is a
+ * Stateless bearer-JWT security shared by the services: health, metrics and the OpenAPI document are open
+ * (Kubernetes probes, Prometheus, API clients), each service's {@link EndpointAuthorization} beans decide the rest, and every refusal is a
  * problem detail like any other error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,9 +35,10 @@ public class PlatformSecurityConfiguration {
         return new JwtTokens(properties.secretBytes());
     }
 
+    /** Verifies tokens addressed to this service, named by {@code spring.application.name}. */
     @Bean
-    JwtDecoder jwtDecoder(JwtTokens tokens) {
-        return tokens.decoder();
+    JwtDecoder jwtDecoder(JwtTokens tokens, @Value("${spring.application.name}") String service) {
+        return tokens.decoder(service);
     }
 
     @Bean
@@ -46,7 +48,7 @@ public class PlatformSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                            "/error").permitAll();
+                            "/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll();
                     rules.orderedStream().forEach(rule -> rule.configure(requests));
                     requests.anyRequest().authenticated();
                 })

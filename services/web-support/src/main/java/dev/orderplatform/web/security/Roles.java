@@ -8,6 +8,8 @@ public final class Roles {
     public static final String ADMIN = "ADMIN";
     /** A shopper: cart and own orders. */
     public static final String USER = "USER";
+    /** Another platform service calling over gRPC; the token's subject names the caller, its audience the callee. */
+    public static final String SERVICE = "SERVICE";
 
     private Roles() {
     }

@@ -1,0 +1,23 @@
+package dev.orderplatform.order.timeout;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The timeout sweeper ({@code orderplatform.timeout-sweeper.*}), the backstop of the timer messages.
+ *
+ * @param enabled   whether it runs
+ * @param interval  pause between two sweeps
+ * @param grace     how long after an order's payment deadline the sweeper leaves it to its timer message, which
+ *                  normally closes it first (the sweeper is for timers that are lost)
+ * @param batchSize overdue orders read per query; a sweep reads batch after batch until none are left
+ */
+@ConfigurationProperties("orderplatform.timeout-sweeper")
+public record TimeoutSweeperProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1m") Duration interval,
+        @DefaultValue("1m") Duration grace,
+        @DefaultValue("100") int batchSize) {
+}

@@ -1,0 +1,17 @@
+package dev.orderplatform.order;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.orderplatform.web.testing.OpenApiDocuments;
+
+/** The order API as served must be the one checked in as {@code services/order/openapi.yaml}. */
+class OpenApiDocumentTest extends OrderServiceTest {
+
+    @Test
+    void servedDocumentIsTheCheckedInOne() throws Exception {
+        OpenApiDocuments.assertMatchesCheckedIn(OpenApiDocuments.servedYaml("http://127.0.0.1:" + port),
+                Path.of("openapi.yaml"));
+    }
+}

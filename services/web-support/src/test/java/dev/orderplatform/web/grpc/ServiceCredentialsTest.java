@@ -1,0 +1,76 @@
+package dev.orderplatform.web.grpc;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The token a service calls with is minted once and renewed while it still has time left. */
+class ServiceCredentialsTest {
+
+    private static final byte[] KEY = "service-credentials-test-key-of-32-bytes".getBytes(StandardCharsets.UTF_8);
+
+    private final SettableClock clock = new SettableClock(Instant.now());
+    private final JwtTokens tokens = new JwtTokens(KEY, clock);
+    private final ServiceCredentials credentials = new ServiceCredentials(tokens, "order", "inventory", clock);
+
+    @Test
+    void tokenIsReusedUntilTheRenewalMarginThenRenewed() {
+        Instant start = clock.instant();
+        String first = credentials.authorization();
+        Jwt token = decode(first);
+        assertThat(token.getSubject()).isEqualTo("order");
+        assertThat(token.getAudience()).containsExactly("inventory");
+        assertThat(token.getClaimAsStringList(Roles.CLAIM)).containsExactly(Roles.SERVICE);
+        assertThat(token.getExpiresAt())
+                .isEqualTo(start.plus(ServiceCredentials.VALIDITY).truncatedTo(ChronoUnit.SECONDS));
+
+        Duration renewAfter = ServiceCredentials.VALIDITY.minus(ServiceCredentials.RENEWAL_MARGIN);
+        clock.now = start.plus(renewAfter).minusMillis(1);
+        assertThat(credentials.authorization()).isSameAs(first);
+
+        clock.now = start.plus(renewAfter);
+        String renewed = credentials.authorization();
+        assertThat(renewed).isNotEqualTo(first);
+        assertThat(decode(renewed).getExpiresAt()).isAfter(token.getExpiresAt());
+    }
+
+    private Jwt decode(String authorization) {
+        assertThat(authorization).startsWith("Bearer ");
+        return tokens.decoder("inventory").decode(authorization.substring("Bearer ".length()));
+    }
+
+    private static final class SettableClock extends Clock {
+        private Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
