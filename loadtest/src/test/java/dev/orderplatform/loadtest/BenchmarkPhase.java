@@ -20,8 +20,7 @@ final class BenchmarkPhase {
     static final int GAP_SECONDS = 2;
 
     /** The criteria a step must meet to count as sustained, and those that end the ladder. */
-    record Bounds(int p99Ms, int collapseMs) {
-    }
+    record Bounds(int p99Ms, int collapseMs) {}
 
     /** The figures of one arrival rate. */
     static final class Step {
@@ -36,6 +35,7 @@ final class BenchmarkPhase {
         final AtomicLong completedInWindow = new AtomicLong();
         /** This step's users that were done (created or failed) by the end of its window. */
         final AtomicLong doneInWindow = new AtomicLong();
+
         final List<Integer> createMillis = Collections.synchronizedList(new ArrayList<>());
         volatile boolean evaluated;
 
@@ -72,9 +72,13 @@ final class BenchmarkPhase {
          */
         boolean sustained(Bounds bounds) {
             long offered = arrivals.get();
-            return offered > 0 && skipped.get() == 0 && completedInWindow.get() >= 0.95 * rate * seconds
-                    && backlogAtEnd() <= rate && failed.get() * 100 <= offered
-                    && percentile(99) >= 0 && percentile(99) <= bounds.p99Ms();
+            return offered > 0
+                    && skipped.get() == 0
+                    && completedInWindow.get() >= 0.95 * rate * seconds
+                    && backlogAtEnd() <= rate
+                    && failed.get() * 100 <= offered
+                    && percentile(99) >= 0
+                    && percentile(99) <= bounds.p99Ms();
         }
     }
 
@@ -94,11 +98,18 @@ final class BenchmarkPhase {
     volatile double cpuWindowSeconds;
     /** The order producer's broker requests per created order in the steady window, by kind. */
     volatile Map<String, Double> brokerRequestsPerOrder = Map.of();
+
     volatile List<Path> flameGraphs = List.of();
     volatile AuditResult audit;
 
-    BenchmarkPhase(String mode, int round, double steadyRate, int steadySeconds, List<Double> rates, int stepSeconds,
-                   Bounds bounds) {
+    BenchmarkPhase(
+            String mode,
+            int round,
+            double steadyRate,
+            int steadySeconds,
+            List<Double> rates,
+            int stepSeconds,
+            Bounds bounds) {
         this.mode = mode;
         this.round = round;
         this.bounds = bounds;
@@ -170,7 +181,10 @@ final class BenchmarkPhase {
 
     /** The highest offered rate sustained (see {@link Step#sustained}), or null if none was. */
     Double highestSustained() {
-        return steps.stream().filter(step -> step.sustained(bounds)).map(step -> step.rate).max(Double::compare)
+        return steps.stream()
+                .filter(step -> step.sustained(bounds))
+                .map(step -> step.rate)
+                .max(Double::compare)
                 .orElse(null);
     }
 
@@ -199,17 +213,26 @@ final class BenchmarkPhase {
         }
         step.evaluated = true;
         long attempted = step.created.get() + step.failed.get();
-        System.out.printf(Locale.ROOT, "[benchmark] %s: %.0f/s offered -> %.1f/s completed in the step, p50 %d ms, "
-                        + "p99 %d ms, %d failed, backlog at the end %d%s%n", label(), step.rate,
-                step.completedPerSecond(), step.percentile(50), step.percentile(99), step.failed.get(),
-                step.backlogAtEnd(), step.skipped.get() > 0 ? ", skipped " + step.skipped.get() : "");
-        boolean collapse = step.percentile(99) > bounds.collapseMs() || step.failed.get() * 5 > attempted
+        System.out.printf(
+                Locale.ROOT,
+                "[benchmark] %s: %.0f/s offered -> %.1f/s completed in the step, p50 %d ms, "
+                        + "p99 %d ms, %d failed, backlog at the end %d%s%n",
+                label(),
+                step.rate,
+                step.completedPerSecond(),
+                step.percentile(50),
+                step.percentile(99),
+                step.failed.get(),
+                step.backlogAtEnd(),
+                step.skipped.get() > 0 ? ", skipped " + step.skipped.get() : "");
+        boolean collapse = step.percentile(99) > bounds.collapseMs()
+                || step.failed.get() * 5 > attempted
                 || step.completedInWindow.get() < 0.5 * step.rate * step.seconds;
         // A step none of whose users got an answer yet is the worst case, not "no data".
         if (!collapsed && step.arrivals.get() > 0 && collapse) {
             collapsed = true;
-            System.out.println("[benchmark] " + label() + " collapsed at " + step.rate + "/s: skipping the higher "
-                    + "rates");
+            System.out.println(
+                    "[benchmark] " + label() + " collapsed at " + step.rate + "/s: skipping the higher " + "rates");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orderplatform.loadtest;
 
+import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.sun.tools.attach.VirtualMachine;
 
 /**
  * CPU flame graphs of the platform's JVMs under load, with async-profiler (its Maven artifact carries the native

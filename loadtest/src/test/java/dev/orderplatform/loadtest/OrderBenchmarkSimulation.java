@@ -14,6 +14,12 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,13 +37,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-
-import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.OpenInjectionStep;
-import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.Session;
-import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * Benchmark mode (not in CI): the protocol modes interleaved in one run, {@code -Drounds} times each
@@ -62,6 +61,7 @@ public class OrderBenchmarkSimulation extends Simulation {
             "{\"address\":\"1 Benchmark Road\",\"name\":\"Bench Mark\",\"mobile\":\"13800000000\"}";
     /** The order producer's RocketMQ requests by kind, from the order service's Prometheus endpoint. */
     private static final String BROKER_REQUESTS = "orderplatform_rocketmq_requests_total";
+
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
 
@@ -69,46 +69,67 @@ public class OrderBenchmarkSimulation extends Simulation {
     private final BenchmarkReport.Config config = BenchmarkReport.Config.fromSystemProperties();
     private final Instant startedAt = Instant.now();
     private final String runId = "bench-"
-            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(startedAt);
+            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(ZoneOffset.UTC)
+                    .format(startedAt);
     private final List<BenchmarkPhase> phases = new ArrayList<>();
     private final AtomicLong users = new AtomicLong();
     /** Platform start-up, warm-up and shut-down: blocking work, kept off Gatling's threads. */
-    private final ExecutorService orchestration = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("benchmark-orchestration").daemon().factory());
-    private final ScheduledExecutorService windows = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-            .name("benchmark-windows").daemon().factory());
+    private final ExecutorService orchestration = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("benchmark-orchestration").daemon().factory());
+
+    private final ScheduledExecutorService windows = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("benchmark-windows").daemon().factory());
     private final FlameGraphs flameGraphs =
             config.profile() ? FlameGraphs.prepare(settings.workDir().resolve("async-profiler")) : null;
 
     {
         for (int round = 1; round <= config.rounds(); round++) {
             for (String mode : config.modes()) {
-                phases.add(new BenchmarkPhase(mode, round, config.steadyRate(), config.steadySeconds(),
-                        config.rates(), config.stepSeconds(),
+                phases.add(new BenchmarkPhase(
+                        mode,
+                        round,
+                        config.steadyRate(),
+                        config.steadySeconds(),
+                        config.rates(),
+                        config.stepSeconds(),
                         new BenchmarkPhase.Bounds(config.p99BoundMs(), config.collapseMs())));
             }
         }
-        HttpProtocolBuilder protocol = http.shareConnections()
-                .contentTypeHeader("application/json").acceptHeader("application/json");
+        HttpProtocolBuilder protocol =
+                http.shareConnections().contentTypeHeader("application/json").acceptHeader("application/json");
         BenchmarkPhase last = phases.getLast();
-        PopulationBuilder chain = scenario("final audit").exec(audit(last)).exec(stop(last))
-                .injectOpen(atOnceUsers(1));
+        PopulationBuilder chain =
+                scenario("final audit").exec(audit(last)).exec(stop(last)).injectOpen(atOnceUsers(1));
         for (int i = phases.size() - 1; i >= 0; i--) {
             BenchmarkPhase phase = phases.get(i);
-            ChainBuilder prepare = i == 0 ? start(phase)
+            ChainBuilder prepare = i == 0
+                    ? start(phase)
                     : audit(phases.get(i - 1)).exec(stop(phases.get(i - 1))).exec(start(phase));
-            chain = scenario(phase.label() + ": platform").exec(prepare).injectOpen(atOnceUsers(1))
+            chain = scenario(phase.label() + ": platform")
+                    .exec(prepare)
+                    .injectOpen(atOnceUsers(1))
                     .andThen(load(phase).andThen(chain));
         }
-        setUp(chain).protocols(protocol)
+        setUp(chain)
+                .protocols(protocol)
                 .assertions(details("stock audit").failedRequests().count().is(0L));
     }
 
     @Override
     public void before() {
-        System.out.printf(Locale.ROOT, "[benchmark] %s: modes %s x %d rounds, steady %.0f/s x %d s, ladder %s x %d s; "
-                        + "%s; load average %.2f%n", runId, config.modes(), config.rounds(), config.steadyRate(),
-                config.steadySeconds(), config.rates(), config.stepSeconds(), Machine.describe(),
+        System.out.printf(
+                Locale.ROOT,
+                "[benchmark] %s: modes %s x %d rounds, steady %.0f/s x %d s, ladder %s x %d s; "
+                        + "%s; load average %.2f%n",
+                runId,
+                config.modes(),
+                config.rounds(),
+                config.steadyRate(),
+                config.steadySeconds(),
+                config.rates(),
+                config.stepSeconds(),
+                Machine.describe(),
                 Machine.loadAverage());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "benchmark-platform-stop"));
     }
@@ -138,20 +159,28 @@ public class OrderBenchmarkSimulation extends Simulation {
                         .body(StringBody("#{item}"))
                         .requestTimeout(Duration.ofSeconds(30))
                         .check(status().in(200, 201)))
-                .doIf(Session::isFailed).then(exec(session -> {
-                    phase.completed(session.getInt("step"), false, null, System.currentTimeMillis());
-                    return session;
-                }).exitHere())
-                .exec(http("create order").post(session -> phase.platform.orderUrl() + "/api/v1/orders")
+                .doIf(Session::isFailed)
+                .then(exec(session -> {
+                            phase.completed(session.getInt("step"), false, null, System.currentTimeMillis());
+                            return session;
+                        })
+                        .exitHere())
+                .exec(http("create order")
+                        .post(session -> phase.platform.orderUrl() + "/api/v1/orders")
                         .header("Authorization", "Bearer #{token}")
                         .body(StringBody(ORDER_BODY))
                         .requestTimeout(Duration.ofSeconds(30))
-                        .check(status().is(201), jmesPath("orderSn").exists(),
+                        .check(
+                                status().is(201),
+                                jmesPath("orderSn").exists(),
                                 responseTimeInMillis().saveAs("createMillis")))
                 .exec(session -> {
                     boolean created = !session.isFailed() && session.contains("createMillis");
-                    phase.completed(session.getInt("step"), created,
-                            created ? session.getInt("createMillis") : null, System.currentTimeMillis());
+                    phase.completed(
+                            session.getInt("step"),
+                            created,
+                            created ? session.getInt("createMillis") : null,
+                            System.currentTimeMillis());
                     return session;
                 });
         return scenario(phase.label() + ": load")
@@ -159,7 +188,8 @@ public class OrderBenchmarkSimulation extends Simulation {
                 .exec(session -> arrive(phase, session))
                 .exitHereIf(session -> session.getBoolean("skip"))
                 // One group per phase: Gatling's report shows each phase's requests apart.
-                .group(phase.label()).on(order)
+                .group(phase.label())
+                .on(order)
                 .injectOpen(injection);
     }
 
@@ -205,27 +235,37 @@ public class OrderBenchmarkSimulation extends Simulation {
                 flameGraphs.start(jvms).forEach(problem -> System.out.println("[benchmark] not profiled: " + problem));
             }));
         }
-        windows.schedule(reported(phase.label() + " steady window start", () -> {
-            PlatformApi api = new PlatformApi(phase.platform);
-            Map<String, Double> requestsAtStart = api.orderCounters(BROKER_REQUESTS, "kind");
-            long ordersAtStart = phase.createdTotal.get();
-            long startNanos = System.nanoTime();
-            Map<String, ProcessCpu.Sample> cpuAtStart = ProcessCpu.sample(roles);
-            windows.schedule(reported(phase.label() + " steady window end", () -> {
-                phase.cpu = ProcessCpu.between(cpuAtStart, ProcessCpu.sample(roles));
-                long orders = phase.createdTotal.get() - ordersAtStart;
-                Map<String, Double> requests = new LinkedHashMap<>();
-                api.orderCounters(BROKER_REQUESTS, "kind").forEach((kind, count) -> requests.put(kind,
-                        (count - requestsAtStart.getOrDefault(kind, 0.0)) / Math.max(1, orders)));
-                phase.brokerRequestsPerOrder = requests;
-                phase.cpuOrders = orders;
-                phase.cpuWindowSeconds = (System.nanoTime() - startNanos) / 1e9;
-                if (profile) {
-                    phase.flameGraphs = flameGraphs.stop(settings.resultsDir().resolve("profiles"),
-                            phase.label().replace(' ', '-'));
-                }
-            }), steadyEnd - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
-        }), phaseStart + phase.steady().seconds * 250L - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+        windows.schedule(
+                reported(phase.label() + " steady window start", () -> {
+                    PlatformApi api = new PlatformApi(phase.platform);
+                    Map<String, Double> requestsAtStart = api.orderCounters(BROKER_REQUESTS, "kind");
+                    long ordersAtStart = phase.createdTotal.get();
+                    long startNanos = System.nanoTime();
+                    Map<String, ProcessCpu.Sample> cpuAtStart = ProcessCpu.sample(roles);
+                    windows.schedule(
+                            reported(phase.label() + " steady window end", () -> {
+                                phase.cpu = ProcessCpu.between(cpuAtStart, ProcessCpu.sample(roles));
+                                long orders = phase.createdTotal.get() - ordersAtStart;
+                                Map<String, Double> requests = new LinkedHashMap<>();
+                                api.orderCounters(BROKER_REQUESTS, "kind")
+                                        .forEach((kind, count) -> requests.put(
+                                                kind,
+                                                (count - requestsAtStart.getOrDefault(kind, 0.0))
+                                                        / Math.max(1, orders)));
+                                phase.brokerRequestsPerOrder = requests;
+                                phase.cpuOrders = orders;
+                                phase.cpuWindowSeconds = (System.nanoTime() - startNanos) / 1e9;
+                                if (profile) {
+                                    phase.flameGraphs = flameGraphs.stop(
+                                            settings.resultsDir().resolve("profiles"),
+                                            phase.label().replace(' ', '-'));
+                                }
+                            }),
+                            steadyEnd - System.currentTimeMillis(),
+                            TimeUnit.MILLISECONDS);
+                }),
+                phaseStart + phase.steady().seconds * 250L - System.currentTimeMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** A scheduled executor keeps a task's exception to itself: say it, the figures of that window are missing. */
@@ -245,11 +285,18 @@ public class OrderBenchmarkSimulation extends Simulation {
             String quiet = Machine.awaitQuiet(config.settleLoad(), config.settleMaxSeconds());
             phase.machineAtStart = quiet;
             System.out.println("[benchmark] " + phase.label() + ": starting a fresh platform; " + quiet);
-            phase.platform = PlatformUnderTest.startLocal(settings, phase.mode,
+            phase.platform = PlatformUnderTest.startLocal(
+                    settings,
+                    phase.mode,
                     settings.workDir().resolve(phase.label().replace(' ', '-')));
             PlatformApi api = new PlatformApi(phase.platform);
-            phase.catalogue = Catalogue.create(api, settings, runId + "-" + phase.label().replace(' ', '-'));
-            phase.warmUp = WarmUp.run(phase.platform, api, phase.catalogue, runId + "-" + phase.round + phase.mode,
+            phase.catalogue =
+                    Catalogue.create(api, settings, runId + "-" + phase.label().replace(' ', '-'));
+            phase.warmUp = WarmUp.run(
+                    phase.platform,
+                    api,
+                    phase.catalogue,
+                    runId + "-" + phase.round + phase.mode,
                     config.warmupOrders());
         });
     }
@@ -260,22 +307,32 @@ public class OrderBenchmarkSimulation extends Simulation {
      */
     private ChainBuilder audit(BenchmarkPhase phase) {
         return awaitTask(phase.label() + " settle", () -> {
-            PlatformApi api = new PlatformApi(phase.platform);
-            long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
-            while (!AuditResult.of(api.audit(phase.catalogue.initialStock())).consistent()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(1000);
-            }
-        }).exec(http("stock audit").post(session -> phase.platform.orderUrl() + AuditResult.PATH)
-                .header("Authorization", session -> "Bearer " + phase.platform.adminToken())
-                .body(StringBody(session -> PlatformApi.JSON.writeValueAsString(
-                        AuditResult.request(phase.catalogue.initialStock()))))
-                .requestTimeout(Duration.ofSeconds(120))
-                .check(status().is(200), bodyString().transform(body -> {
-                    phase.audit = AuditResult.of(new PlatformApi.Answer(200, PlatformApi.JSON.readTree(body), body));
-                    System.out.println("[benchmark] " + phase.label() + " stock audit: " + phase.audit.summary());
-                    return phase.audit.consistent();
-                }).is(true).name("stock audit: consistent")));
+                    PlatformApi api = new PlatformApi(phase.platform);
+                    long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+                    while (!AuditResult.of(api.audit(phase.catalogue.initialStock()))
+                                    .consistent()
+                            && System.nanoTime() < deadline) {
+                        Thread.sleep(1000);
+                    }
+                })
+                .exec(http("stock audit")
+                        .post(session -> phase.platform.orderUrl() + AuditResult.PATH)
+                        .header("Authorization", session -> "Bearer " + phase.platform.adminToken())
+                        .body(StringBody(session -> PlatformApi.JSON.writeValueAsString(
+                                AuditResult.request(phase.catalogue.initialStock()))))
+                        .requestTimeout(Duration.ofSeconds(120))
+                        .check(
+                                status().is(200),
+                                bodyString()
+                                        .transform(body -> {
+                                            phase.audit = AuditResult.of(
+                                                    new PlatformApi.Answer(200, PlatformApi.JSON.readTree(body), body));
+                                            System.out.println("[benchmark] " + phase.label() + " stock audit: "
+                                                    + phase.audit.summary());
+                                            return phase.audit.consistent();
+                                        })
+                                        .is(true)
+                                        .name("stock audit: consistent")));
     }
 
     /** Stops the phase's platform and waits until its processes have exited and its ports are free. */
@@ -286,18 +343,26 @@ public class OrderBenchmarkSimulation extends Simulation {
     /** Blocking work run off Gatling's threads, polled every second; its failure stops the run. */
     private ChainBuilder awaitTask(String name, BlockingTask task) {
         String key = "task " + name;
-        return exec(session -> session.set(key, CompletableFuture.runAsync(() -> {
-            try {
-                task.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(name + " failed: " + e, e);
-            }
-        }, orchestration)))
+        return exec(session -> session.set(
+                        key,
+                        CompletableFuture.runAsync(
+                                () -> {
+                                    try {
+                                        task.run();
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(name + " failed: " + e, e);
+                                    }
+                                },
+                                orchestration)))
                 .asLongAs(session -> !session.<CompletableFuture<?>>get(key).isDone())
                 .on(pause(Duration.ofSeconds(1)))
                 // Gatling evaluates the message whether or not the condition holds.
-                .crashLoadGeneratorIf(session -> session.<CompletableFuture<?>>get(key).isCompletedExceptionally()
-                                ? session.<CompletableFuture<?>>get(key).exceptionNow().getMessage() : "",
+                .crashLoadGeneratorIf(
+                        session -> session.<CompletableFuture<?>>get(key).isCompletedExceptionally()
+                                ? session.<CompletableFuture<?>>get(key)
+                                        .exceptionNow()
+                                        .getMessage()
+                                : "",
                         session -> session.<CompletableFuture<?>>get(key).isCompletedExceptionally());
     }
 

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,19 +46,26 @@ final class PlatformApi {
         body.put("price", price);
         body.put("imageUrl", "https://img.example/loadtest/" + name.replaceAll("\\W+", "-") + ".png");
         body.put("onSale", true);
-        Answer answer = expectOk(send("POST", platform.goodsUrl() + "/api/v1/goods", platform.adminToken(), body),
+        Answer answer = expectOk(
+                send("POST", platform.goodsUrl() + "/api/v1/goods", platform.adminToken(), body),
                 "create goods " + name);
         return answer.body().get("id").asLong();
     }
 
     void setStock(long goodsId, int stock) {
-        expectOk(send("PUT", platform.inventoryUrl() + "/api/v1/stocks/" + goodsId, platform.adminToken(),
-                Map.of("stock", stock)), "set the stock of goods " + goodsId);
+        expectOk(
+                send(
+                        "PUT",
+                        platform.inventoryUrl() + "/api/v1/stocks/" + goodsId,
+                        platform.adminToken(),
+                        Map.of("stock", stock)),
+                "set the stock of goods " + goodsId);
     }
 
     int stock(long goodsId) {
-        Answer answer = expectOk(send("GET", platform.inventoryUrl() + "/api/v1/stocks/" + goodsId,
-                platform.adminToken(), null), "read the stock of goods " + goodsId);
+        Answer answer = expectOk(
+                send("GET", platform.inventoryUrl() + "/api/v1/stocks/" + goodsId, platform.adminToken(), null),
+                "read the stock of goods " + goodsId);
         return answer.body().get("stock").asInt();
     }
 
@@ -70,7 +76,10 @@ final class PlatformApi {
 
     /** The stock audit with the initial stock of the goods this run created. */
     Answer audit(Map<Long, Integer> initialStock) {
-        return send("POST", platform.orderUrl() + AuditResult.PATH, platform.adminToken(),
+        return send(
+                "POST",
+                platform.orderUrl() + AuditResult.PATH,
+                platform.adminToken(),
                 AuditResult.request(initialStock));
     }
 
@@ -82,9 +91,14 @@ final class PlatformApi {
         Map<String, Double> counters = new LinkedHashMap<>();
         String body;
         try {
-            body = http.send(HttpRequest.newBuilder(URI.create(platform.orderUrl() + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(10)).header("Accept", "text/plain").GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            body = http.send(
+                            HttpRequest.newBuilder(URI.create(platform.orderUrl() + "/actuator/prometheus"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .header("Accept", "text/plain")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             return counters;
         } catch (InterruptedException e) {

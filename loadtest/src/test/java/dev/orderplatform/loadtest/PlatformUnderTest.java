@@ -1,5 +1,10 @@
 package dev.orderplatform.loadtest;
 
+import dev.orderplatform.launcher.Component;
+import dev.orderplatform.launcher.LocalPlatform;
+import dev.orderplatform.launcher.LocalPlatformOptions;
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,21 +21,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import dev.orderplatform.launcher.Component;
-import dev.orderplatform.launcher.LocalPlatform;
-import dev.orderplatform.launcher.LocalPlatformOptions;
-import dev.orderplatform.web.security.JwtTokens;
-import dev.orderplatform.web.security.Roles;
-
 /**
  * What the simulation loads: an external platform given by its URLs and JWT key, or a local platform (every component
  * its own process on loopback) that this class starts and stops.
  */
 final class PlatformUnderTest implements AutoCloseable {
 
-    private static final Map<Component, String> ROLES = Map.of(Component.MARIADB, "database",
-            Component.ROCKETMQ, "broker+nameserver", Component.GOODS, "goods", Component.INVENTORY, "inventory",
-            Component.ORDER, "order");
+    private static final Map<Component, String> ROLES = Map.of(
+            Component.MARIADB,
+            "database",
+            Component.ROCKETMQ,
+            "broker+nameserver",
+            Component.GOODS,
+            "goods",
+            Component.INVENTORY,
+            "inventory",
+            Component.ORDER,
+            "order");
 
     private final String orderUrl;
     private final String goodsUrl;
@@ -40,8 +47,8 @@ final class PlatformUnderTest implements AutoCloseable {
     private final LocalPlatform local;
     private boolean closed;
 
-    private PlatformUnderTest(String orderUrl, String goodsUrl, String inventoryUrl, String jwtSecret,
-                              LocalPlatform local) {
+    private PlatformUnderTest(
+            String orderUrl, String goodsUrl, String inventoryUrl, String jwtSecret, LocalPlatform local) {
         this.orderUrl = orderUrl;
         this.goodsUrl = goodsUrl;
         this.inventoryUrl = inventoryUrl;
@@ -52,8 +59,8 @@ final class PlatformUnderTest implements AutoCloseable {
 
     static PlatformUnderTest connect(LoadSettings settings) {
         if (settings.external()) {
-            return new PlatformUnderTest(settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(),
-                    settings.jwtSecret(), null);
+            return new PlatformUnderTest(
+                    settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(), settings.jwtSecret(), null);
         }
         return startLocal(settings, settings.protocolMode(), settings.workDir());
     }
@@ -66,17 +73,25 @@ final class PlatformUnderTest implements AutoCloseable {
                 .withRandomPorts()
                 .withOrderTimeout(settings.orderTimeout());
         if (!protocolMode.equals("reliable")) {
-            options = options.withServiceProperties(Map.of(Component.ORDER,
-                    Map.of(LoadSettings.PROTOCOL_MODE_PROPERTY, protocolMode)));
+            options = options.withServiceProperties(
+                    Map.of(Component.ORDER, Map.of(LoadSettings.PROTOCOL_MODE_PROPERTY, protocolMode)));
         }
         long started = System.nanoTime();
         LocalPlatformOptions startOptions = options;
         LocalPlatform platform = LocalPlatform.start(startOptions, line -> System.out.println("[platform] " + line));
-        System.out.printf("[platform] ready in %.1f s: order %s, goods %s, inventory %s; logs in %s%n",
-                (System.nanoTime() - started) / 1e9, platform.orderUrl(), platform.goodsUrl(), platform.inventoryUrl(),
+        System.out.printf(
+                "[platform] ready in %.1f s: order %s, goods %s, inventory %s; logs in %s%n",
+                (System.nanoTime() - started) / 1e9,
+                platform.orderUrl(),
+                platform.goodsUrl(),
+                platform.inventoryUrl(),
                 platform.logDir());
-        return new PlatformUnderTest(strip(platform.orderUrl().toString()), strip(platform.goodsUrl().toString()),
-                strip(platform.inventoryUrl().toString()), platform.jwtSecret(), platform);
+        return new PlatformUnderTest(
+                strip(platform.orderUrl().toString()),
+                strip(platform.goodsUrl().toString()),
+                strip(platform.inventoryUrl().toString()),
+                platform.jwtSecret(),
+                platform);
     }
 
     String orderUrl() {
@@ -121,8 +136,11 @@ final class PlatformUnderTest implements AutoCloseable {
     Map<String, List<ProcessHandle>> processes() {
         Map<String, List<ProcessHandle>> byRole = new LinkedHashMap<>();
         if (local != null) {
-            local.processes().forEach((component, handle) -> byRole.put(ROLES.get(component),
-                    Stream.concat(Stream.of(handle), handle.descendants()).toList()));
+            local.processes()
+                    .forEach((component, handle) -> byRole.put(
+                            ROLES.get(component),
+                            Stream.concat(Stream.of(handle), handle.descendants())
+                                    .toList()));
         }
         return byRole;
     }
@@ -135,15 +153,16 @@ final class PlatformUnderTest implements AutoCloseable {
         if (local == null) {
             return;
         }
-        List<ProcessHandle> all = processes().values().stream().flatMap(List::stream).toList();
+        List<ProcessHandle> all =
+                processes().values().stream().flatMap(List::stream).toList();
         List<Integer> ports = local.ports();
         close();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (all.stream().anyMatch(ProcessHandle::isAlive) || !ports.stream().allMatch(PlatformUnderTest::free)) {
             if (System.nanoTime() > deadline) {
                 all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-                throw new IllegalStateException("The platform's processes or ports were still in use " + timeout
-                        + " after it was stopped");
+                throw new IllegalStateException(
+                        "The platform's processes or ports were still in use " + timeout + " after it was stopped");
             }
             try {
                 Thread.sleep(200);
@@ -181,11 +200,13 @@ final class PlatformUnderTest implements AutoCloseable {
     private static Path launcherDir(LoadSettings settings) {
         Path dir = settings.launcherDir();
         List<String> missing = Stream.of("goods.jar", "inventory.jar", "order.jar")
-                .filter(jar -> !Files.isRegularFile(dir.resolve("services").resolve(jar))).toList();
+                .filter(jar -> !Files.isRegularFile(dir.resolve("services").resolve(jar)))
+                .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("The local platform needs the services' jars " + missing + " in " + dir
-                    + ": build them first (./mvnw -B -Pmain-job verify builds everything), or point "
-                    + "-Dloadtest.launcherDir at the launcher's target directory, or run against a platform with -DbaseUrl=...");
+            throw new IllegalStateException(
+                    "The local platform needs the services' jars " + missing + " in " + dir
+                            + ": build them first (./mvnw -B -Pmain-job verify builds everything), or point "
+                            + "-Dloadtest.launcherDir at the launcher's target directory, or run against a platform with -DbaseUrl=...");
         }
         return dir;
     }

@@ -22,25 +22,26 @@ final class ProcessCpu {
     private static final double TICKS_PER_SECOND = 100.0;
 
     /** CPU seconds of one role (a process and its children) in a window: all threads, GC threads, JIT threads. */
-    record Usage(double seconds, double gcSeconds, double jitSeconds) {
-    }
+    record Usage(double seconds, double gcSeconds, double jitSeconds) {}
 
     /** What one role had used at one instant; thread maps by tid, so that the window's difference is per thread. */
     record Sample(long ticks, Map<Long, Long> gcTicks, Map<Long, Long> jitTicks) {
 
         Usage minus(Sample earlier) {
-            return new Usage((ticks - earlier.ticks) / TICKS_PER_SECOND,
+            return new Usage(
+                    (ticks - earlier.ticks) / TICKS_PER_SECOND,
                     threadDelta(gcTicks, earlier.gcTicks) / TICKS_PER_SECOND,
                     threadDelta(jitTicks, earlier.jitTicks) / TICKS_PER_SECOND);
         }
 
         private static long threadDelta(Map<Long, Long> now, Map<Long, Long> before) {
-            return now.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+            return now.entrySet().stream()
+                    .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+                    .sum();
         }
     }
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     /** A sample of every role; a process that has exited counts as nothing more. */
     static Map<String, Sample> sample(Map<String, List<ProcessHandle>> roles) {
@@ -82,7 +83,9 @@ final class ProcessCpu {
     }
 
     private static boolean isGc(String thread) {
-        return thread.startsWith("GC Thread") || thread.startsWith("G1 ") || thread.startsWith("ZWorker")
+        return thread.startsWith("GC Thread")
+                || thread.startsWith("G1 ")
+                || thread.startsWith("ZWorker")
                 || thread.startsWith("Shenandoah");
     }
 

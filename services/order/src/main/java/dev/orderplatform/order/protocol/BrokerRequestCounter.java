@@ -1,9 +1,8 @@
 package dev.orderplatform.order.protocol;
 
-import java.util.Map;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.remoting.protocol.RequestCode;
@@ -17,11 +16,18 @@ import org.apache.rocketmq.remoting.protocol.RequestCode;
 final class BrokerRequestCounter implements RPCHook {
 
     private static final Map<Integer, String> KINDS = Map.of(
-            RequestCode.SEND_MESSAGE, "send", RequestCode.SEND_MESSAGE_V2, "send",
-            RequestCode.END_TRANSACTION, "end_transaction",
-            RequestCode.CHECK_TRANSACTION_STATE, "check_back",
-            RequestCode.HEART_BEAT, "heartbeat",
-            RequestCode.GET_ROUTEINFO_BY_TOPIC, "route");
+            RequestCode.SEND_MESSAGE,
+            "send",
+            RequestCode.SEND_MESSAGE_V2,
+            "send",
+            RequestCode.END_TRANSACTION,
+            "end_transaction",
+            RequestCode.CHECK_TRANSACTION_STATE,
+            "check_back",
+            RequestCode.HEART_BEAT,
+            "heartbeat",
+            RequestCode.GET_ROUTEINFO_BY_TOPIC,
+            "route");
 
     private final MeterRegistry registry;
 
@@ -34,7 +40,8 @@ final class BrokerRequestCounter implements RPCHook {
         Counter.builder("orderplatform.rocketmq.requests")
                 .description("Remoting requests of the order producer's RocketMQ client")
                 .tag("kind", KINDS.getOrDefault(request.getCode(), "other"))
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override
