@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,8 +15,13 @@ import tools.jackson.databind.JsonNode;
  * Answer: {@code {"consistent", "violations": [{"type", "goodsId", "orderSns", "detail", "expected", "actual"}],
  * "goodsIds", "orders", "liveOrders", "deductedRecords", "returnedRecords", "equationChecked"}}.
  */
-record AuditResult(boolean answered, boolean consistent, List<JsonNode> violations, Set<String> offendingOrders,
-                   JsonNode raw, String error) {
+record AuditResult(
+        boolean answered,
+        boolean consistent,
+        List<JsonNode> violations,
+        Set<String> offendingOrders,
+        JsonNode raw,
+        String error) {
 
     static final String PATH = "/api/v1/audit";
 
@@ -45,7 +49,8 @@ record AuditResult(boolean answered, boolean consistent, List<JsonNode> violatio
                 orders.add(orderSn.asString());
             }
         }
-        boolean consistent = body.get("consistent").asBoolean() && violations.isEmpty()
+        boolean consistent = body.get("consistent").asBoolean()
+                && violations.isEmpty()
                 && body.path("equationChecked").asBoolean(true);
         return new AuditResult(true, consistent, violations, orders, body, null);
     }

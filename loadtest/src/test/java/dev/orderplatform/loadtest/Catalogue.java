@@ -17,8 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Catalogue {
 
     /** One line of a cart. */
-    record CartLine(long goodsId, int quantity) {
-    }
+    record CartLine(long goodsId, int quantity) {}
 
     private final List<Long> hot;
     private final List<Long> cold;
@@ -37,7 +36,8 @@ final class Catalogue {
         Map<Long, Integer> initial = new LinkedHashMap<>();
         for (int i = 0; i < settings.hotGoods() + settings.coldGoods(); i++) {
             boolean isHot = i < settings.hotGoods();
-            String name = String.format(Locale.ROOT, "%s %s %d", isHot ? "Hot limited item" : "Everyday item", runId, i);
+            String name =
+                    String.format(Locale.ROOT, "%s %s %d", isHot ? "Hot limited item" : "Everyday item", runId, i);
             String price = String.format(Locale.ROOT, "%d.%02d", 5 + i * 3, (i * 37) % 100);
             long id = api.createGoods(name, price);
             api.setStock(id, isHot ? settings.hotStock() : settings.coldStock());

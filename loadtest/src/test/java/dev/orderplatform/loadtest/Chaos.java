@@ -1,5 +1,6 @@
 package dev.orderplatform.loadtest;
 
+import dev.orderplatform.launcher.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.orderplatform.launcher.Component;
-
 /**
  * The chaos run's faults, injected into a local platform while the load runs: kill -9 the order service twice and
  * the inventory service once (each restarted at once, as Kubernetes would), and restart the broker once. The
@@ -17,8 +16,7 @@ import dev.orderplatform.launcher.Component;
  */
 final class Chaos {
 
-    private record Fault(String action, Component component, boolean kill) {
-    }
+    private record Fault(String action, Component component, boolean kill) {}
 
     private static final List<Fault> PLAN = List.of(
             new Fault("kill -9 order service", Component.ORDER, true),
@@ -55,7 +53,8 @@ final class Chaos {
                 for (int i = 0; i < PLAN.size(); i++) {
                     Fault fault = PLAN.get(i);
                     Instant when = start.plusMillis((long) (loadDuration.toMillis() * at.get(i)));
-                    status = "next: " + fault.action() + " at +" + Duration.between(start, when).toSeconds() + " s";
+                    status = "next: " + fault.action() + " at +"
+                            + Duration.between(start, when).toSeconds() + " s";
                     sleepUntil(when);
                     inject(fault, Duration.between(start, Instant.now()));
                 }
@@ -80,7 +79,10 @@ final class Chaos {
         }
         platform.restart(fault.component());
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "[chaos] %s: back after %.1f s%n", fault.component().name().toLowerCase(Locale.ROOT),
+        System.out.printf(
+                Locale.ROOT,
+                "[chaos] %s: back after %.1f s%n",
+                fault.component().name().toLowerCase(Locale.ROOT),
                 seconds);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("atSeconds", offset.toSeconds());

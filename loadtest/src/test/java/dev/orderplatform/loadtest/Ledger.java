@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
 final class Ledger {
 
     /** What a user meant to do with the order, and what became of it as far as the load saw. */
-    enum Intent { PAY, ABANDON }
+    enum Intent {
+        PAY,
+        ABANDON
+    }
 
     static final class OrderRecord {
         final String orderSn;
@@ -40,9 +43,11 @@ final class Ledger {
     final LongAdder refusedForStock = new LongAdder();
     /** 5xx, timeouts, connection errors on create: the order may or may not exist (the audit covers it). */
     final LongAdder createFailed = new LongAdder();
+
     final LongAdder paid = new LongAdder();
     /** Payment refused because the timeout closed the order first (A7: exactly one wins). */
     final LongAdder payLostToTimeout = new LongAdder();
+
     final LongAdder payFailed = new LongAdder();
     final LongAdder abandoned = new LongAdder();
     /** The last moment an order may have been created (success or unknown outcome), for the timeout wait. */

@@ -65,8 +65,9 @@ record LoadSettings(
             case "standard", "main" -> new Defaults(12, 15, 45, "PT10S", 80, 1.0, 1000, 2000, 60);
             // Orders stay unpaid under a long timeout: no timeout work competes with order creation.
             case "benchmark" -> new Defaults(0, 0, 0, "PT30M", 0, 100.0, 60_000, 60_000, 0);
-            default -> throw new IllegalArgumentException("-Dloadtest.run must be standard, ci, chaos or benchmark, not "
-                    + run);
+            default ->
+                throw new IllegalArgumentException(
+                        "-Dloadtest.run must be standard, ci, chaos or benchmark, not " + run);
         };
         String baseUrl = text("baseUrl", null);
         String goodsUrl = text("goodsUrl", null);
@@ -86,7 +87,10 @@ record LoadSettings(
         Path cwd = Path.of(System.getProperty("user.dir"));
         return new LoadSettings(
                 run,
-                trimSlash(baseUrl), trimSlash(goodsUrl), trimSlash(inventoryUrl), jwtSecret,
+                trimSlash(baseUrl),
+                trimSlash(goodsUrl),
+                trimSlash(inventoryUrl),
+                jwtSecret,
                 orderTimeout,
                 number("rate", d.rate),
                 (int) number("rampSeconds", d.rampSeconds),
@@ -104,8 +108,11 @@ record LoadSettings(
                 (int) number("warmupOrders", run.equals("ci") ? 10 : 30),
                 text("protocolMode", "reliable"),
                 Path.of(text("loadtest.resultsDir", cwd.resolve("results").toString())),
-                Path.of(text("loadtest.gatlingDir", cwd.resolve("target/gatling").toString())),
-                Path.of(text("loadtest.launcherDir", cwd.resolve("../services/launcher/target").toString())),
+                Path.of(text(
+                        "loadtest.gatlingDir", cwd.resolve("target/gatling").toString())),
+                Path.of(text(
+                        "loadtest.launcherDir",
+                        cwd.resolve("../services/launcher/target").toString())),
                 Path.of(text("loadtest.workDir", cwd.resolve("target/platform").toString())));
     }
 
@@ -124,13 +131,27 @@ record LoadSettings(
 
     /** A readable line of what this run does, printed at its start. */
     String describe() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "run=%s target=%s rate=%.1f/s (ramp %d s, plateau %d s) pay=%d%% abandon=%d%% orderTimeout=%s "
                         + "stock: %d hot goods x %d, %d goods x %d; assertions p95<%d ms p99<%d ms errors<=%.1f%%"
                         + "%s",
-                run, external() ? baseUrl : "local platform", rate, rampSeconds, plateauSeconds, payPercent,
-                100 - payPercent, orderTimeout, hotGoods, hotStock, coldGoods, coldStock, p95Ms, p99Ms,
-                maxErrorPercent, protocolMode.equals("reliable") ? "" : " protocolMode=" + protocolMode);
+                run,
+                external() ? baseUrl : "local platform",
+                rate,
+                rampSeconds,
+                plateauSeconds,
+                payPercent,
+                100 - payPercent,
+                orderTimeout,
+                hotGoods,
+                hotStock,
+                coldGoods,
+                coldStock,
+                p95Ms,
+                p99Ms,
+                maxErrorPercent,
+                protocolMode.equals("reliable") ? "" : " protocolMode=" + protocolMode);
     }
 
     Map<String, Object> asMap() {
@@ -193,7 +214,14 @@ record LoadSettings(
         return url == null ? null : url.replaceAll("/+$", "");
     }
 
-    private record Defaults(double rate, int rampSeconds, int plateauSeconds, String orderTimeout, int payPercent,
-                            double maxErrorPercent, int p95Ms, int p99Ms, int settleSeconds) {
-    }
+    private record Defaults(
+            double rate,
+            int rampSeconds,
+            int plateauSeconds,
+            String orderTimeout,
+            int payPercent,
+            double maxErrorPercent,
+            int p95Ms,
+            int p99Ms,
+            int settleSeconds) {}
 }

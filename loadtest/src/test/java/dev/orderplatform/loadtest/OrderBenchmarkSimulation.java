@@ -2,7 +2,6 @@ package dev.orderplatform.loadtest;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
@@ -10,6 +9,10 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -29,12 +32,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-
-import io.gatling.javaapi.core.OpenInjectionStep;
-import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Session;
-import io.gatling.javaapi.core.Simulation;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 
@@ -62,7 +59,9 @@ public class OrderBenchmarkSimulation extends Simulation {
     private final int collapseMs = (int) LoadSettings.number("collapseMs", 5000);
     private final Instant startedAt = Instant.now();
     private final String runId = "bench-" + settings.protocolMode() + "-"
-            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(startedAt);
+            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(ZoneOffset.UTC)
+                    .format(startedAt);
     private final List<Step> steps = new ArrayList<>();
     private final AtomicLong users = new AtomicLong();
     private volatile long injectionStartMillis;
@@ -103,17 +102,21 @@ public class OrderBenchmarkSimulation extends Simulation {
                 .feed(Stream.generate(this::user).iterator())
                 .exec(this::arrive)
                 .exitHereIf(session -> session.getBoolean("skip"))
-                .exec(http("add to cart").post(session -> platform.orderUrl() + "/api/v1/cart/items")
+                .exec(http("add to cart")
+                        .post(session -> platform.orderUrl() + "/api/v1/cart/items")
                         .header("Authorization", "Bearer #{token}")
                         .body(StringBody("#{item}"))
                         .requestTimeout(Duration.ofSeconds(30))
                         .check(status().in(200, 201)))
                 .exitHereIfFailed()
-                .exec(http("create order").post(session -> platform.orderUrl() + "/api/v1/orders")
+                .exec(http("create order")
+                        .post(session -> platform.orderUrl() + "/api/v1/orders")
                         .header("Authorization", "Bearer #{token}")
                         .body(StringBody(ORDER_BODY))
                         .requestTimeout(Duration.ofSeconds(30))
-                        .check(status().is(201), jmesPath("orderSn").exists(),
+                        .check(
+                                status().is(201),
+                                jmesPath("orderSn").exists(),
                                 responseTimeInMillis().saveAs("createMillis")))
                 .exec(this::recordCreate);
 
@@ -122,8 +125,10 @@ public class OrderBenchmarkSimulation extends Simulation {
             injection.add(constantUsersPerSec(rate).during(Duration.ofSeconds(stepSeconds)));
             injection.add(nothingFor(Duration.ofSeconds(GAP_SECONDS)));
         }
-        setUp(benchmark.injectOpen(injection)).protocols(http.shareConnections()
-                .contentTypeHeader("application/json").acceptHeader("application/json"));
+        setUp(benchmark.injectOpen(injection))
+                .protocols(http.shareConnections()
+                        .contentTypeHeader("application/json")
+                        .acceptHeader("application/json"));
     }
 
     @Override
@@ -208,9 +213,16 @@ public class OrderBenchmarkSimulation extends Simulation {
         long attempted = step.created.get() + step.failed.get();
         int p50 = step.percentile(50);
         int p99 = step.percentile(99);
-        System.out.printf(Locale.ROOT, "[benchmark] %s: %.0f/s offered -> %.1f orders/s created, p50 %d ms, p99 %d ms, "
-                        + "%d failed%s%n", settings.protocolMode(), step.rate, step.created.get() / (double) stepSeconds,
-                p50, p99, step.failed.get(), step.skipped.get() > 0 ? ", skipped " + step.skipped.get() : "");
+        System.out.printf(
+                Locale.ROOT,
+                "[benchmark] %s: %.0f/s offered -> %.1f orders/s created, p50 %d ms, p99 %d ms, " + "%d failed%s%n",
+                settings.protocolMode(),
+                step.rate,
+                step.created.get() / (double) stepSeconds,
+                p50,
+                p99,
+                step.failed.get(),
+                step.skipped.get() > 0 ? ", skipped " + step.skipped.get() : "");
         if (!collapsed && attempted > 0 && (p99 > collapseMs || step.failed.get() * 5 > attempted)) {
             collapsed = true;
             System.out.println("[benchmark] the platform collapsed at " + step.rate + "/s: skipping the higher rates");
@@ -245,8 +257,11 @@ public class OrderBenchmarkSimulation extends Simulation {
             row.put("p50Ms", step.percentile(50));
             row.put("p99Ms", step.percentile(99));
             rows.add(row);
-            boolean kept = step.skipped.get() == 0 && step.created.get() > 0 && step.percentile(99) < p99TargetMs
-                    && step.failed.get() == 0 && step.created.get() >= 0.9 * step.rate * stepSeconds;
+            boolean kept = step.skipped.get() == 0
+                    && step.created.get() > 0
+                    && step.percentile(99) < p99TargetMs
+                    && step.failed.get() == 0
+                    && step.created.get() >= 0.9 * step.rate * stepSeconds;
             if (kept) {
                 best = step.rate;
             }
@@ -258,8 +273,13 @@ public class OrderBenchmarkSimulation extends Simulation {
         try {
             Files.createDirectories(settings.resultsDir());
             Path file = settings.resultsDir().resolve("benchmark-" + settings.protocolMode() + ".json");
-            Files.writeString(file, PlatformApi.JSON.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(raw));
+            Files.writeString(
+                    file,
+                    PlatformApi.JSON
+                            .rebuild()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .build()
+                            .writeValueAsString(raw));
             Path table = settings.resultsDir().resolve("BENCHMARK.md");
             Files.writeString(table, markdown(settings.resultsDir()));
             System.out.println("[benchmark] raw figures: " + file + "; table: " + table);
@@ -272,7 +292,8 @@ public class OrderBenchmarkSimulation extends Simulation {
     static String markdown(Path resultsDir) throws IOException {
         Map<String, JsonNode> byMode = new TreeMap<>();
         try (Stream<Path> files = Files.list(resultsDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("benchmark-.*\\.json")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("benchmark-.*\\.json"))
+                    .toList()) {
                 JsonNode node = PlatformApi.JSON.readTree(file.toFile());
                 byMode.put(node.path("mode").asString(), node);
             }
@@ -283,21 +304,38 @@ public class OrderBenchmarkSimulation extends Simulation {
                 + "Gatling). created/s: the step's orders over the time until the last of them was created. Everything "
                 + "co-located on one machine: load generator, three services, broker, database.\n\n");
         for (JsonNode node : byMode.values()) {
-            md.append("## Mode `").append(node.path("mode").asString()).append("` (run ")
-                    .append(node.path("run").asString()).append(")\n\n");
-            md.append("Machine: ").append(node.path("machine").asString()).append("; load average at start ")
-                    .append(node.path("loadAverageAtStart").asString()).append(", at end ")
-                    .append(node.path("loadAverageAtEnd").asString()).append(".\n\n");
-            md.append("Highest offered rate with create-order p99 < ").append(node.path("p99TargetMs").asInt())
+            md.append("## Mode `")
+                    .append(node.path("mode").asString())
+                    .append("` (run ")
+                    .append(node.path("run").asString())
+                    .append(")\n\n");
+            md.append("Machine: ")
+                    .append(node.path("machine").asString())
+                    .append("; load average at start ")
+                    .append(node.path("loadAverageAtStart").asString())
+                    .append(", at end ")
+                    .append(node.path("loadAverageAtEnd").asString())
+                    .append(".\n\n");
+            md.append("Highest offered rate with create-order p99 < ")
+                    .append(node.path("p99TargetMs").asInt())
                     .append(" ms, all orders created: **")
-                    .append(node.path("highestRateWithP99UnderTarget").isNull() ? "none of the rates tried"
-                            : node.path("highestRateWithP99UnderTarget").asDouble() + " orders/s")
-                    .append("**. Audit after the run: ").append(node.path("audit").asString()).append(".\n\n");
+                    .append(
+                            node.path("highestRateWithP99UnderTarget").isNull()
+                                    ? "none of the rates tried"
+                                    : node.path("highestRateWithP99UnderTarget").asDouble() + " orders/s")
+                    .append("**. Audit after the run: ")
+                    .append(node.path("audit").asString())
+                    .append(".\n\n");
             md.append("| offered/s | created/s | p50 ms | p99 ms | failed | skipped |\n|---|---|---|---|---|---|\n");
             for (JsonNode step : node.path("steps")) {
-                md.append(String.format(Locale.ROOT, "| %.0f | %.1f | %d | %d | %d | %d |%n",
-                        step.path("offeredPerSecond").asDouble(), step.path("createdPerSecond").asDouble(),
-                        step.path("p50Ms").asInt(), step.path("p99Ms").asInt(), step.path("failed").asLong(),
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %.0f | %.1f | %d | %d | %d | %d |%n",
+                        step.path("offeredPerSecond").asDouble(),
+                        step.path("createdPerSecond").asDouble(),
+                        step.path("p50Ms").asInt(),
+                        step.path("p99Ms").asInt(),
+                        step.path("failed").asLong(),
                         step.path("skipped").asLong()));
             }
             md.append('\n');
@@ -308,21 +346,29 @@ public class OrderBenchmarkSimulation extends Simulation {
     private static String machine() {
         String cpu = "unknown CPU";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse(cpu);
         } catch (IOException | RuntimeException ignored) {
             // not Linux
         }
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
                 + (((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize() >> 30) + " GiB, Java " + Runtime.version();
+                                .getTotalMemorySize()
+                        >> 30)
+                + " GiB, Java " + Runtime.version();
     }
 
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

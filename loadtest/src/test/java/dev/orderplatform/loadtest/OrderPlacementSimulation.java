@@ -13,6 +13,13 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,14 +33,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-
-import io.gatling.javaapi.core.Assertion;
-import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Session;
-import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
-import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
  * The standard simulation: many distinct users fill a cart with 1-3 goods, create an order, then pay it (most) or
@@ -54,7 +53,9 @@ public class OrderPlacementSimulation extends Simulation {
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
     private final Instant startedAt = Instant.now();
     private final String runId = settings.run() + "-"
-            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(startedAt);
+            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(ZoneOffset.UTC)
+                    .format(startedAt);
     private final Ledger ledger = new Ledger();
     private final AtomicLong users = new AtomicLong();
 
@@ -67,17 +68,16 @@ public class OrderPlacementSimulation extends Simulation {
     private volatile AuditResult finalAudit;
 
     {
-        HttpProtocolBuilder protocol = http
-                .acceptHeader("application/json")
+        HttpProtocolBuilder protocol = http.acceptHeader("application/json")
                 .contentTypeHeader("application/json")
                 .shareConnections();
 
         ScenarioBuilder orders = scenario("order placement")
                 .feed(users())
-                .foreach("#{cart}", "item").on(
-                        exec(authorized(http("add to cart").post(session -> url("/api/v1/cart/items")))
-                                .body(StringBody("#{item}"))
-                                .check(status().in(200, 201))))
+                .foreach("#{cart}", "item")
+                .on(exec(authorized(http("add to cart").post(session -> url("/api/v1/cart/items")))
+                        .body(StringBody("#{item}"))
+                        .check(status().in(200, 201))))
                 .exitHereIfFailed()
                 .exec(session -> {
                     ledger.createAttempted();
@@ -85,46 +85,54 @@ public class OrderPlacementSimulation extends Simulation {
                 })
                 .exec(authorized(http("create order").post(session -> url("/api/v1/orders")))
                         .body(StringBody(ORDER_BODY))
-                        .check(status().in(201, 409).saveAs("createStatus"),
+                        .check(
+                                status().in(201, 409).saveAs("createStatus"),
                                 jmesPath("orderSn").optional().saveAs("orderSn"))
                         // 409 is expected only for insufficient stock; any other conflict is an error.
                         .checkIf((response, session) -> response.status().code() == 409)
                         .then(jmesPath("code").is("INSUFFICIENT_STOCK")))
                 .exec(this::recordCreate)
-                .doIf(session -> created(session) && "PAY".equals(session.getString("intent"))).then(
-                        exec(pauseBeforePaying())
-                                .exec(authorized(http("pay").post(session ->
+                .doIf(session -> created(session) && "PAY".equals(session.getString("intent")))
+                .then(exec(pauseBeforePaying())
+                        .exec(authorized(http("pay")
+                                        .post(session ->
                                                 url("/api/v1/orders/" + session.getString("orderSn") + "/pay")))
-                                        .check(status().in(200, 409).saveAs("payStatus"))
-                                        // A7: the timeout may win the race; then the order is closed, never both.
-                                        // Past its deadline it is refused even before the close lands.
-                                        .checkIf((response, session) -> response.status().code() == 409)
-                                        .then(jmesPath("code").in("ORDER_CLOSED", "ORDER_PAYMENT_DEADLINE_PASSED")))
-                                .exec(this::recordPay));
+                                .check(status().in(200, 409).saveAs("payStatus"))
+                                // A7: the timeout may win the race; then the order is closed, never both.
+                                // Past its deadline it is refused even before the close lands.
+                                .checkIf(
+                                        (response, session) -> response.status().code() == 409)
+                                .then(jmesPath("code").in("ORDER_CLOSED", "ORDER_PAYMENT_DEADLINE_PASSED")))
+                        .exec(this::recordPay));
 
         ScenarioBuilder verdictScenario = scenario("verdict")
-                .asLongAs(session -> !settler.done()).on(
-                        exec(session -> {
+                .asLongAs(session -> !settler.done())
+                .on(exec(session -> {
                             settler.poll();
                             return session;
-                        }).pause(Duration.ofSeconds(2)))
+                        })
+                        .pause(Duration.ofSeconds(2)))
                 .exec(session -> {
                     injectViolationIfAsked();
                     return session;
                 })
-                .exec(http("stock audit").post(session -> url(AuditResult.PATH))
+                .exec(http("stock audit")
+                        .post(session -> url(AuditResult.PATH))
                         .header("Authorization", session -> "Bearer " + platform.adminToken())
-                        .body(StringBody(session -> PlatformApi.JSON.writeValueAsString(
-                                AuditResult.request(catalogue.initialStock()))))
+                        .body(StringBody(session ->
+                                PlatformApi.JSON.writeValueAsString(AuditResult.request(catalogue.initialStock()))))
                         .requestTimeout(Duration.ofSeconds(120))
-                        .check(status().is(200),
+                        .check(
+                                status().is(200),
                                 bodyString().transform(this::judge).is(0).name("stock verdict: problems found")));
 
         double rate = settings.rate();
         setUp(orders.injectOpen(
-                        rampUsersPerSec(Math.min(1.0, rate)).to(rate).during(Duration.ofSeconds(settings.rampSeconds())),
-                        constantUsersPerSec(rate).during(Duration.ofSeconds(settings.plateauSeconds())))
-                .andThen(verdictScenario.injectOpen(atOnceUsers(1))))
+                                rampUsersPerSec(Math.min(1.0, rate))
+                                        .to(rate)
+                                        .during(Duration.ofSeconds(settings.rampSeconds())),
+                                constantUsersPerSec(rate).during(Duration.ofSeconds(settings.plateauSeconds())))
+                        .andThen(verdictScenario.injectOpen(atOnceUsers(1))))
                 .protocols(protocol)
                 .assertions(assertions());
     }
@@ -159,8 +167,16 @@ public class OrderPlacementSimulation extends Simulation {
                 chaos.awaitFinished(Duration.ofMinutes(5));
             }
             if (verdict == null && settler != null) {
-                verdict = new Verdict(runId, SIMULATION_ID, settings, platform, ledger, settler,
-                        finalAudit != null ? finalAudit : settler.lastAudit(), chaos, startedAt);
+                verdict = new Verdict(
+                        runId,
+                        SIMULATION_ID,
+                        settings,
+                        platform,
+                        ledger,
+                        settler,
+                        finalAudit != null ? finalAudit : settler.lastAudit(),
+                        chaos,
+                        startedAt);
             }
             if (verdict != null) {
                 Optional<java.nio.file.Path> reportDir =
@@ -195,15 +211,16 @@ public class OrderPlacementSimulation extends Simulation {
     }
 
     private static boolean created(Session session) {
-        return session.contains("createStatus") && session.getInt("createStatus") == 201
-                && session.contains("orderSn");
+        return session.contains("createStatus") && session.getInt("createStatus") == 201 && session.contains("orderSn");
     }
 
     private Session recordCreate(Session session) {
         if (!session.contains("createStatus")) {
             ledger.createFailed.increment();
         } else if (created(session)) {
-            ledger.created(session.getString("orderSn"), session.getString("token"),
+            ledger.created(
+                    session.getString("orderSn"),
+                    session.getString("token"),
                     "PAY".equals(session.getString("intent")) ? Ledger.Intent.PAY : Ledger.Intent.ABANDON);
         } else if (session.getInt("createStatus") == 409) {
             ledger.refusedForStock.increment();
@@ -242,18 +259,22 @@ public class OrderPlacementSimulation extends Simulation {
     /** One virtual user per record: a distinct user id (the JWT subject), a cart, and whether it will pay. */
     private Iterator<Map<String, Object>> users() {
         return Stream.generate(() -> {
-            String userId = "lt-" + runId + "-" + users.incrementAndGet();
-            List<String> cart = new ArrayList<>();
-            for (Catalogue.CartLine line : catalogue.randomCart()) {
-                cart.add("{\"goodsId\":" + line.goodsId() + ",\"quantity\":" + line.quantity() + ",\"selected\":true}");
-            }
-            Map<String, Object> user = new LinkedHashMap<>();
-            user.put("userId", userId);
-            user.put("token", platform.userToken(userId));
-            user.put("cart", cart);
-            user.put("intent", ThreadLocalRandom.current().nextInt(100) < settings.payPercent() ? "PAY" : "ABANDON");
-            return user;
-        }).iterator();
+                    String userId = "lt-" + runId + "-" + users.incrementAndGet();
+                    List<String> cart = new ArrayList<>();
+                    for (Catalogue.CartLine line : catalogue.randomCart()) {
+                        cart.add("{\"goodsId\":" + line.goodsId() + ",\"quantity\":" + line.quantity()
+                                + ",\"selected\":true}");
+                    }
+                    Map<String, Object> user = new LinkedHashMap<>();
+                    user.put("userId", userId);
+                    user.put("token", platform.userToken(userId));
+                    user.put("cart", cart);
+                    user.put(
+                            "intent",
+                            ThreadLocalRandom.current().nextInt(100) < settings.payPercent() ? "PAY" : "ABANDON");
+                    return user;
+                })
+                .iterator();
     }
 
     private List<Assertion> assertions() {

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,19 +44,26 @@ final class PlatformApi {
         body.put("price", price);
         body.put("imageUrl", "https://img.example/loadtest/" + name.replaceAll("\\W+", "-") + ".png");
         body.put("onSale", true);
-        Answer answer = expectOk(send("POST", platform.goodsUrl() + "/api/v1/goods", platform.adminToken(), body),
+        Answer answer = expectOk(
+                send("POST", platform.goodsUrl() + "/api/v1/goods", platform.adminToken(), body),
                 "create goods " + name);
         return answer.body().get("id").asLong();
     }
 
     void setStock(long goodsId, int stock) {
-        expectOk(send("PUT", platform.inventoryUrl() + "/api/v1/stocks/" + goodsId, platform.adminToken(),
-                Map.of("stock", stock)), "set the stock of goods " + goodsId);
+        expectOk(
+                send(
+                        "PUT",
+                        platform.inventoryUrl() + "/api/v1/stocks/" + goodsId,
+                        platform.adminToken(),
+                        Map.of("stock", stock)),
+                "set the stock of goods " + goodsId);
     }
 
     int stock(long goodsId) {
-        Answer answer = expectOk(send("GET", platform.inventoryUrl() + "/api/v1/stocks/" + goodsId,
-                platform.adminToken(), null), "read the stock of goods " + goodsId);
+        Answer answer = expectOk(
+                send("GET", platform.inventoryUrl() + "/api/v1/stocks/" + goodsId, platform.adminToken(), null),
+                "read the stock of goods " + goodsId);
         return answer.body().get("stock").asInt();
     }
 
@@ -68,7 +74,10 @@ final class PlatformApi {
 
     /** The stock audit with the initial stock of the goods this run created. */
     Answer audit(Map<Long, Integer> initialStock) {
-        return send("POST", platform.orderUrl() + AuditResult.PATH, platform.adminToken(),
+        return send(
+                "POST",
+                platform.orderUrl() + AuditResult.PATH,
+                platform.adminToken(),
                 AuditResult.request(initialStock));
     }
 

@@ -1,5 +1,10 @@
 package dev.orderplatform.loadtest;
 
+import dev.orderplatform.launcher.Component;
+import dev.orderplatform.launcher.LocalPlatform;
+import dev.orderplatform.launcher.LocalPlatformOptions;
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import dev.orderplatform.launcher.Component;
-import dev.orderplatform.launcher.LocalPlatform;
-import dev.orderplatform.launcher.LocalPlatformOptions;
-import dev.orderplatform.web.security.JwtTokens;
-import dev.orderplatform.web.security.Roles;
 
 /**
  * What the simulation loads: an external platform given by its URLs and JWT key, or a local platform (every component
@@ -32,8 +31,8 @@ final class PlatformUnderTest implements AutoCloseable {
     private final LocalPlatform local;
     private boolean closed;
 
-    private PlatformUnderTest(String orderUrl, String goodsUrl, String inventoryUrl, String jwtSecret,
-                              LocalPlatform local) {
+    private PlatformUnderTest(
+            String orderUrl, String goodsUrl, String inventoryUrl, String jwtSecret, LocalPlatform local) {
         this.orderUrl = orderUrl;
         this.goodsUrl = goodsUrl;
         this.inventoryUrl = inventoryUrl;
@@ -44,8 +43,8 @@ final class PlatformUnderTest implements AutoCloseable {
 
     static PlatformUnderTest connect(LoadSettings settings) {
         if (settings.external()) {
-            return new PlatformUnderTest(settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(),
-                    settings.jwtSecret(), null);
+            return new PlatformUnderTest(
+                    settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(), settings.jwtSecret(), null);
         }
         Path launcherDir = launcherDir(settings);
         Path workDir = settings.workDir();
@@ -54,17 +53,25 @@ final class PlatformUnderTest implements AutoCloseable {
                 .withRandomPorts()
                 .withOrderTimeout(settings.orderTimeout());
         if (!settings.protocolMode().equals("reliable")) {
-            options = options.withServiceProperties(Map.of(Component.ORDER,
-                    Map.of(LoadSettings.PROTOCOL_MODE_PROPERTY, settings.protocolMode())));
+            options = options.withServiceProperties(
+                    Map.of(Component.ORDER, Map.of(LoadSettings.PROTOCOL_MODE_PROPERTY, settings.protocolMode())));
         }
         long started = System.nanoTime();
         LocalPlatformOptions startOptions = options;
         LocalPlatform platform = LocalPlatform.start(startOptions, line -> System.out.println("[platform] " + line));
-        System.out.printf("[platform] ready in %.1f s: order %s, goods %s, inventory %s; logs in %s%n",
-                (System.nanoTime() - started) / 1e9, platform.orderUrl(), platform.goodsUrl(), platform.inventoryUrl(),
+        System.out.printf(
+                "[platform] ready in %.1f s: order %s, goods %s, inventory %s; logs in %s%n",
+                (System.nanoTime() - started) / 1e9,
+                platform.orderUrl(),
+                platform.goodsUrl(),
+                platform.inventoryUrl(),
                 platform.logDir());
-        return new PlatformUnderTest(strip(platform.orderUrl().toString()), strip(platform.goodsUrl().toString()),
-                strip(platform.inventoryUrl().toString()), platform.jwtSecret(), platform);
+        return new PlatformUnderTest(
+                strip(platform.orderUrl().toString()),
+                strip(platform.goodsUrl().toString()),
+                strip(platform.inventoryUrl().toString()),
+                platform.jwtSecret(),
+                platform);
     }
 
     String orderUrl() {
@@ -120,11 +127,13 @@ final class PlatformUnderTest implements AutoCloseable {
     private static Path launcherDir(LoadSettings settings) {
         Path dir = settings.launcherDir();
         List<String> missing = Stream.of("goods.jar", "inventory.jar", "order.jar")
-                .filter(jar -> !Files.isRegularFile(dir.resolve("services").resolve(jar))).toList();
+                .filter(jar -> !Files.isRegularFile(dir.resolve("services").resolve(jar)))
+                .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("The local platform needs the services' jars " + missing + " in " + dir
-                    + ": build them first (./mvnw -B -Pmain-job verify builds everything), or point "
-                    + "-Dloadtest.launcherDir at the launcher's target directory, or run against a platform with -DbaseUrl=...");
+            throw new IllegalStateException(
+                    "The local platform needs the services' jars " + missing + " in " + dir
+                            + ": build them first (./mvnw -B -Pmain-job verify builds everything), or point "
+                            + "-Dloadtest.launcherDir at the launcher's target directory, or run against a platform with -DbaseUrl=...");
         }
         return dir;
     }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +19,14 @@ import tools.jackson.databind.JsonNode;
  */
 final class Settler {
 
-    enum Phase { WAITING_FOR_CHAOS, WAITING_FOR_TIMEOUTS, CLOSING, RETURNS, SETTLED, GAVE_UP }
+    enum Phase {
+        WAITING_FOR_CHAOS,
+        WAITING_FOR_TIMEOUTS,
+        CLOSING,
+        RETURNS,
+        SETTLED,
+        GAVE_UP
+    }
 
     private static final Duration TIMER_SLACK = Duration.ofMillis(1500);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -72,9 +78,10 @@ final class Settler {
         Instant now = Instant.now();
         if (startedAt == null) {
             startedAt = now;
-            progress("load finished; %d orders created (%d unpaid), waiting for timeouts and returns to settle "
-                    + "(bound: %d s after the last order's due time)", ledger.orderCount(),
-                    ledger.unpaidOrders().size(), settings.settleSeconds());
+            progress(
+                    "load finished; %d orders created (%d unpaid), waiting for timeouts and returns to settle "
+                            + "(bound: %d s after the last order's due time)",
+                    ledger.orderCount(), ledger.unpaidOrders().size(), settings.settleSeconds());
         }
         try {
             step(now);
@@ -93,23 +100,25 @@ final class Settler {
         }
         if (dueAt == null) {
             // Orders made while a component was down may have been created late: count from now at the earliest.
-            Instant lastCreate = Instant.ofEpochMilli(Math.max(ledger.lastCreateAttemptMillis(),
-                    chaos != null ? chaos.finishedAtMillis() : 0));
+            Instant lastCreate = Instant.ofEpochMilli(
+                    Math.max(ledger.lastCreateAttemptMillis(), chaos != null ? chaos.finishedAtMillis() : 0));
             dueAt = lastCreate.plus(settings.orderTimeout()).plus(TIMER_SLACK);
             deadline = dueAt.plusSeconds(settings.settleSeconds());
         }
         if (now.isAfter(deadline)) {
             lastAudit = AuditResult.of(api.audit(catalogue.initialStock()));
             phase = Phase.GAVE_UP;
-            progress("gave up waiting after %d s: %d unpaid orders not closed, audit: %s", elapsed().toSeconds(),
-                    openUnpaid(), lastAudit.summary());
+            progress(
+                    "gave up waiting after %d s: %d unpaid orders not closed, audit: %s",
+                    elapsed().toSeconds(), openUnpaid(), lastAudit.summary());
             return;
         }
         switch (phase) {
             case WAITING_FOR_TIMEOUTS -> {
                 long seconds = Duration.between(now, dueAt).toSeconds();
                 if (now.isBefore(dueAt)) {
-                    progressEvery("waiting for order timeouts: the last order is due in %d s (%d unpaid orders)",
+                    progressEvery(
+                            "waiting for order timeouts: the last order is due in %d s (%d unpaid orders)",
                             seconds, ledger.unpaidOrders().size());
                     return;
                 }
@@ -120,11 +129,15 @@ final class Settler {
                 refreshUnpaid();
                 long open = openUnpaid();
                 if (open > 0) {
-                    progressEvery("%d of %d unpaid orders closed by their timeout, %d still open",
-                            ledger.unpaidOrders().size() - open, ledger.unpaidOrders().size(), open);
+                    progressEvery(
+                            "%d of %d unpaid orders closed by their timeout, %d still open",
+                            ledger.unpaidOrders().size() - open,
+                            ledger.unpaidOrders().size(),
+                            open);
                     return;
                 }
-                progress("all %d unpaid orders are closed; checking that their stock came back",
+                progress(
+                        "all %d unpaid orders are closed; checking that their stock came back",
                         ledger.unpaidOrders().size());
                 phase = Phase.RETURNS;
                 step(now);
@@ -133,14 +146,14 @@ final class Settler {
                 lastAudit = AuditResult.of(api.audit(catalogue.initialStock()));
                 if (lastAudit.consistent()) {
                     phase = Phase.SETTLED;
-                    progress("settled after %d s: audit consistent (%d records returned)", elapsed().toSeconds(),
-                            lastAudit.number("returnedRecords"));
+                    progress(
+                            "settled after %d s: audit consistent (%d records returned)",
+                            elapsed().toSeconds(), lastAudit.number("returnedRecords"));
                 } else {
                     progressEvery("returns not settled yet, audit: %s", lastAudit.summary());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -148,7 +161,8 @@ final class Settler {
     private void refreshUnpaid() {
         List<Ledger.OrderRecord> pending = ledger.unpaidOrders().stream()
                 .filter(order -> order.lastStatus.equals("WAIT_BUYER_PAY")
-                        || (order.lastStatus.equals("TRADE_CLOSED") && order.closedAtMillis == 0)).toList();
+                        || (order.lastStatus.equals("TRADE_CLOSED") && order.closedAtMillis == 0))
+                .toList();
         if (pending.isEmpty()) {
             return;
         }
@@ -179,7 +193,8 @@ final class Settler {
         if (order.lastStatus.equals("TRADE_CLOSED") && closedAt != null && order.closedAtMillis == 0) {
             order.closedAtMillis = Instant.parse(closedAt).toEpochMilli();
             if (createdAt != null) {
-                long due = Instant.parse(createdAt).plus(settings.orderTimeout()).toEpochMilli();
+                long due =
+                        Instant.parse(createdAt).plus(settings.orderTimeout()).toEpochMilli();
                 timeoutLatenessMillis.add(order.closedAtMillis - due);
             }
         }
@@ -187,7 +202,9 @@ final class Settler {
 
     long openUnpaid() {
         // A payment whose answer was lost may have succeeded: TRADE_SUCCESS is final too.
-        return ledger.unpaidOrders().stream().filter(order -> order.lastStatus.equals("WAIT_BUYER_PAY")).count();
+        return ledger.unpaidOrders().stream()
+                .filter(order -> order.lastStatus.equals("WAIT_BUYER_PAY"))
+                .count();
     }
 
     private void progressEvery(String format, Object... args) {

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 
@@ -29,8 +28,16 @@ final class Verdict {
     private final List<String> failures = new ArrayList<>();
     private final List<String> offendingOrders = new ArrayList<>();
 
-    Verdict(String runId, String simulation, LoadSettings settings, PlatformUnderTest platform, Ledger ledger,
-            Settler settler, AuditResult audit, Chaos chaos, Instant startedAt) {
+    Verdict(
+            String runId,
+            String simulation,
+            LoadSettings settings,
+            PlatformUnderTest platform,
+            Ledger ledger,
+            Settler settler,
+            AuditResult audit,
+            Chaos chaos,
+            Instant startedAt) {
         long stillOpen = settler.openUnpaid();
         if (audit == null) {
             failures.add("the stock audit did not run");
@@ -42,8 +49,10 @@ final class Verdict {
         }
         if (stillOpen > 0) {
             failures.add(stillOpen + " unpaid order(s) still WAIT_BUYER_PAY long after their timeout");
-            ledger.unpaidOrders().stream().filter(order -> order.lastStatus.equals("WAIT_BUYER_PAY"))
-                    .limit(50).forEach(order -> offendingOrders.add(order.orderSn));
+            ledger.unpaidOrders().stream()
+                    .filter(order -> order.lastStatus.equals("WAIT_BUYER_PAY"))
+                    .limit(50)
+                    .forEach(order -> offendingOrders.add(order.orderSn));
         }
 
         json.put("run", runId);
@@ -106,20 +115,32 @@ final class Verdict {
         out.append(String.format(Locale.ROOT, "orders attempted      %8d%n", orders.get("attempted")));
         out.append(String.format(Locale.ROOT, "  created             %8d%n", orders.get("created")));
         out.append(String.format(Locale.ROOT, "  paid                %8d%n", orders.get("paid")));
-        out.append(String.format(Locale.ROOT, "  closed by timeout   %8d   (abandoned %d, payment lost to the timeout %d)%n",
-                orders.get("closedByTimeout"), orders.get("abandoned"), orders.get("payLostToTimeout")));
-        out.append(String.format(Locale.ROOT, "  refused for stock   %8d   (409 INSUFFICIENT_STOCK, expected)%n",
+        out.append(String.format(
+                Locale.ROOT,
+                "  closed by timeout   %8d   (abandoned %d, payment lost to the timeout %d)%n",
+                orders.get("closedByTimeout"),
+                orders.get("abandoned"),
+                orders.get("payLostToTimeout")));
+        out.append(String.format(
+                Locale.ROOT,
+                "  refused for stock   %8d   (409 INSUFFICIENT_STOCK, expected)%n",
                 orders.get("refusedForStock")));
-        out.append(String.format(Locale.ROOT, "  create failed       %8d   (errors or unknown outcome; the audit covers them)%n",
+        out.append(String.format(
+                Locale.ROOT,
+                "  create failed       %8d   (errors or unknown outcome; the audit covers them)%n",
                 orders.get("createFailed")));
         out.append(String.format(Locale.ROOT, "final statuses        %s%n", orders.get("finalStatuses")));
         out.append(String.format(Locale.ROOT, "timeout lateness (ms) %s%n", json.get("timeoutLatenessMs")));
         Object audit = json.get("audit");
         if (audit instanceof Map<?, ?> a) {
-            out.append(String.format(Locale.ROOT,
+            out.append(String.format(
+                    Locale.ROOT,
                     "stock audit           %s: %s orders, %s live, sell records %s deducted / %s returned%n",
-                    Boolean.TRUE.equals(a.get("consistent")) ? "CONSISTENT" : "VIOLATED", a.get("orders"),
-                    a.get("liveOrders"), a.get("deductedRecords"), a.get("returnedRecords")));
+                    Boolean.TRUE.equals(a.get("consistent")) ? "CONSISTENT" : "VIOLATED",
+                    a.get("orders"),
+                    a.get("liveOrders"),
+                    a.get("deductedRecords"),
+                    a.get("returnedRecords")));
             for (Object violation : (List<Object>) a.get("violations")) {
                 out.append("  violation: ").append(violation).append('\n');
             }
@@ -127,25 +148,34 @@ final class Verdict {
         if (json.containsKey("chaos")) {
             out.append("chaos                 ").append(json.get("chaos")).append('\n');
         }
-        out.append(String.format(Locale.ROOT, "settled               %s after %s s%n",
-                ((Map<?, ?>) json.get("settle")).get("outcome"), ((Map<?, ?>) json.get("settle")).get("seconds")));
+        out.append(String.format(
+                Locale.ROOT,
+                "settled               %s after %s s%n",
+                ((Map<?, ?>) json.get("settle")).get("outcome"),
+                ((Map<?, ?>) json.get("settle")).get("seconds")));
         if (passed()) {
             out.append("VERDICT: PASSED - no unit of stock lost or returned twice\n");
         } else {
             out.append("VERDICT: FAILED\n");
             failures.forEach(failure -> out.append("  - ").append(failure).append('\n'));
             if (!offendingOrders.isEmpty()) {
-                out.append("  offending orders: ").append(String.join(", ", offendingOrders)).append('\n');
+                out.append("  offending orders: ")
+                        .append(String.join(", ", offendingOrders))
+                        .append('\n');
             }
         }
-        reportDir.ifPresent(dir -> out.append("report: ").append(dir.resolve("index.html").toUri()).append('\n'));
+        reportDir.ifPresent(dir ->
+                out.append("report: ").append(dir.resolve("index.html").toUri()).append('\n'));
         out.append("=========================================================================\n");
         System.out.print(out);
     }
 
     /** Writes verdict.json into the Gatling run directory and a copy plus a CSV line into the results directory. */
     void write(Optional<Path> reportDir, Path resultsDir) {
-        String text = PlatformApi.JSON.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build()
+        String text = PlatformApi.JSON
+                .rebuild()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build()
                 .writeValueAsString(json);
         try {
             if (reportDir.isPresent()) {
@@ -158,24 +188,38 @@ final class Verdict {
             Files.writeString(copy, text);
             Path csv = resultsDir.resolve("runs/verdicts.csv");
             if (!Files.exists(csv)) {
-                Files.writeString(csv, "run,simulation,mode,rate,plateauSeconds,passed,attempted,created,paid,"
-                        + "closedByTimeout,refusedForStock,createFailed,violations,stillOpen,settleSeconds\n");
+                Files.writeString(
+                        csv,
+                        "run,simulation,mode,rate,plateauSeconds,passed,attempted,created,paid,"
+                                + "closedByTimeout,refusedForStock,createFailed,violations,stillOpen,settleSeconds\n");
             }
-            @SuppressWarnings("unchecked") Map<String, Object> orders = (Map<String, Object>) json.get("orders");
-            @SuppressWarnings("unchecked") Map<String, Object> settings = (Map<String, Object>) json.get("settings");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> orders = (Map<String, Object>) json.get("orders");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> settings = (Map<String, Object>) json.get("settings");
             Object audit = json.get("audit");
             int violations = audit instanceof Map<?, ?> a ? ((List<?>) a.get("violations")).size() : -1;
-            String line = String.join(",", String.valueOf(json.get("run")), String.valueOf(json.get("simulation")),
-                    settings.get("run") + "/" + settings.get("protocolMode"), String.valueOf(settings.get("rate")),
-                    String.valueOf(settings.get("plateauSeconds")), String.valueOf(passed()),
-                    String.valueOf(orders.get("attempted")), String.valueOf(orders.get("created")),
-                    String.valueOf(orders.get("paid")), String.valueOf(orders.get("closedByTimeout")),
-                    String.valueOf(orders.get("refusedForStock")), String.valueOf(orders.get("createFailed")),
-                    String.valueOf(violations), String.valueOf(orders.get("stillOpenAfterTimeout")),
-                    String.valueOf(((Map<?, ?>) json.get("settle")).get("seconds"))) + "\n";
+            String line = String.join(
+                            ",",
+                            String.valueOf(json.get("run")),
+                            String.valueOf(json.get("simulation")),
+                            settings.get("run") + "/" + settings.get("protocolMode"),
+                            String.valueOf(settings.get("rate")),
+                            String.valueOf(settings.get("plateauSeconds")),
+                            String.valueOf(passed()),
+                            String.valueOf(orders.get("attempted")),
+                            String.valueOf(orders.get("created")),
+                            String.valueOf(orders.get("paid")),
+                            String.valueOf(orders.get("closedByTimeout")),
+                            String.valueOf(orders.get("refusedForStock")),
+                            String.valueOf(orders.get("createFailed")),
+                            String.valueOf(violations),
+                            String.valueOf(orders.get("stillOpenAfterTimeout")),
+                            String.valueOf(((Map<?, ?>) json.get("settle")).get("seconds")))
+                    + "\n";
             Files.writeString(csv, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            System.out.println("verdict: " + reportDir.map(dir -> dir.resolve("verdict.json")).orElse(copy)
-                    + " (copy: " + copy + ")");
+            System.out.println("verdict: "
+                    + reportDir.map(dir -> dir.resolve("verdict.json")).orElse(copy) + " (copy: " + copy + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the verdict", e);
         }

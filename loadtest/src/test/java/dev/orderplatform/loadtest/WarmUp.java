@@ -21,8 +21,7 @@ final class WarmUp {
     private static final int USERS = 8;
     private static final Duration TIME_LIMIT = Duration.ofSeconds(90);
 
-    private WarmUp() {
-    }
+    private WarmUp() {}
 
     static void run(PlatformUnderTest platform, PlatformApi api, Catalogue catalogue, String runId, int orders) {
         List<Long> goods = catalogue.ampleGoods();
@@ -54,17 +53,37 @@ final class WarmUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.out.printf(Locale.ROOT, "[loadtest] warm-up: %d orders paid, %d failed by %d users in %.1f s; the last "
-                + "took %d ms%n", ok.get(), failed.get(), users, (System.nanoTime() - started) / 1e9, lastMillis.get());
+        System.out.printf(
+                Locale.ROOT,
+                "[loadtest] warm-up: %d orders paid, %d failed by %d users in %.1f s; the last " + "took %d ms%n",
+                ok.get(),
+                failed.get(),
+                users,
+                (System.nanoTime() - started) / 1e9,
+                lastMillis.get());
     }
 
     private static boolean placeAndPay(PlatformUnderTest platform, PlatformApi api, String token, long goodsId) {
-        PlatformApi.Answer cart = api.send("POST", platform.orderUrl() + "/api/v1/cart/items", token,
+        PlatformApi.Answer cart = api.send(
+                "POST",
+                platform.orderUrl() + "/api/v1/cart/items",
+                token,
                 Map.of("goodsId", goodsId, "quantity", 1, "selected", true));
-        PlatformApi.Answer order = cart.ok() ? api.send("POST", platform.orderUrl() + "/api/v1/orders", token,
-                Map.of("address", "1 Warm-up Lane", "name", "Warm Up", "mobile", "13800000000")) : cart;
-        PlatformApi.Answer pay = order.status() == 201 ? api.send("POST", platform.orderUrl() + "/api/v1/orders/"
-                + order.body().path("orderSn").asString() + "/pay", token, null) : order;
+        PlatformApi.Answer order = cart.ok()
+                ? api.send(
+                        "POST",
+                        platform.orderUrl() + "/api/v1/orders",
+                        token,
+                        Map.of("address", "1 Warm-up Lane", "name", "Warm Up", "mobile", "13800000000"))
+                : cart;
+        PlatformApi.Answer pay = order.status() == 201
+                ? api.send(
+                        "POST",
+                        platform.orderUrl() + "/api/v1/orders/"
+                                + order.body().path("orderSn").asString() + "/pay",
+                        token,
+                        null)
+                : order;
         if (!pay.ok()) {
             // A cart left behind would join the next order; clear it.
             api.send("DELETE", platform.orderUrl() + "/api/v1/cart/items/" + goodsId, token, null);

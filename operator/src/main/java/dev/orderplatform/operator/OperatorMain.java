@@ -1,12 +1,11 @@
 package dev.orderplatform.operator;
 
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
-
 import dev.orderplatform.operator.platform.OperatorNamespace;
 import dev.orderplatform.operator.rocketmq.RocketMqTopicAdmin;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Entry point of the operator image. Configuration by environment (the Helm chart sets it):
@@ -21,19 +20,23 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  */
 public final class OperatorMain {
 
-  private OperatorMain() {}
+    private OperatorMain() {}
 
-  public static void main(String[] args) throws IOException {
-    var settings = new OperatorApp.Settings(
-        Integer.parseInt(System.getenv().getOrDefault("OPERATOR_HTTP_PORT", "8080")),
-        OperatorNamespace.current(),
-        namespaces(System.getenv("OPERATOR_WATCH_NAMESPACES")));
-    var app = OperatorApp.start(new KubernetesClientBuilder().build(), new RocketMqTopicAdmin(), settings);
-    Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
-  }
+    public static void main(String[] args) throws IOException {
+        var settings = new OperatorApp.Settings(
+                Integer.parseInt(System.getenv().getOrDefault("OPERATOR_HTTP_PORT", "8080")),
+                OperatorNamespace.current(),
+                namespaces(System.getenv("OPERATOR_WATCH_NAMESPACES")));
+        var app = OperatorApp.start(new KubernetesClientBuilder().build(), new RocketMqTopicAdmin(), settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+    }
 
-  private static List<String> namespaces(String value) {
-    return value == null ? List.of()
-        : Arrays.stream(value.split(",")).map(String::trim).filter(namespace -> !namespace.isEmpty()).toList();
-  }
+    private static List<String> namespaces(String value) {
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .filter(namespace -> !namespace.isEmpty())
+                        .toList();
+    }
 }

@@ -27,8 +27,10 @@ final class ChildProcesses {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name + ".log");
             Files.writeString(log, String.join(" ", command) + "\n\n", StandardCharsets.UTF_8);
-            var process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            var process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             started.push(process);
             return process;
         } catch (IOException e) {
@@ -56,21 +58,23 @@ final class ChildProcesses {
     }
 
     /** Runs a command line tool to completion. */
-    static CommandResult run(List<String> command, Map<String, String> environment, Path workingDirectory,
-            Duration timeout) {
+    static CommandResult run(
+            List<String> command, Map<String, String> environment, Path workingDirectory, Duration timeout) {
         try {
             Path out = Files.createTempFile("cmd", ".out");
             Path err = Files.createTempFile("cmd", ".err");
-            var builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            var builder = new ProcessBuilder(command)
+                    .directory(workingDirectory.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().putAll(environment);
             var process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
             }
-            var result = new CommandResult(String.join(" ", command), process.exitValue(),
-                    Files.readString(out), Files.readString(err));
+            var result = new CommandResult(
+                    String.join(" ", command), process.exitValue(), Files.readString(out), Files.readString(err));
             Files.delete(out);
             Files.delete(err);
             return result;

@@ -69,8 +69,14 @@ public final class ControlPlane implements AutoCloseable {
     private final KubernetesClient adminClient;
     private final VolumeProvisioner volumeProvisioner;
 
-    private ControlPlane(ControlPlaneBinaries binaries, Path workDirectory, ChildProcesses processes, String url,
-            Path caCertificate, Path adminKubeconfig, KubernetesClient adminClient,
+    private ControlPlane(
+            ControlPlaneBinaries binaries,
+            Path workDirectory,
+            ChildProcesses processes,
+            String url,
+            Path caCertificate,
+            Path adminKubeconfig,
+            KubernetesClient adminClient,
             VolumeProvisioner volumeProvisioner) {
         this.binaries = binaries;
         this.workDirectory = workDirectory;
@@ -102,10 +108,12 @@ public final class ControlPlane implements AutoCloseable {
                     var binaries = switch (ControlPlaneBinaries.resolve()) {
                         case ControlPlaneBinaries.Resolution.Found found -> found.binaries();
                         case ControlPlaneBinaries.Resolution.Missing missing ->
-                                throw new IllegalStateException(missing.reason());
+                            throw new IllegalStateException(missing.reason());
                     };
                     String base = System.getProperty(WORK_DIR_PROPERTY, "target/k8s");
-                    var started = start(binaries, Path.of(base, "jvm-" + ProcessHandle.current().pid()));
+                    var started = start(
+                            binaries,
+                            Path.of(base, "jvm-" + ProcessHandle.current().pid()));
                     Runtime.getRuntime().addShutdownHook(new Thread(started::close, "control-plane-stop"));
                     shared = started;
                 } catch (RuntimeException e) {
@@ -132,83 +140,113 @@ public final class ControlPlane implements AutoCloseable {
             Path auditPolicy = writeAuditPolicy(dir.resolve("audit-policy.yaml"));
 
             int etcdPort = freePort();
-            var etcd = processes.start("etcd", List.of(binaries.path("etcd").toString(),
-                    "--name=default", "--data-dir=" + dir.resolve("etcd"),
-                    "--listen-client-urls=http://127.0.0.1:" + etcdPort,
-                    "--advertise-client-urls=http://127.0.0.1:" + etcdPort,
-                    "--listen-peer-urls=http://127.0.0.1:" + freePort(),
-                    "--unsafe-no-fsync=true", "--log-level=warn"));
+            var etcd = processes.start(
+                    "etcd",
+                    List.of(
+                            binaries.path("etcd").toString(),
+                            "--name=default",
+                            "--data-dir=" + dir.resolve("etcd"),
+                            "--listen-client-urls=http://127.0.0.1:" + etcdPort,
+                            "--advertise-client-urls=http://127.0.0.1:" + etcdPort,
+                            "--listen-peer-urls=http://127.0.0.1:" + freePort(),
+                            "--unsafe-no-fsync=true",
+                            "--log-level=warn"));
             awaitHttp(etcd, "etcd", "http://127.0.0.1:" + etcdPort + "/health", null);
 
             int apiPort = freePort();
             String url = "https://127.0.0.1:" + apiPort;
             Path certs = dir.resolve("pki/apiserver");
-            var apiServer = processes.start("kube-apiserver", List.of(binaries.path("kube-apiserver").toString(),
-                    "--etcd-servers=http://127.0.0.1:" + etcdPort,
-                    "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + apiPort,
-                    "--cert-dir=" + certs,
-                    "--service-cluster-ip-range=10.96.0.0/16",
-                    // The "kubernetes" Service's endpoints may not point at a loopback address.
-                    "--endpoint-reconciler-type=none",
-                    "--authorization-mode=RBAC",
-                    "--token-auth-file=" + tokenFile,
-                    "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-                    "--service-account-key-file=" + serviceAccountKey,
-                    "--service-account-signing-key-file=" + serviceAccountKey,
-                    "--allow-privileged=true",
-                    "--audit-policy-file=" + auditPolicy,
-                    "--audit-log-path=" + dir.resolve("logs/audit.log"),
-                    "--audit-log-format=json"));
+            var apiServer = processes.start(
+                    "kube-apiserver",
+                    List.of(
+                            binaries.path("kube-apiserver").toString(),
+                            "--etcd-servers=http://127.0.0.1:" + etcdPort,
+                            "--bind-address=127.0.0.1",
+                            "--advertise-address=127.0.0.1",
+                            "--secure-port=" + apiPort,
+                            "--cert-dir=" + certs,
+                            "--service-cluster-ip-range=10.96.0.0/16",
+                            // The "kubernetes" Service's endpoints may not point at a loopback address.
+                            "--endpoint-reconciler-type=none",
+                            "--authorization-mode=RBAC",
+                            "--token-auth-file=" + tokenFile,
+                            "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+                            "--service-account-key-file=" + serviceAccountKey,
+                            "--service-account-signing-key-file=" + serviceAccountKey,
+                            "--allow-privileged=true",
+                            "--audit-policy-file=" + auditPolicy,
+                            "--audit-log-path=" + dir.resolve("logs/audit.log"),
+                            "--audit-log-format=json"));
             awaitHttp(apiServer, "kube-apiserver", url + "/readyz", tokens.admin());
             // Self-signed at start-up when no certificate is given: the clients trust exactly this one.
             Path ca = certs.resolve("apiserver.crt");
 
             Path adminKubeconfig = writeKubeconfig(dir.resolve("admin.kubeconfig"), url, ca, "admin", tokens.admin());
-            Path controllerManagerKubeconfig = writeKubeconfig(dir.resolve("kube-controller-manager.kubeconfig"),
-                    url, ca, "system:kube-controller-manager", tokens.controllerManager());
-            Path schedulerKubeconfig = writeKubeconfig(dir.resolve("kube-scheduler.kubeconfig"), url, ca,
-                    "system:kube-scheduler", tokens.scheduler());
+            Path controllerManagerKubeconfig = writeKubeconfig(
+                    dir.resolve("kube-controller-manager.kubeconfig"),
+                    url,
+                    ca,
+                    "system:kube-controller-manager",
+                    tokens.controllerManager());
+            Path schedulerKubeconfig = writeKubeconfig(
+                    dir.resolve("kube-scheduler.kubeconfig"), url, ca, "system:kube-scheduler", tokens.scheduler());
             Path kwokKubeconfig = writeKubeconfig(dir.resolve("kwok.kubeconfig"), url, ca, "kwok", tokens.kwok());
 
-            processes.start("kube-controller-manager", List.of(binaries.path("kube-controller-manager").toString(),
-                    "--kubeconfig=" + controllerManagerKubeconfig,
-                    "--authentication-kubeconfig=" + controllerManagerKubeconfig,
-                    "--authorization-kubeconfig=" + controllerManagerKubeconfig,
-                    "--bind-address=127.0.0.1", "--secure-port=" + freePort(),
-                    "--cert-dir=" + dir.resolve("pki/kube-controller-manager"),
-                    "--leader-elect=false",
-                    "--use-service-account-credentials=true",
-                    "--service-account-private-key-file=" + serviceAccountKey,
-                    "--root-ca-file=" + ca,
-                    "--controllers=*"));
-            processes.start("kube-scheduler", List.of(binaries.path("kube-scheduler").toString(),
-                    "--kubeconfig=" + schedulerKubeconfig,
-                    "--authentication-kubeconfig=" + schedulerKubeconfig,
-                    "--authorization-kubeconfig=" + schedulerKubeconfig,
-                    "--bind-address=127.0.0.1", "--secure-port=" + freePort(),
-                    "--cert-dir=" + dir.resolve("pki/kube-scheduler"),
-                    "--leader-elect=false"));
-            var kwok = new ArrayList<>(List.of(binaries.path("kwok").toString(),
+            processes.start(
+                    "kube-controller-manager",
+                    List.of(
+                            binaries.path("kube-controller-manager").toString(),
+                            "--kubeconfig=" + controllerManagerKubeconfig,
+                            "--authentication-kubeconfig=" + controllerManagerKubeconfig,
+                            "--authorization-kubeconfig=" + controllerManagerKubeconfig,
+                            "--bind-address=127.0.0.1",
+                            "--secure-port=" + freePort(),
+                            "--cert-dir=" + dir.resolve("pki/kube-controller-manager"),
+                            "--leader-elect=false",
+                            "--use-service-account-credentials=true",
+                            "--service-account-private-key-file=" + serviceAccountKey,
+                            "--root-ca-file=" + ca,
+                            "--controllers=*"));
+            processes.start(
+                    "kube-scheduler",
+                    List.of(
+                            binaries.path("kube-scheduler").toString(),
+                            "--kubeconfig=" + schedulerKubeconfig,
+                            "--authentication-kubeconfig=" + schedulerKubeconfig,
+                            "--authorization-kubeconfig=" + schedulerKubeconfig,
+                            "--bind-address=127.0.0.1",
+                            "--secure-port=" + freePort(),
+                            "--cert-dir=" + dir.resolve("pki/kube-scheduler"),
+                            "--leader-elect=false"));
+            var kwok = new ArrayList<>(List.of(
+                    binaries.path("kwok").toString(),
                     "--kubeconfig=" + kwokKubeconfig,
                     "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
                     // Node leases as kubelets keep them: without them the heartbeat-with-lease stage lets the node
                     // lifecycle controller mark the nodes NotReady after its grace period, and their pods with them.
                     "--node-lease-duration-seconds=40",
-                    "--cidr=10.244.0.0/16", "--node-ip=10.0.0.1",
+                    "--cidr=10.244.0.0/16",
+                    "--node-ip=10.0.0.1",
                     "--server-address=127.0.0.1:" + freePort()));
             for (Path stage : kwokStages(binaries)) {
                 kwok.add("--config=" + stage);
             }
             processes.start("kwok", kwok);
 
-            var adminClient = new KubernetesClientBuilder().withConfig(config(url, ca, tokens.admin())).build();
+            var adminClient = new KubernetesClientBuilder()
+                    .withConfig(config(url, ca, tokens.admin()))
+                    .build();
             createNodes(adminClient);
             var volumeProvisioner = VolumeProvisioner.start(adminClient);
-            var controlPlane = new ControlPlane(binaries, dir, processes, url, ca, adminKubeconfig, adminClient,
-                    volumeProvisioner);
+            var controlPlane = new ControlPlane(
+                    binaries, dir, processes, url, ca, adminKubeconfig, adminClient, volumeProvisioner);
             controlPlane.awaitNodesAndServiceAccounts();
-            log.info("Kubernetes v{} control plane up at {} in {} ms (logs: {})", binaries.kubernetesVersion(), url,
-                    Duration.between(begin, Instant.now()).toMillis(), dir.resolve("logs"));
+            log.info(
+                    "Kubernetes v{} control plane up at {} in {} ms (logs: {})",
+                    binaries.kubernetesVersion(),
+                    url,
+                    Duration.between(begin, Instant.now()).toMillis(),
+                    dir.resolve("logs"));
             return controlPlane;
         } catch (IOException e) {
             processes.stopAll(Duration.ofSeconds(5));
@@ -250,8 +288,15 @@ public final class ControlPlane implements AutoCloseable {
      * made with it is checked against that account's RBAC.
      */
     public Config serviceAccountConfig(String namespace, String serviceAccount) {
-        var request = adminClient.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
-                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build());
+        var request = adminClient
+                .serviceAccounts()
+                .inNamespace(namespace)
+                .withName(serviceAccount)
+                .tokenRequest(new TokenRequestBuilder()
+                        .withNewSpec()
+                        .withExpirationSeconds(3600L)
+                        .endSpec()
+                        .build());
         return config(url, caCertificate, request.getStatus().getToken());
     }
 
@@ -259,8 +304,12 @@ public final class ControlPlane implements AutoCloseable {
     public Path serviceAccountKubeconfig(String namespace, String serviceAccount) {
         var config = serviceAccountConfig(namespace, serviceAccount);
         String user = "system:serviceaccount:" + namespace + ":" + serviceAccount;
-        return writeKubeconfig(workDirectory.resolve(namespace + "-" + serviceAccount + ".kubeconfig"), url,
-                caCertificate, user, config.getOauthToken());
+        return writeKubeconfig(
+                workDirectory.resolve(namespace + "-" + serviceAccount + ".kubeconfig"),
+                url,
+                caCertificate,
+                user,
+                config.getOauthToken());
     }
 
     /** Runs the kubectl built for this control plane as the admin. */
@@ -288,10 +337,14 @@ public final class ControlPlane implements AutoCloseable {
         var command = new ArrayList<>(List.of(binaries.path("helm").toString(), "--kubeconfig=" + adminKubeconfig));
         command.addAll(List.of(arguments));
         Path home = workDirectory.resolve("helm");
-        return ChildProcesses.run(command, Map.of(
-                "HELM_CACHE_HOME", home.resolve("cache").toString(),
-                "HELM_CONFIG_HOME", home.resolve("config").toString(),
-                "HELM_DATA_HOME", home.resolve("data").toString()), Path.of("."), Duration.ofMinutes(5));
+        return ChildProcesses.run(
+                command,
+                Map.of(
+                        "HELM_CACHE_HOME", home.resolve("cache").toString(),
+                        "HELM_CONFIG_HOME", home.resolve("config").toString(),
+                        "HELM_DATA_HOME", home.resolve("data").toString()),
+                Path.of("."),
+                Duration.ofMinutes(5));
     }
 
     @Override
@@ -306,12 +359,18 @@ public final class ControlPlane implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (true) {
             long readyNodes = adminClient.nodes().list().getItems().stream()
-                    .filter(node -> node.getStatus() != null && node.getStatus().getConditions() != null
-                            && node.getStatus().getConditions().stream().anyMatch(condition ->
-                            "Ready".equals(condition.getType()) && "True".equals(condition.getStatus())))
+                    .filter(node -> node.getStatus() != null
+                            && node.getStatus().getConditions() != null
+                            && node.getStatus().getConditions().stream()
+                                    .anyMatch(condition -> "Ready".equals(condition.getType())
+                                            && "True".equals(condition.getStatus())))
                     .count();
-            boolean serviceAccounts = adminClient.serviceAccounts().inNamespace("default").withName("default")
-                    .get() != null;
+            boolean serviceAccounts = adminClient
+                            .serviceAccounts()
+                            .inNamespace("default")
+                            .withName("default")
+                            .get()
+                    != null;
             if (readyNodes == NODES && serviceAccounts) {
                 return;
             }
@@ -327,42 +386,54 @@ public final class ControlPlane implements AutoCloseable {
     private static void createNodes(KubernetesClient client) {
         for (int i = 0; i < NODES; i++) {
             String name = "kwok-node-" + i;
-            client.nodes().resource(new NodeBuilder()
-                    .withNewMetadata()
-                        .withName(name)
-                        .addToAnnotations("kwok.x-k8s.io/node", "fake")
-                        .addToAnnotations("node.alpha.kubernetes.io/ttl", "0")
-                        .addToLabels("kubernetes.io/hostname", name)
-                        .addToLabels("kubernetes.io/os", "linux")
-                        .addToLabels("kubernetes.io/arch", "amd64")
-                        .addToLabels("type", "kwok")
-                    .endMetadata()
-                    .withNewStatus()
-                        .addToCapacity("cpu", new Quantity("32"))
-                        .addToCapacity("memory", new Quantity("256Gi"))
-                        .addToCapacity("pods", new Quantity("110"))
-                        .addToAllocatable("cpu", new Quantity("32"))
-                        .addToAllocatable("memory", new Quantity("256Gi"))
-                        .addToAllocatable("pods", new Quantity("110"))
-                    .endStatus()
-                    .build()).create();
+            client.nodes()
+                    .resource(new NodeBuilder()
+                            .withNewMetadata()
+                            .withName(name)
+                            .addToAnnotations("kwok.x-k8s.io/node", "fake")
+                            .addToAnnotations("node.alpha.kubernetes.io/ttl", "0")
+                            .addToLabels("kubernetes.io/hostname", name)
+                            .addToLabels("kubernetes.io/os", "linux")
+                            .addToLabels("kubernetes.io/arch", "amd64")
+                            .addToLabels("type", "kwok")
+                            .endMetadata()
+                            .withNewStatus()
+                            .addToCapacity("cpu", new Quantity("32"))
+                            .addToCapacity("memory", new Quantity("256Gi"))
+                            .addToCapacity("pods", new Quantity("110"))
+                            .addToAllocatable("cpu", new Quantity("32"))
+                            .addToAllocatable("memory", new Quantity("256Gi"))
+                            .addToAllocatable("pods", new Quantity("110"))
+                            .endStatus()
+                            .build())
+                    .create();
         }
     }
 
     /** The kwok stages that make nodes Ready with heartbeats, and pods Ready, completed and deleted. */
     private static List<Path> kwokStages(ControlPlaneBinaries binaries) throws IOException {
-        var wanted = List.of("node-initialize.yaml", "node-heartbeat-with-lease.yaml", "pod-ready.yaml",
-                "pod-complete.yaml", "pod-delete.yaml");
+        var wanted = List.of(
+                "node-initialize.yaml",
+                "node-heartbeat-with-lease.yaml",
+                "pod-ready.yaml",
+                "pod-complete.yaml",
+                "pod-delete.yaml");
         try (Stream<Path> files = Files.walk(binaries.kwokStages())) {
             var found = files.filter(path -> wanted.contains(path.getFileName().toString())
                             && !path.toString().contains("/chaos/"))
-                    .sorted().toList();
-            var names = found.stream().map(path -> path.getFileName().toString()).distinct().toList();
+                    .sorted()
+                    .toList();
+            var names = found.stream()
+                    .map(path -> path.getFileName().toString())
+                    .distinct()
+                    .toList();
             if (names.size() != wanted.size()) {
                 throw new IllegalStateException("kwok stages missing in " + binaries.kwokStages() + ": found " + found);
             }
             var seen = new HashSet<String>();
-            return found.stream().filter(path -> seen.add(path.getFileName().toString())).toList();
+            return found.stream()
+                    .filter(path -> seen.add(path.getFileName().toString()))
+                    .toList();
         }
     }
 
@@ -414,7 +485,8 @@ public final class ControlPlane implements AutoCloseable {
             generator.initialize(2048);
             byte[] key = generator.generateKeyPair().getPrivate().getEncoded();
             String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key)
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(key)
                     + "\n-----END PRIVATE KEY-----\n";
             return Files.writeString(file, pem);
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -435,7 +507,10 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private static void awaitHttp(Process process, String name, String url, String token) {
-        var client = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(2)).build();
+        var client = HttpClient.newBuilder()
+                .sslContext(trustAll())
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -467,20 +542,23 @@ public final class ControlPlane implements AutoCloseable {
     private static SSLContext trustAll() {
         try {
             var context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
+            context.init(
+                    null,
+                    new TrustManager[] {
+                        new X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
+                            @Override
+                            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
+                            @Override
+                            public X509Certificate[] getAcceptedIssuers() {
+                                return new X509Certificate[0];
+                            }
+                        }
+                    },
+                    new SecureRandom());
             return context;
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -539,12 +617,16 @@ public final class ControlPlane implements AutoCloseable {
         }
 
         Path write(Path file) throws IOException {
-            return Files.writeString(file, String.join("\n",
-                    admin + ",admin,admin,\"system:masters\"",
-                    controllerManager + ",system:kube-controller-manager,kube-controller-manager",
-                    scheduler + ",system:kube-scheduler,kube-scheduler",
-                    // kwok writes node and pod status for the whole simulated cluster.
-                    kwok + ",kwok,kwok,\"system:masters\"") + "\n");
+            return Files.writeString(
+                    file,
+                    String.join(
+                                    "\n",
+                                    admin + ",admin,admin,\"system:masters\"",
+                                    controllerManager + ",system:kube-controller-manager,kube-controller-manager",
+                                    scheduler + ",system:kube-scheduler,kube-scheduler",
+                                    // kwok writes node and pod status for the whole simulated cluster.
+                                    kwok + ",kwok,kwok,\"system:masters\"")
+                            + "\n");
         }
 
         private static String random() {

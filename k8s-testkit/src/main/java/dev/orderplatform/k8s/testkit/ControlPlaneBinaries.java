@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +28,9 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
 
     /** The outcome of looking for the binaries: either them, or why not (one line, with how to get them). */
     public sealed interface Resolution {
-        record Found(ControlPlaneBinaries binaries) implements Resolution {
-        }
+        record Found(ControlPlaneBinaries binaries) implements Resolution {}
 
-        record Missing(String reason) implements Resolution {
-        }
+        record Missing(String reason) implements Resolution {}
     }
 
     /**
@@ -42,10 +39,11 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
      */
     public static void main(String[] args) {
         switch (resolve()) {
-            case Resolution.Found found -> System.out.println("k8s: Kubernetes v" + found.binaries()
-                    .kubernetesVersion() + " control plane binaries in " + found.binaries().directory());
+            case Resolution.Found found ->
+                System.out.println("k8s: Kubernetes v" + found.binaries().kubernetesVersion()
+                        + " control plane binaries in " + found.binaries().directory());
             case Resolution.Missing missing ->
-                    System.out.println("k8s: the control-plane tests (*IT) will be SKIPPED: " + missing.reason());
+                System.out.println("k8s: the control-plane tests (*IT) will be SKIPPED: " + missing.reason());
         }
     }
 
@@ -71,7 +69,8 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
     public static Path cacheDirectory() {
         String configured = System.getenv("ORDERPLATFORM_K8S_CACHE");
         // Not user.home: the build points it into target/ for the tests.
-        Path root = configured != null && !configured.isBlank() ? Path.of(configured)
+        Path root = configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(Objects.requireNonNull(System.getenv("HOME"), "HOME"), ".cache", "orderplatform");
         return root.resolve("k8s-v" + versions().getProperty("K8S_VERSION"));
     }
@@ -99,8 +98,12 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
 
     private static boolean goInstalled() {
         try {
-            return new ProcessBuilder("go", "version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+            return new ProcessBuilder("go", "version")
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -39,8 +39,7 @@ final class VolumeProvisioner implements AutoCloseable {
             }
 
             @Override
-            public void onDelete(PersistentVolumeClaim claim, boolean finalStateUnknown) {
-            }
+            public void onDelete(PersistentVolumeClaim claim, boolean finalStateUnknown) {}
         });
         return new VolumeProvisioner(informer);
     }
@@ -55,29 +54,40 @@ final class VolumeProvisioner implements AutoCloseable {
             return;
         }
         var volume = new PersistentVolumeBuilder()
-                .withNewMetadata().withName(name).addToLabels("orderplatform.dev/provisioned-for",
-                        claim.getMetadata().getNamespace()).endMetadata()
+                .withNewMetadata()
+                .withName(name)
+                .addToLabels(
+                        "orderplatform.dev/provisioned-for", claim.getMetadata().getNamespace())
+                .endMetadata()
                 .withNewSpec()
-                    .withCapacity(spec.getResources().getRequests())
-                    .withAccessModes(spec.getAccessModes())
-                    .withStorageClassName(spec.getStorageClassName() == null ? "" : spec.getStorageClassName())
-                    .withPersistentVolumeReclaimPolicy("Retain")
-                    .withNewHostPath().withPath("/nonexistent/" + name).endHostPath()
-                    .withClaimRef(new ObjectReferenceBuilder()
-                            .withNamespace(claim.getMetadata().getNamespace())
-                            .withName(claim.getMetadata().getName())
-                            .withUid(claim.getMetadata().getUid())
-                            .build())
+                .withCapacity(spec.getResources().getRequests())
+                .withAccessModes(spec.getAccessModes())
+                .withStorageClassName(spec.getStorageClassName() == null ? "" : spec.getStorageClassName())
+                .withPersistentVolumeReclaimPolicy("Retain")
+                .withNewHostPath()
+                .withPath("/nonexistent/" + name)
+                .endHostPath()
+                .withClaimRef(new ObjectReferenceBuilder()
+                        .withNamespace(claim.getMetadata().getNamespace())
+                        .withName(claim.getMetadata().getName())
+                        .withUid(claim.getMetadata().getUid())
+                        .build())
                 .endSpec()
                 .build();
         try {
             client.persistentVolumes().resource(volume).create();
-            log.debug("Provisioned {} for {}/{}", name, claim.getMetadata().getNamespace(),
+            log.debug(
+                    "Provisioned {} for {}/{}",
+                    name,
+                    claim.getMetadata().getNamespace(),
                     claim.getMetadata().getName());
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
-                log.warn("Cannot provision a volume for {}/{}: {}", claim.getMetadata().getNamespace(),
-                        claim.getMetadata().getName(), e.getMessage());
+                log.warn(
+                        "Cannot provision a volume for {}/{}: {}",
+                        claim.getMetadata().getNamespace(),
+                        claim.getMetadata().getName(),
+                        e.getMessage());
             }
         }
     }

@@ -18,5 +18,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(ControlPlaneExtension.class)
-public @interface WithControlPlane {
-}
+public @interface WithControlPlane {}

@@ -44,64 +44,133 @@ class ControlPlaneIT {
     @Test
     void deploymentPodsBecomeReadyAndClaimsAreBound() {
         var client = controlPlane.adminClient();
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("pods").endMetadata().build())
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("pods")
+                        .endMetadata()
+                        .build())
                 .create();
-        client.apps().deployments().inNamespace("pods").resource(new DeploymentBuilder()
-                .withNewMetadata().withName("web").endMetadata()
-                .withNewSpec().withReplicas(2)
-                    .withNewSelector().addToMatchLabels("app", "web").endSelector()
-                    .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata()
-                        .withNewSpec().addNewContainer().withName("web").withImage("example.invalid/web:1")
-                        .endContainer().endSpec()
-                    .endTemplate()
-                .endSpec().build()).create();
-        client.persistentVolumeClaims().inNamespace("pods").resource(new PersistentVolumeClaimBuilder()
-                .withNewMetadata().withName("data").endMetadata()
-                .withNewSpec().withAccessModes("ReadWriteOnce")
-                    .withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources()
-                .endSpec().build()).create();
+        client.apps()
+                .deployments()
+                .inNamespace("pods")
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("web")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(2)
+                        .withNewSelector()
+                        .addToMatchLabels("app", "web")
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .addToLabels("app", "web")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("web")
+                        .withImage("example.invalid/web:1")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
+        client.persistentVolumeClaims()
+                .inNamespace("pods")
+                .resource(new PersistentVolumeClaimBuilder()
+                        .withNewMetadata()
+                        .withName("data")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withAccessModes("ReadWriteOnce")
+                        .withNewResources()
+                        .addToRequests("storage", new Quantity("1Gi"))
+                        .endResources()
+                        .endSpec()
+                        .build())
+                .create();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var status = client.apps().deployments().inNamespace("pods").withName("web").get().getStatus();
+            var status = client.apps()
+                    .deployments()
+                    .inNamespace("pods")
+                    .withName("web")
+                    .get()
+                    .getStatus();
             assertThat(status.getReadyReplicas()).isEqualTo(2);
-            assertThat(client.persistentVolumeClaims().inNamespace("pods").withName("data").get().getStatus()
-                    .getPhase()).isEqualTo("Bound");
+            assertThat(client.persistentVolumeClaims()
+                            .inNamespace("pods")
+                            .withName("data")
+                            .get()
+                            .getStatus()
+                            .getPhase())
+                    .isEqualTo("Bound");
         });
 
         client.apps().deployments().inNamespace("pods").withName("web").delete();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                client.apps().replicaSets().inNamespace("pods").withLabel("app", "web").list().getItems()).isEmpty());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(client.apps()
+                                .replicaSets()
+                                .inNamespace("pods")
+                                .withLabel("app", "web")
+                                .list()
+                                .getItems())
+                        .isEmpty());
     }
 
     /** kwok renews each node's Lease as a kubelet does; otherwise the nodes turn NotReady after the grace period. */
     @Test
     void nodesKeepTheirLeasesFresh() {
         var leases = controlPlane.adminClient().leases().inNamespace("kube-node-lease");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(leases.list().getItems())
-                .extracting(lease -> lease.getMetadata().getName())
-                .containsExactlyInAnyOrder("kwok-node-0", "kwok-node-1", "kwok-node-2"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(leases.list().getItems())
+                        .extracting(lease -> lease.getMetadata().getName())
+                        .containsExactlyInAnyOrder("kwok-node-0", "kwok-node-1", "kwok-node-2"));
         var firstRenewal = leases.withName("kwok-node-0").get().getSpec().getRenewTime();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                leases.withName("kwok-node-0").get().getSpec().getRenewTime()).isAfter(firstRenewal));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                leases.withName("kwok-node-0").get().getSpec().getRenewTime())
+                        .isAfter(firstRenewal));
     }
 
     @Test
     void serviceAccountsGetOnlyWhatRbacGrants() {
         var admin = controlPlane.adminClient();
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("rbac").endMetadata().build())
+        admin.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("rbac")
+                        .endMetadata()
+                        .build())
                 .create();
-        admin.serviceAccounts().inNamespace("rbac").resource(new ServiceAccountBuilder()
-                .withNewMetadata().withName("nobody").endMetadata().build()).create();
+        admin.serviceAccounts()
+                .inNamespace("rbac")
+                .resource(new ServiceAccountBuilder()
+                        .withNewMetadata()
+                        .withName("nobody")
+                        .endMetadata()
+                        .build())
+                .create();
 
         try (var nobody = new KubernetesClientBuilder()
-                .withConfig(controlPlane.serviceAccountConfig("rbac", "nobody")).build()) {
+                .withConfig(controlPlane.serviceAccountConfig("rbac", "nobody"))
+                .build()) {
             assertThatThrownBy(() -> nobody.secrets().inNamespace("rbac").list())
-                    .isInstanceOfSatisfying(KubernetesClientException.class,
+                    .isInstanceOfSatisfying(
+                            KubernetesClientException.class,
                             e -> assertThat(e.getCode()).isEqualTo(403));
         }
-        var kubectl = controlPlane.kubectlAs(controlPlane.serviceAccountKubeconfig("rbac", "nobody"),
-                "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}").orThrow();
+        var kubectl = controlPlane
+                .kubectlAs(
+                        controlPlane.serviceAccountKubeconfig("rbac", "nobody"),
+                        "auth",
+                        "whoami",
+                        "-o",
+                        "jsonpath={.status.userInfo.username}")
+                .orThrow();
         assertThat(kubectl.stdout()).isEqualTo("system:serviceaccount:rbac:nobody");
     }
 
@@ -109,14 +178,19 @@ class ControlPlaneIT {
     void stopLeavesNothingRunning() {
         var binaries = controlPlane.binaries();
         var other = ControlPlane.start(binaries, Path.of("target/k8s/control-plane-it-stop"));
-        var children = ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
+        var children = ProcessHandle.current()
+                .children()
+                .filter(ProcessHandle::isAlive)
+                .count();
         assertThat(children).isGreaterThanOrEqualTo(10); // two control planes of five processes each
         String workDirectory = other.workDirectory().toString();
 
         other.close();
 
         assertThat(ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().orElse("").contains(workDirectory)))
-                .as("processes of the stopped control plane").isEmpty();
+                        .filter(process ->
+                                process.info().commandLine().orElse("").contains(workDirectory)))
+                .as("processes of the stopped control plane")
+                .isEmpty();
     }
 }

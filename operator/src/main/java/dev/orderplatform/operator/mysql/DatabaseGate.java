@@ -10,11 +10,12 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 /** Whether the services' database serves: the managed MySQL pod is ready, or the database is external. */
 public final class DatabaseGate {
 
-  private DatabaseGate() {}
+    private DatabaseGate() {}
 
-  public static boolean isOpen(PlatformSettings platform, Context<OrderPlatform> context) {
-    return !platform.mysqlManaged()
-        || Secondaries.find(context, StatefulSet.class, MysqlResources.name(platform))
-            .map(StatefulSets::isReady).orElse(false);
-  }
+    public static boolean isOpen(PlatformSettings platform, Context<OrderPlatform> context) {
+        return !platform.mysqlManaged()
+                || Secondaries.find(context, StatefulSet.class, MysqlResources.name(platform))
+                        .map(StatefulSets::isReady)
+                        .orElse(false);
+    }
 }

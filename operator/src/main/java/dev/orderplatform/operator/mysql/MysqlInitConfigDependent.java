@@ -9,7 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + MysqlResources.COMPONENT))
 public class MysqlInitConfigDependent extends PlatformDependent<ConfigMap> {
 
-  public MysqlInitConfigDependent() {
-    super(ConfigMap.class, MysqlResources::initConfigMapName, MysqlResources::initConfigMap);
-  }
+    public MysqlInitConfigDependent() {
+        super(ConfigMap.class, MysqlResources::initConfigMapName, MysqlResources::initConfigMap);
+    }
 }

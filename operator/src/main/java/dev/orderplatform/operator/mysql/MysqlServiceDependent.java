@@ -9,7 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + MysqlResources.COMPONENT))
 public class MysqlServiceDependent extends PlatformDependent<Service> {
 
-  public MysqlServiceDependent() {
-    super(Service.class, MysqlResources::name, MysqlResources::service);
-  }
+    public MysqlServiceDependent() {
+        super(Service.class, MysqlResources::name, MysqlResources::service);
+    }
 }

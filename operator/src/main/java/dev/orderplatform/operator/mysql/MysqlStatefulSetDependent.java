@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + MysqlResources.COMPONENT))
 public class MysqlStatefulSetDependent extends StatefulSetDependent {
 
-  public MysqlStatefulSetDependent() {
-    super(MysqlResources::name, MysqlResources::statefulSet);
-  }
+    public MysqlStatefulSetDependent() {
+        super(MysqlResources::name, MysqlResources::statefulSet);
+    }
 }

@@ -1,10 +1,9 @@
 package dev.orderplatform.operator.platform;
 
-import java.util.List;
-
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
 
 /**
  * Makes the status' {@code conditions} a list-map keyed by type, as Kubernetes' own conditions are:
@@ -14,12 +13,12 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  */
 public class ConditionsListMap implements SchemaCustomizer.Customizer {
 
-  @Override
-  public JSONSchemaProps apply(JSONSchemaProps status, String input, KubernetesSerialization serialization) {
-    var conditions = status.getProperties().get("conditions");
-    conditions.setXKubernetesListType("map");
-    conditions.setXKubernetesListMapKeys(List.of("type"));
-    conditions.getItems().getSchema().setRequired(List.of("type", "status"));
-    return status;
-  }
+    @Override
+    public JSONSchemaProps apply(JSONSchemaProps status, String input, KubernetesSerialization serialization) {
+        var conditions = status.getProperties().get("conditions");
+        conditions.setXKubernetesListType("map");
+        conditions.setXKubernetesListMapKeys(List.of("type"));
+        conditions.getItems().getSchema().setRequired(List.of("type", "status"));
+        return status;
+    }
 }

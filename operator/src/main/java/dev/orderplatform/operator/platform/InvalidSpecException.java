@@ -5,14 +5,14 @@ import java.util.List;
 /** The spec cannot be turned into a platform; the message lists every problem found. */
 public class InvalidSpecException extends RuntimeException {
 
-  private final List<String> problems;
+    private final List<String> problems;
 
-  public InvalidSpecException(List<String> problems) {
-    super(String.join("; ", problems));
-    this.problems = List.copyOf(problems);
-  }
+    public InvalidSpecException(List<String> problems) {
+        super(String.join("; ", problems));
+        this.problems = List.copyOf(problems);
+    }
 
-  public List<String> problems() {
-    return problems;
-  }
+    public List<String> problems() {
+        return problems;
+    }
 }

@@ -9,15 +9,15 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
  */
 public abstract class NamedDependent<R> implements DependentResource<R, OrderPlatform>, NameSetter {
 
-  private String name = DependentResource.defaultNameFor(getClass());
+    private String name = DependentResource.defaultNameFor(getClass());
 
-  @Override
-  public String name() {
-    return name;
-  }
+    @Override
+    public String name() {
+        return name;
+    }
 
-  @Override
-  public void setName(String name) {
-    this.name = name;
-  }
+    @Override
+    public void setName(String name) {
+        this.name = name;
+    }
 }

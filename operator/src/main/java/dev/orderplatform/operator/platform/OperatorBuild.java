@@ -13,20 +13,22 @@ import java.util.Properties;
  */
 public record OperatorBuild(String imageRegistry, String version, String mariadbVersion) {
 
-  private static final OperatorBuild CURRENT = load();
+    private static final OperatorBuild CURRENT = load();
 
-  public static OperatorBuild current() {
-    return CURRENT;
-  }
-
-  private static OperatorBuild load() {
-    try (InputStream in = OperatorBuild.class.getResourceAsStream("/operator-build.properties")) {
-      Properties properties = new Properties();
-      properties.load(in);
-      return new OperatorBuild(properties.getProperty("image.registry"), properties.getProperty("version"),
-          properties.getProperty("mariadb.version"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static OperatorBuild current() {
+        return CURRENT;
     }
-  }
+
+    private static OperatorBuild load() {
+        try (InputStream in = OperatorBuild.class.getResourceAsStream("/operator-build.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return new OperatorBuild(
+                    properties.getProperty("image.registry"),
+                    properties.getProperty("version"),
+                    properties.getProperty("mariadb.version"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -6,15 +6,15 @@ package dev.orderplatform.operator.platform;
  */
 public final class OperatorNamespace {
 
-  private static final String CURRENT = blankToNull(System.getenv("OPERATOR_NAMESPACE"));
+    private static final String CURRENT = blankToNull(System.getenv("OPERATOR_NAMESPACE"));
 
-  private OperatorNamespace() {}
+    private OperatorNamespace() {}
 
-  public static String current() {
-    return CURRENT;
-  }
+    public static String current() {
+        return CURRENT;
+    }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
-  }
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
 }

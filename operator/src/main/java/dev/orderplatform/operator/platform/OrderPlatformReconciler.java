@@ -1,15 +1,5 @@
 package dev.orderplatform.operator.platform;
 
-import java.net.HttpURLConnection;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.orderplatform.operator.mysql.MysqlInitConfigDependent;
 import dev.orderplatform.operator.mysql.MysqlResources;
 import dev.orderplatform.operator.mysql.MysqlServiceDependent;
@@ -44,9 +34,9 @@ import dev.orderplatform.operator.services.AppServiceDependents.OrderDisruptionB
 import dev.orderplatform.operator.services.AppServiceDependents.OrderService;
 import dev.orderplatform.operator.services.AppServiceDependents.Replicated;
 import dev.orderplatform.operator.services.AppServiceResources;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -60,6 +50,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an OrderPlatform into its objects through a JOSDK workflow. Edges are "depends on":
@@ -81,230 +79,290 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
  * the MySQL credentials as {@code dataRetention} says (see {@code MysqlCredentialsDependent}), and a
  * platform deleted after the operator was uninstalled does not hang in Terminating.
  */
-@Workflow(explicitInvocation = true, dependents = {
-    @Dependent(name = "jwt-secret", type = JwtSecretDependent.class),
-
-    @Dependent(name = "mysql-credentials", type = MysqlCredentialsDependent.class,
-        reconcilePrecondition = MysqlManaged.class),
-    @Dependent(name = "mysql-init", type = MysqlInitConfigDependent.class, reconcilePrecondition = MysqlManaged.class),
-    @Dependent(name = "mysql-service", type = MysqlServiceDependent.class, reconcilePrecondition = MysqlManaged.class),
-    @Dependent(name = "mysql", type = MysqlStatefulSetDependent.class, reconcilePrecondition = MysqlManaged.class,
-        dependsOn = {"mysql-credentials", "mysql-init", "mysql-service"}),
-
-    @Dependent(name = "nameserver-service", type = NameServerServiceDependent.class,
-        reconcilePrecondition = RocketmqManaged.class),
-    @Dependent(name = "nameserver", type = NameServerStatefulSetDependent.class,
-        reconcilePrecondition = RocketmqManaged.class, dependsOn = "nameserver-service",
-        readyPostcondition = StatefulSetReady.class),
-    @Dependent(name = "broker-config", type = BrokerConfigDependent.class, reconcilePrecondition = RocketmqManaged.class),
-    @Dependent(name = "broker-service", type = BrokerServiceDependent.class,
-        reconcilePrecondition = RocketmqManaged.class),
-    @Dependent(name = "broker", type = BrokerStatefulSetDependent.class, reconcilePrecondition = RocketmqManaged.class,
-        dependsOn = {"nameserver", "broker-config", "broker-service"}),
-    @Dependent(name = "messaging", type = MessagingGate.class, readyPostcondition = MessagingGate.Open.class),
-    @Dependent(name = "topics", type = TopicsDependent.class, dependsOn = "messaging"),
-
-    @Dependent(name = "network-policy", type = DataNetworkPolicyDependent.class,
-        reconcilePrecondition = AnyInfrastructureManaged.class),
-
-    @Dependent(name = "goods-service", type = GoodsService.class),
-    @Dependent(name = "inventory-service", type = InventoryService.class),
-    @Dependent(name = "order-service", type = OrderService.class),
-    @Dependent(name = "goods", type = GoodsDeployment.class, dependsOn = "jwt-secret",
-        reconcilePrecondition = CreatedOnceInfrastructureServes.class),
-    @Dependent(name = "inventory", type = InventoryDeployment.class, dependsOn = "jwt-secret",
-        reconcilePrecondition = CreatedOnceInfrastructureServes.class),
-    @Dependent(name = "order", type = OrderDeployment.class, dependsOn = "jwt-secret",
-        reconcilePrecondition = CreatedOnceInfrastructureServes.class),
-    @Dependent(name = "grpc-network-policy", type = GrpcNetworkPolicy.class),
-    @Dependent(name = "goods-disruption-budget", type = GoodsDisruptionBudget.class,
-        reconcilePrecondition = Replicated.class),
-    @Dependent(name = "inventory-disruption-budget", type = InventoryDisruptionBudget.class,
-        reconcilePrecondition = Replicated.class),
-    @Dependent(name = "order-disruption-budget", type = OrderDisruptionBudget.class,
-        reconcilePrecondition = Replicated.class),
-})
+@Workflow(
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(name = "jwt-secret", type = JwtSecretDependent.class),
+            @Dependent(
+                    name = "mysql-credentials",
+                    type = MysqlCredentialsDependent.class,
+                    reconcilePrecondition = MysqlManaged.class),
+            @Dependent(
+                    name = "mysql-init",
+                    type = MysqlInitConfigDependent.class,
+                    reconcilePrecondition = MysqlManaged.class),
+            @Dependent(
+                    name = "mysql-service",
+                    type = MysqlServiceDependent.class,
+                    reconcilePrecondition = MysqlManaged.class),
+            @Dependent(
+                    name = "mysql",
+                    type = MysqlStatefulSetDependent.class,
+                    reconcilePrecondition = MysqlManaged.class,
+                    dependsOn = {"mysql-credentials", "mysql-init", "mysql-service"}),
+            @Dependent(
+                    name = "nameserver-service",
+                    type = NameServerServiceDependent.class,
+                    reconcilePrecondition = RocketmqManaged.class),
+            @Dependent(
+                    name = "nameserver",
+                    type = NameServerStatefulSetDependent.class,
+                    reconcilePrecondition = RocketmqManaged.class,
+                    dependsOn = "nameserver-service",
+                    readyPostcondition = StatefulSetReady.class),
+            @Dependent(
+                    name = "broker-config",
+                    type = BrokerConfigDependent.class,
+                    reconcilePrecondition = RocketmqManaged.class),
+            @Dependent(
+                    name = "broker-service",
+                    type = BrokerServiceDependent.class,
+                    reconcilePrecondition = RocketmqManaged.class),
+            @Dependent(
+                    name = "broker",
+                    type = BrokerStatefulSetDependent.class,
+                    reconcilePrecondition = RocketmqManaged.class,
+                    dependsOn = {"nameserver", "broker-config", "broker-service"}),
+            @Dependent(name = "messaging", type = MessagingGate.class, readyPostcondition = MessagingGate.Open.class),
+            @Dependent(name = "topics", type = TopicsDependent.class, dependsOn = "messaging"),
+            @Dependent(
+                    name = "network-policy",
+                    type = DataNetworkPolicyDependent.class,
+                    reconcilePrecondition = AnyInfrastructureManaged.class),
+            @Dependent(name = "goods-service", type = GoodsService.class),
+            @Dependent(name = "inventory-service", type = InventoryService.class),
+            @Dependent(name = "order-service", type = OrderService.class),
+            @Dependent(
+                    name = "goods",
+                    type = GoodsDeployment.class,
+                    dependsOn = "jwt-secret",
+                    reconcilePrecondition = CreatedOnceInfrastructureServes.class),
+            @Dependent(
+                    name = "inventory",
+                    type = InventoryDeployment.class,
+                    dependsOn = "jwt-secret",
+                    reconcilePrecondition = CreatedOnceInfrastructureServes.class),
+            @Dependent(
+                    name = "order",
+                    type = OrderDeployment.class,
+                    dependsOn = "jwt-secret",
+                    reconcilePrecondition = CreatedOnceInfrastructureServes.class),
+            @Dependent(name = "grpc-network-policy", type = GrpcNetworkPolicy.class),
+            @Dependent(
+                    name = "goods-disruption-budget",
+                    type = GoodsDisruptionBudget.class,
+                    reconcilePrecondition = Replicated.class),
+            @Dependent(
+                    name = "inventory-disruption-budget",
+                    type = InventoryDisruptionBudget.class,
+                    reconcilePrecondition = Replicated.class),
+            @Dependent(
+                    name = "order-disruption-budget",
+                    type = OrderDisruptionBudget.class,
+                    reconcilePrecondition = Replicated.class),
+        })
 // A safety net besides the informers and the topics' polling: JOSDK's default maximum interval is hours.
 // Not generation-aware alone: the pause annotation changes no generation, see SpecOrPauseChanged.
-@ControllerConfiguration(name = "orderplatform", generationAwareEventProcessing = false,
-    informer = @Informer(onUpdateFilter = OrderPlatformReconciler.SpecOrPauseChanged.class),
-    maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
+@ControllerConfiguration(
+        name = "orderplatform",
+        generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = OrderPlatformReconciler.SpecOrPauseChanged.class),
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 // Unbounded, slowly: an external broker or database may come back after minutes.
 @GradualRetry(maxAttempts = Integer.MAX_VALUE, initialInterval = 2_000, intervalMultiplier = 2, maxInterval = 300_000)
 public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
 
-  /** Set to "true", the operator leaves the platform's objects alone (as Strimzi's strimzi.io/pause-reconciliation). */
-  public static final String PAUSE_ANNOTATION = "orderplatform.dev/pause-reconciliation";
+    /** Set to "true", the operator leaves the platform's objects alone (as Strimzi's strimzi.io/pause-reconciliation). */
+    public static final String PAUSE_ANNOTATION = "orderplatform.dev/pause-reconciliation";
 
-  private static final Logger log = LoggerFactory.getLogger(OrderPlatformReconciler.class);
-  private static final int MAX_MESSAGE_LENGTH = 1024;
+    private static final Logger log = LoggerFactory.getLogger(OrderPlatformReconciler.class);
+    private static final int MAX_MESSAGE_LENGTH = 1024;
 
-  private final Clock clock;
-  /** Who reports the Events: the operator's pod. */
-  private final String reportingInstance;
+    private final Clock clock;
+    /** Who reports the Events: the operator's pod. */
+    private final String reportingInstance;
 
-  public OrderPlatformReconciler(Clock clock) {
-    this.clock = clock;
-    this.reportingInstance = Objects.requireNonNullElse(System.getenv("HOSTNAME"), "orderplatform-operator");
-  }
-
-  @Override
-  public UpdateControl<OrderPlatform> reconcile(OrderPlatform platform, Context<OrderPlatform> context) {
-    if (isPaused(platform)) {
-      return report(platform, Statuses.paused(platform, PAUSE_ANNOTATION, clock.instant()), context);
+    public OrderPlatformReconciler(Clock clock) {
+        this.clock = clock;
+        this.reportingInstance = Objects.requireNonNullElse(System.getenv("HOSTNAME"), "orderplatform-operator");
     }
-    PlatformSettings settings;
-    try {
-      settings = PlatformSettings.of(platform);
-    } catch (InvalidSpecException e) {
-      log.warn("Invalid spec of {}/{}: {}", platform.getMetadata().getNamespace(), platform.getMetadata().getName(),
-          e.getMessage());
-      return report(platform, Statuses.invalidSpec(platform, e, clock.instant()), context);
-    }
-    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow()
-        .throwAggregateExceptionIfErrorsPresent();
-    var topics = context.getSecondaryResource(TopicsState.class);
-    String topicsWaitingFor = topics.isPresent() ? topics.get().waitingFor() : "not checked yet";
-    var observed = new Statuses.Observed(observeComponents(settings, context), topicsWaitingFor,
-        ignoredVolumeChanges(settings, context));
-    return report(platform, Statuses.reconciled(platform, settings, observed, clock.instant()), context);
-  }
 
-  @Override
-  public ErrorStatusUpdateControl<OrderPlatform> updateErrorStatus(OrderPlatform platform,
-      Context<OrderPlatform> context, Exception e) {
-    if (isConflict(e)) {
-      // Another writer was faster (a spec edit, a controller's status): the retry starts from fresh state.
-      log.debug("Conflict reconciling {}/{}, retrying: {}", platform.getMetadata().getNamespace(),
-          platform.getMetadata().getName(), e.getMessage());
-      return ErrorStatusUpdateControl.noStatusUpdate();
-    }
-    var settings = PlatformSettings.of(platform);
-    String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
-    if (message.length() > MAX_MESSAGE_LENGTH) {
-      message = message.substring(0, MAX_MESSAGE_LENGTH) + "...";
-    }
-    var status = Statuses.failed(platform, observeComponents(settings, context), settings.orderEndpoint(), message,
-        clock.instant());
-    if (status.equals(platform.getStatus())) {
-      return ErrorStatusUpdateControl.noStatusUpdate();
-    }
-    publishEvent(platform, status, context);
-    return ErrorStatusUpdateControl.patchStatus(statusOnly(platform, status));
-  }
-
-  static boolean isPaused(OrderPlatform platform) {
-    var annotations = platform.getMetadata().getAnnotations();
-    return annotations != null && "true".equals(annotations.get(PAUSE_ANNOTATION));
-  }
-
-  /**
-   * Which updates of an OrderPlatform are worth a reconcile: a new generation (the spec changed), as
-   * JOSDK's generation-aware default, or the pause annotation set or removed. Not the operator's own
-   * status writes, nor other metadata.
-   */
-  public static class SpecOrPauseChanged implements OnUpdateFilter<OrderPlatform> {
     @Override
-    public boolean accept(OrderPlatform updated, OrderPlatform old) {
-      return !Objects.equals(old.getMetadata().getGeneration(), updated.getMetadata().getGeneration())
-          || isPaused(old) != isPaused(updated);
+    public UpdateControl<OrderPlatform> reconcile(OrderPlatform platform, Context<OrderPlatform> context) {
+        if (isPaused(platform)) {
+            return report(platform, Statuses.paused(platform, PAUSE_ANNOTATION, clock.instant()), context);
+        }
+        PlatformSettings settings;
+        try {
+            settings = PlatformSettings.of(platform);
+        } catch (InvalidSpecException e) {
+            log.warn(
+                    "Invalid spec of {}/{}: {}",
+                    platform.getMetadata().getNamespace(),
+                    platform.getMetadata().getName(),
+                    e.getMessage());
+            return report(platform, Statuses.invalidSpec(platform, e, clock.instant()), context);
+        }
+        context.managedWorkflowAndDependentResourceContext()
+                .reconcileManagedWorkflow()
+                .throwAggregateExceptionIfErrorsPresent();
+        var topics = context.getSecondaryResource(TopicsState.class);
+        String topicsWaitingFor = topics.isPresent() ? topics.get().waitingFor() : "not checked yet";
+        var observed = new Statuses.Observed(
+                observeComponents(settings, context), topicsWaitingFor, ignoredVolumeChanges(settings, context));
+        return report(platform, Statuses.reconciled(platform, settings, observed, clock.instant()), context);
     }
-  }
 
-  private UpdateControl<OrderPlatform> report(OrderPlatform platform, OrderPlatformStatus status,
-      Context<OrderPlatform> context) {
-    publishEvent(platform, status, context);
-    return patchIfChanged(platform, status);
-  }
-
-  /** Best effort: a lost Event must not fail the reconcile that tells its story. */
-  private void publishEvent(OrderPlatform platform, OrderPlatformStatus status, Context<OrderPlatform> context) {
-    PlatformEvents.forTransition(platform, platform.getStatus(), status, clock.instant(), reportingInstance)
-        .ifPresent(event -> {
-          try {
-            context.getClient().resource(event).create();
-          } catch (KubernetesClientException e) {
-            log.warn("Cannot record event {} on {}/{}: {}", event.getReason(), platform.getMetadata().getNamespace(),
-                platform.getMetadata().getName(), e.getMessage());
-          }
-        });
-  }
-
-  static UpdateControl<OrderPlatform> patchIfChanged(OrderPlatform platform, OrderPlatformStatus status) {
-    if (status.equals(platform.getStatus())) {
-      return UpdateControl.noUpdate();
+    @Override
+    public ErrorStatusUpdateControl<OrderPlatform> updateErrorStatus(
+            OrderPlatform platform, Context<OrderPlatform> context, Exception e) {
+        if (isConflict(e)) {
+            // Another writer was faster (a spec edit, a controller's status): the retry starts from fresh state.
+            log.debug(
+                    "Conflict reconciling {}/{}, retrying: {}",
+                    platform.getMetadata().getNamespace(),
+                    platform.getMetadata().getName(),
+                    e.getMessage());
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        var settings = PlatformSettings.of(platform);
+        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        if (message.length() > MAX_MESSAGE_LENGTH) {
+            message = message.substring(0, MAX_MESSAGE_LENGTH) + "...";
+        }
+        var status = Statuses.failed(
+                platform, observeComponents(settings, context), settings.orderEndpoint(), message, clock.instant());
+        if (status.equals(platform.getStatus())) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        publishEvent(platform, status, context);
+        return ErrorStatusUpdateControl.patchStatus(statusOnly(platform, status));
     }
-    return UpdateControl.patchStatus(statusOnly(platform, status));
-  }
 
-  /**
-   * A new object naming the platform and holding only the status. JOSDK server-side-applies what it is
-   * given to the status subresource: given the platform as read, it would send its resourceVersion
-   * (a spec edited meanwhile makes that a 409) and claim its spec and metadata for the operator.
-   */
-  static OrderPlatform statusOnly(OrderPlatform platform, OrderPlatformStatus status) {
-    var patch = new OrderPlatform();
-    patch.setMetadata(new ObjectMetaBuilder()
-        .withName(platform.getMetadata().getName())
-        .withNamespace(platform.getMetadata().getNamespace())
-        .build());
-    patch.setSpec(null);
-    patch.setStatus(status);
-    return patch;
-  }
+    static boolean isPaused(OrderPlatform platform) {
+        var annotations = platform.getMetadata().getAnnotations();
+        return annotations != null && "true".equals(annotations.get(PAUSE_ANNOTATION));
+    }
 
-  /** A write lost an optimistic-concurrency race (HTTP 409), alone or as every failure of the workflow. */
-  static boolean isConflict(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof KubernetesClientException client && client.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-        return true;
-      }
-      if (cause instanceof AggregatedOperatorException aggregated) {
-        var failures = aggregated.getAggregatedExceptions().values();
-        return !failures.isEmpty() && failures.stream().allMatch(OrderPlatformReconciler::isConflict);
-      }
+    /**
+     * Which updates of an OrderPlatform are worth a reconcile: a new generation (the spec changed), as
+     * JOSDK's generation-aware default, or the pause annotation set or removed. Not the operator's own
+     * status writes, nor other metadata.
+     */
+    public static class SpecOrPauseChanged implements OnUpdateFilter<OrderPlatform> {
+        @Override
+        public boolean accept(OrderPlatform updated, OrderPlatform old) {
+            return !Objects.equals(
+                            old.getMetadata().getGeneration(),
+                            updated.getMetadata().getGeneration())
+                    || isPaused(old) != isPaused(updated);
+        }
     }
-    return false;
-  }
 
-  /** Volume changes of the spec that the existing StatefulSets keep as created. */
-  private static List<String> ignoredVolumeChanges(PlatformSettings settings, Context<OrderPlatform> context) {
-    var ignored = new ArrayList<String>();
-    if (settings.mysqlManaged()) {
-      Secondaries.find(context, StatefulSet.class, MysqlResources.name(settings)).ifPresent(actual -> ignored.addAll(
-          StatefulSetDependent.ignoredVolumeChanges(MysqlResources.statefulSet(settings), actual)));
+    private UpdateControl<OrderPlatform> report(
+            OrderPlatform platform, OrderPlatformStatus status, Context<OrderPlatform> context) {
+        publishEvent(platform, status, context);
+        return patchIfChanged(platform, status);
     }
-    if (settings.rocketmqManaged()) {
-      Secondaries.find(context, StatefulSet.class, RocketmqResources.brokerName(settings)).ifPresent(actual ->
-          ignored.addAll(StatefulSetDependent.ignoredVolumeChanges(RocketmqResources.brokerStatefulSet(settings),
-              actual)));
-    }
-    return ignored;
-  }
 
-  /** The rollout of each component, from the informers' caches. */
-  static List<ComponentStatus> observeComponents(PlatformSettings settings, Context<OrderPlatform> context) {
-    var components = new ArrayList<ComponentStatus>();
-    if (settings.mysqlManaged()) {
-      components.add(statefulSet(context, MysqlResources.COMPONENT, MysqlResources.name(settings), 1));
+    /** Best effort: a lost Event must not fail the reconcile that tells its story. */
+    private void publishEvent(OrderPlatform platform, OrderPlatformStatus status, Context<OrderPlatform> context) {
+        PlatformEvents.forTransition(platform, platform.getStatus(), status, clock.instant(), reportingInstance)
+                .ifPresent(event -> {
+                    try {
+                        context.getClient().resource(event).create();
+                    } catch (KubernetesClientException e) {
+                        log.warn(
+                                "Cannot record event {} on {}/{}: {}",
+                                event.getReason(),
+                                platform.getMetadata().getNamespace(),
+                                platform.getMetadata().getName(),
+                                e.getMessage());
+                    }
+                });
     }
-    if (settings.rocketmqManaged()) {
-      components.add(statefulSet(context, RocketmqResources.NAME_SERVER, RocketmqResources.nameServerName(settings),
-          settings.managedRocketmq().nameServerReplicas()));
-      components.add(statefulSet(context, RocketmqResources.BROKER, RocketmqResources.brokerName(settings), 1));
-    }
-    for (AppService service : AppService.values()) {
-      components.add(Secondaries.find(context, Deployment.class, AppServiceResources.name(settings, service))
-          .map(deployment -> Rollouts.of(service.id(), deployment))
-          .orElseGet(() -> Rollouts.absent(service.id(), settings.services().get(service).replicas())));
-    }
-    return components;
-  }
 
-  private static ComponentStatus statefulSet(Context<OrderPlatform> context, String component, String name,
-      int desired) {
-    return Secondaries.find(context, StatefulSet.class, name)
-        .map(statefulSet -> Rollouts.of(component, statefulSet))
-        .orElseGet(() -> Rollouts.absent(component, desired));
-  }
+    static UpdateControl<OrderPlatform> patchIfChanged(OrderPlatform platform, OrderPlatformStatus status) {
+        if (status.equals(platform.getStatus())) {
+            return UpdateControl.noUpdate();
+        }
+        return UpdateControl.patchStatus(statusOnly(platform, status));
+    }
+
+    /**
+     * A new object naming the platform and holding only the status. JOSDK server-side-applies what it is
+     * given to the status subresource: given the platform as read, it would send its resourceVersion
+     * (a spec edited meanwhile makes that a 409) and claim its spec and metadata for the operator.
+     */
+    static OrderPlatform statusOnly(OrderPlatform platform, OrderPlatformStatus status) {
+        var patch = new OrderPlatform();
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(platform.getMetadata().getName())
+                .withNamespace(platform.getMetadata().getNamespace())
+                .build());
+        patch.setSpec(null);
+        patch.setStatus(status);
+        return patch;
+    }
+
+    /** A write lost an optimistic-concurrency race (HTTP 409), alone or as every failure of the workflow. */
+    static boolean isConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof KubernetesClientException client
+                    && client.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                return true;
+            }
+            if (cause instanceof AggregatedOperatorException aggregated) {
+                var failures = aggregated.getAggregatedExceptions().values();
+                return !failures.isEmpty() && failures.stream().allMatch(OrderPlatformReconciler::isConflict);
+            }
+        }
+        return false;
+    }
+
+    /** Volume changes of the spec that the existing StatefulSets keep as created. */
+    private static List<String> ignoredVolumeChanges(PlatformSettings settings, Context<OrderPlatform> context) {
+        var ignored = new ArrayList<String>();
+        if (settings.mysqlManaged()) {
+            Secondaries.find(context, StatefulSet.class, MysqlResources.name(settings))
+                    .ifPresent(actual -> ignored.addAll(
+                            StatefulSetDependent.ignoredVolumeChanges(MysqlResources.statefulSet(settings), actual)));
+        }
+        if (settings.rocketmqManaged()) {
+            Secondaries.find(context, StatefulSet.class, RocketmqResources.brokerName(settings))
+                    .ifPresent(actual -> ignored.addAll(StatefulSetDependent.ignoredVolumeChanges(
+                            RocketmqResources.brokerStatefulSet(settings), actual)));
+        }
+        return ignored;
+    }
+
+    /** The rollout of each component, from the informers' caches. */
+    static List<ComponentStatus> observeComponents(PlatformSettings settings, Context<OrderPlatform> context) {
+        var components = new ArrayList<ComponentStatus>();
+        if (settings.mysqlManaged()) {
+            components.add(statefulSet(context, MysqlResources.COMPONENT, MysqlResources.name(settings), 1));
+        }
+        if (settings.rocketmqManaged()) {
+            components.add(statefulSet(
+                    context,
+                    RocketmqResources.NAME_SERVER,
+                    RocketmqResources.nameServerName(settings),
+                    settings.managedRocketmq().nameServerReplicas()));
+            components.add(statefulSet(context, RocketmqResources.BROKER, RocketmqResources.brokerName(settings), 1));
+        }
+        for (AppService service : AppService.values()) {
+            components.add(Secondaries.find(context, Deployment.class, AppServiceResources.name(settings, service))
+                    .map(deployment -> Rollouts.of(service.id(), deployment))
+                    .orElseGet(() -> Rollouts.absent(
+                            service.id(), settings.services().get(service).replicas())));
+        }
+        return components;
+    }
+
+    private static ComponentStatus statefulSet(
+            Context<OrderPlatform> context, String component, String name, int desired) {
+        return Secondaries.find(context, StatefulSet.class, name)
+                .map(statefulSet -> Rollouts.of(component, statefulSet))
+                .orElseGet(() -> Rollouts.absent(component, desired));
+    }
 }

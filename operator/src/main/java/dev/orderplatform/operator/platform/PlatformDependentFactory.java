@@ -9,19 +9,20 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResourceFac
 
 /** Creates the workflow's dependents as JOSDK does, handing the {@link TopicAdmin} to the topics node. */
 @SuppressWarnings("rawtypes")
-public class PlatformDependentFactory implements DependentResourceFactory<ControllerConfiguration<?>, DependentResourceSpec> {
+public class PlatformDependentFactory
+        implements DependentResourceFactory<ControllerConfiguration<?>, DependentResourceSpec> {
 
-  private final TopicAdmin topicAdmin;
+    private final TopicAdmin topicAdmin;
 
-  public PlatformDependentFactory(TopicAdmin topicAdmin) {
-    this.topicAdmin = topicAdmin;
-  }
-
-  @Override
-  public DependentResource createFrom(DependentResourceSpec spec, ControllerConfiguration<?> configuration) {
-    if (spec.getDependentResourceClass() == TopicsDependent.class) {
-      return new TopicsDependent(topicAdmin);
+    public PlatformDependentFactory(TopicAdmin topicAdmin) {
+        this.topicAdmin = topicAdmin;
     }
-    return DependentResourceFactory.super.createFrom(spec, configuration);
-  }
+
+    @Override
+    public DependentResource createFrom(DependentResourceSpec spec, ControllerConfiguration<?> configuration) {
+        if (spec.getDependentResourceClass() == TopicsDependent.class) {
+            return new TopicsDependent(topicAdmin);
+        }
+        return DependentResourceFactory.super.createFrom(spec, configuration);
+    }
 }

@@ -19,51 +19,63 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
  */
 public final class PodDefaults {
 
-  private PodDefaults() {}
+    private PodDefaults() {}
 
-  public static PodSecurityContext podSecurityContext(long user) {
-    return new PodSecurityContextBuilder()
-        .withRunAsNonRoot(true)
-        .withRunAsUser(user)
-        .withRunAsGroup(user)
-        .withFsGroup(user)
-        // Chown a volume only when its root is not the group's yet: a big store is not walked at every start.
-        .withFsGroupChangePolicy("OnRootMismatch")
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .build();
-  }
+    public static PodSecurityContext podSecurityContext(long user) {
+        return new PodSecurityContextBuilder()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(user)
+                .withRunAsGroup(user)
+                .withFsGroup(user)
+                // Chown a volume only when its root is not the group's yet: a big store is not walked at every start.
+                .withFsGroupChangePolicy("OnRootMismatch")
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .build();
+    }
 
-  public static SecurityContext containerSecurityContext() {
-    return new SecurityContextBuilder()
-        .withAllowPrivilegeEscalation(false)
-        .withReadOnlyRootFilesystem(true)
-        .withCapabilities(new Capabilities(null, java.util.List.of("ALL")))
-        .build();
-  }
+    public static SecurityContext containerSecurityContext() {
+        return new SecurityContextBuilder()
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withCapabilities(new Capabilities(null, java.util.List.of("ALL")))
+                .build();
+    }
 
-  public static Volume emptyDir(String name) {
-    return new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build();
-  }
+    public static Volume emptyDir(String name) {
+        return new VolumeBuilder()
+                .withName(name)
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .build();
+    }
 
-  public static Volume tmpVolume() {
-    return emptyDir("tmp");
-  }
+    public static Volume tmpVolume() {
+        return emptyDir("tmp");
+    }
 
-  public static VolumeMount mount(String volume, String path) {
-    return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
-  }
+    public static VolumeMount mount(String volume, String path) {
+        return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
+    }
 
-  public static VolumeMount tmpMount() {
-    return mount("tmp", "/tmp");
-  }
+    public static VolumeMount tmpMount() {
+        return mount("tmp", "/tmp");
+    }
 
-  public static EnvVar secretEnv(String name, String secret, String key) {
-    return new EnvVarBuilder().withName(name)
-        .withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key).endSecretKeyRef().endValueFrom()
-        .build();
-  }
+    public static EnvVar secretEnv(String name, String secret, String key) {
+        return new EnvVarBuilder()
+                .withName(name)
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(secret)
+                .withKey(key)
+                .endSecretKeyRef()
+                .endValueFrom()
+                .build();
+    }
 
-  public static EnvVar env(String name, String value) {
-    return new EnvVarBuilder().withName(name).withValue(value).build();
-  }
+    public static EnvVar env(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
+    }
 }

@@ -9,7 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + RocketmqResources.BROKER))
 public class BrokerConfigDependent extends PlatformDependent<ConfigMap> {
 
-  public BrokerConfigDependent() {
-    super(ConfigMap.class, RocketmqResources::brokerConfigName, RocketmqResources::brokerConfig);
-  }
+    public BrokerConfigDependent() {
+        super(ConfigMap.class, RocketmqResources::brokerConfigName, RocketmqResources::brokerConfig);
+    }
 }

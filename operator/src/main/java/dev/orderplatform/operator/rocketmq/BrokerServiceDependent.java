@@ -9,7 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + RocketmqResources.BROKER))
 public class BrokerServiceDependent extends PlatformDependent<Service> {
 
-  public BrokerServiceDependent() {
-    super(Service.class, RocketmqResources::brokerName, RocketmqResources::brokerService);
-  }
+    public BrokerServiceDependent() {
+        super(Service.class, RocketmqResources::brokerName, RocketmqResources::brokerService);
+    }
 }

@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + RocketmqResources.BROKER))
 public class BrokerStatefulSetDependent extends StatefulSetDependent {
 
-  public BrokerStatefulSetDependent() {
-    super(RocketmqResources::brokerName, RocketmqResources::brokerStatefulSet);
-  }
+    public BrokerStatefulSetDependent() {
+        super(RocketmqResources::brokerName, RocketmqResources::brokerStatefulSet);
+    }
 }

@@ -19,28 +19,31 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
  */
 public class MessagingGate extends NamedDependent<Void> {
 
-  public static boolean isOpen(PlatformSettings platform, Context<OrderPlatform> context) {
-    return !platform.rocketmqManaged()
-        || Secondaries.find(context, StatefulSet.class, RocketmqResources.brokerName(platform))
-            .map(StatefulSets::isReady).orElse(false);
-  }
-
-  @Override
-  public ReconcileResult<Void> reconcile(OrderPlatform primary, Context<OrderPlatform> context) {
-    return ReconcileResult.noOperation(null);
-  }
-
-  @Override
-  public Class<Void> resourceType() {
-    return Void.class;
-  }
-
-  /** The gate's ready postcondition. */
-  public static class Open implements Condition<Void, OrderPlatform> {
-    @Override
-    public boolean isMet(DependentResource<Void, OrderPlatform> dependent, OrderPlatform primary,
-        Context<OrderPlatform> context) {
-      return isOpen(PlatformSettings.of(primary), context);
+    public static boolean isOpen(PlatformSettings platform, Context<OrderPlatform> context) {
+        return !platform.rocketmqManaged()
+                || Secondaries.find(context, StatefulSet.class, RocketmqResources.brokerName(platform))
+                        .map(StatefulSets::isReady)
+                        .orElse(false);
     }
-  }
+
+    @Override
+    public ReconcileResult<Void> reconcile(OrderPlatform primary, Context<OrderPlatform> context) {
+        return ReconcileResult.noOperation(null);
+    }
+
+    @Override
+    public Class<Void> resourceType() {
+        return Void.class;
+    }
+
+    /** The gate's ready postcondition. */
+    public static class Open implements Condition<Void, OrderPlatform> {
+        @Override
+        public boolean isMet(
+                DependentResource<Void, OrderPlatform> dependent,
+                OrderPlatform primary,
+                Context<OrderPlatform> context) {
+            return isOpen(PlatformSettings.of(primary), context);
+        }
+    }
 }

@@ -1,107 +1,105 @@
 package dev.orderplatform.operator.rocketmq;
 
+import dev.orderplatform.operator.platform.PlatformContract.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.attribute.TopicMessageType;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
-import dev.orderplatform.operator.platform.PlatformContract.Topic;
-
 /** {@link TopicAdmin} through RocketMQ's admin client, the one mqadmin uses. */
 public class RocketMqTopicAdmin implements TopicAdmin {
 
-  private static final int QUEUES = 8;
-  private static final String MESSAGE_TYPE_ATTRIBUTE = "message.type";
+    private static final int QUEUES = 8;
+    private static final String MESSAGE_TYPE_ATTRIBUTE = "message.type";
 
-  /** One admin call: a fresh client, started and shut down around it. */
-  private interface AdminCall {
-    TopicsState apply(DefaultMQAdminExt admin) throws Exception;
-  }
+    /** One admin call: a fresh client, started and shut down around it. */
+    private interface AdminCall {
+        TopicsState apply(DefaultMQAdminExt admin) throws Exception;
+    }
 
-  @Override
-  public TopicsState inspect(String nameServerAddress, List<Topic> topics) {
-    return withAdmin("inspect", nameServerAddress, admin -> state(admin, nameServerAddress, topics));
-  }
+    @Override
+    public TopicsState inspect(String nameServerAddress, List<Topic> topics) {
+        return withAdmin("inspect", nameServerAddress, admin -> state(admin, nameServerAddress, topics));
+    }
 
-  @Override
-  public TopicsState ensure(String nameServerAddress, List<Topic> topics) {
-    return withAdmin("create", nameServerAddress, admin -> {
-      for (String master : masters(admin).values()) {
-        for (Topic topic : topics) {
-          if (!hasMessageType(admin, master, topic)) {
-            admin.createAndUpdateTopicConfig(master, topicConfig(topic));
-          }
+    @Override
+    public TopicsState ensure(String nameServerAddress, List<Topic> topics) {
+        return withAdmin("create", nameServerAddress, admin -> {
+            for (String master : masters(admin).values()) {
+                for (Topic topic : topics) {
+                    if (!hasMessageType(admin, master, topic)) {
+                        admin.createAndUpdateTopicConfig(master, topicConfig(topic));
+                    }
+                }
+            }
+            return state(admin, nameServerAddress, topics);
+        });
+    }
+
+    private static TopicsState withAdmin(String action, String nameServerAddress, AdminCall call) {
+        var admin = new DefaultMQAdminExt(10_000);
+        admin.setNamesrvAddr(nameServerAddress);
+        // Own instance name: several platforms share the operator's JVM, each with its own name servers.
+        admin.setInstanceName("orderplatform-operator-" + UUID.randomUUID());
+        admin.setVipChannelEnabled(false);
+        try {
+            admin.start();
+            return call.apply(admin);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asked to " + action + " topics", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "cannot " + action + " topics through name server " + nameServerAddress + ": " + e.getMessage(), e);
+        } finally {
+            admin.shutdown();
         }
-      }
-      return state(admin, nameServerAddress, topics);
-    });
-  }
-
-  private static TopicsState withAdmin(String action, String nameServerAddress, AdminCall call) {
-    var admin = new DefaultMQAdminExt(10_000);
-    admin.setNamesrvAddr(nameServerAddress);
-    // Own instance name: several platforms share the operator's JVM, each with its own name servers.
-    admin.setInstanceName("orderplatform-operator-" + UUID.randomUUID());
-    admin.setVipChannelEnabled(false);
-    try {
-      admin.start();
-      return call.apply(admin);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while asked to " + action + " topics", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot " + action + " topics through name server " + nameServerAddress
-          + ": " + e.getMessage(), e);
-    } finally {
-      admin.shutdown();
     }
-  }
 
-  private static TopicsState state(DefaultMQAdminExt admin, String nameServerAddress, List<Topic> topics)
-      throws Exception {
-    var masters = masters(admin);
-    var missing = new ArrayList<String>();
-    for (var master : masters.entrySet()) {
-      for (Topic topic : topics) {
-        if (!hasMessageType(admin, master.getValue(), topic)) {
-          missing.add(topic.name() + "@" + master.getKey());
+    private static TopicsState state(DefaultMQAdminExt admin, String nameServerAddress, List<Topic> topics)
+            throws Exception {
+        var masters = masters(admin);
+        var missing = new ArrayList<String>();
+        for (var master : masters.entrySet()) {
+            for (Topic topic : topics) {
+                if (!hasMessageType(admin, master.getValue(), topic)) {
+                    missing.add(topic.name() + "@" + master.getKey());
+                }
+            }
         }
-      }
+        return TopicsState.found(nameServerAddress, List.copyOf(masters.keySet()), missing);
     }
-    return TopicsState.found(nameServerAddress, List.copyOf(masters.keySet()), missing);
-  }
 
-  /** Address of each master broker by broker name; slaves replicate their master's topics. */
-  private static Map<String, String> masters(DefaultMQAdminExt admin) throws Exception {
-    var masters = new TreeMap<String, String>();
-    for (var broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
-      String master = broker.getBrokerAddrs().get(MixAll.MASTER_ID);
-      if (master != null) {
-        masters.put(broker.getBrokerName(), master);
-      }
+    /** Address of each master broker by broker name; slaves replicate their master's topics. */
+    private static Map<String, String> masters(DefaultMQAdminExt admin) throws Exception {
+        var masters = new TreeMap<String, String>();
+        for (var broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
+            String master = broker.getBrokerAddrs().get(MixAll.MASTER_ID);
+            if (master != null) {
+                masters.put(broker.getBrokerName(), master);
+            }
+        }
+        return masters;
     }
-    return masters;
-  }
 
-  private static boolean hasMessageType(DefaultMQAdminExt admin, String broker, Topic topic) throws Exception {
-    try {
-      TopicConfig existing = admin.examineTopicConfig(broker, topic.name());
-      return existing != null && existing.getTopicMessageType() == TopicMessageType.valueOf(topic.messageType());
-    } catch (MQBrokerException e) {
-      return false; // the broker answers "topic not exist" with an error
+    private static boolean hasMessageType(DefaultMQAdminExt admin, String broker, Topic topic) throws Exception {
+        try {
+            TopicConfig existing = admin.examineTopicConfig(broker, topic.name());
+            return existing != null && existing.getTopicMessageType() == TopicMessageType.valueOf(topic.messageType());
+        } catch (MQBrokerException e) {
+            return false; // the broker answers "topic not exist" with an error
+        }
     }
-  }
 
-  private static TopicConfig topicConfig(Topic topic) {
-    var config = new TopicConfig(topic.name(), QUEUES, QUEUES);
-    config.setAttributes(Map.of("+" + MESSAGE_TYPE_ATTRIBUTE, topic.messageType()));
-    return config;
-  }
+    private static TopicConfig topicConfig(Topic topic) {
+        var config = new TopicConfig(topic.name(), QUEUES, QUEUES);
+        config.setAttributes(Map.of("+" + MESSAGE_TYPE_ATTRIBUTE, topic.messageType()));
+        return config;
+    }
 }

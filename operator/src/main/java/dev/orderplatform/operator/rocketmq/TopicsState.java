@@ -8,24 +8,24 @@ import java.util.List;
  */
 public record TopicsState(String nameServerAddress, List<String> masterBrokers, List<String> missing, String error) {
 
-  public static TopicsState found(String nameServerAddress, List<String> masterBrokers, List<String> missing) {
-    return new TopicsState(nameServerAddress, List.copyOf(masterBrokers), List.copyOf(missing), null);
-  }
-
-  public static TopicsState unknown(String nameServerAddress, String error) {
-    return new TopicsState(nameServerAddress, List.of(), List.of(), error);
-  }
-
-  /** Why the services cannot use the topics yet, or null when every master broker has them all. */
-  public String waitingFor() {
-    if (error != null) {
-      return error;
+    public static TopicsState found(String nameServerAddress, List<String> masterBrokers, List<String> missing) {
+        return new TopicsState(nameServerAddress, List.copyOf(masterBrokers), List.copyOf(missing), null);
     }
-    // A broker registers with the name server some seconds after its port opens (its readiness check):
-    // until then there is nothing to create the topics on, which is not the same as having them.
-    if (masterBrokers.isEmpty()) {
-      return "no master broker registered with name server " + nameServerAddress;
+
+    public static TopicsState unknown(String nameServerAddress, String error) {
+        return new TopicsState(nameServerAddress, List.of(), List.of(), error);
     }
-    return missing.isEmpty() ? null : "missing " + String.join(", ", missing);
-  }
+
+    /** Why the services cannot use the topics yet, or null when every master broker has them all. */
+    public String waitingFor() {
+        if (error != null) {
+            return error;
+        }
+        // A broker registers with the name server some seconds after its port opens (its readiness check):
+        // until then there is nothing to create the topics on, which is not the same as having them.
+        if (masterBrokers.isEmpty()) {
+            return "no master broker registered with name server " + nameServerAddress;
+        }
+        return missing.isEmpty() ? null : "missing " + String.join(", ", missing);
+    }
 }

@@ -10,8 +10,8 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
@@ -26,31 +26,33 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_COMPONENT_SELECTOR + MysqlResources.COMPONENT))
 public class MysqlCredentialsDependent extends KubernetesDependentResource<Secret, OrderPlatform>
-    implements Creator<Secret, OrderPlatform>, Updater<Secret, OrderPlatform> {
+        implements Creator<Secret, OrderPlatform>, Updater<Secret, OrderPlatform> {
 
-  public MysqlCredentialsDependent() {
-    super(Secret.class);
-  }
-
-  @Override
-  protected Secret desired(OrderPlatform primary, Context<OrderPlatform> context) {
-    var existing = getSecondaryResource(primary, context).map(Secret::getData).orElse(null);
-    var settings = PlatformSettings.of(primary);
-    return ownedPerRetention(GeneratedSecrets.mysqlCredentials(settings, existing), primary, settings.dataRetention());
-  }
-
-  /** The Secret, owned by the platform only when the platform's data goes with it. */
-  static Secret ownedPerRetention(Secret secret, OrderPlatform platform, DataRetention retention) {
-    if (retention == DataRetention.Delete) {
-      secret.addOwnerReference(platform);
+    public MysqlCredentialsDependent() {
+        super(Secret.class);
     }
-    return secret;
-  }
 
-  /** By name, not by {@link #desired}: desired() itself looks the existing Secret up. */
-  @Override
-  protected ResourceID targetSecondaryResourceID(OrderPlatform primary, Context<OrderPlatform> context) {
-    var platform = PlatformSettings.of(primary);
-    return new ResourceID(platform.generatedMysqlCredentialsSecret(), platform.namespace());
-  }
+    @Override
+    protected Secret desired(OrderPlatform primary, Context<OrderPlatform> context) {
+        var existing =
+                getSecondaryResource(primary, context).map(Secret::getData).orElse(null);
+        var settings = PlatformSettings.of(primary);
+        return ownedPerRetention(
+                GeneratedSecrets.mysqlCredentials(settings, existing), primary, settings.dataRetention());
+    }
+
+    /** The Secret, owned by the platform only when the platform's data goes with it. */
+    static Secret ownedPerRetention(Secret secret, OrderPlatform platform, DataRetention retention) {
+        if (retention == DataRetention.Delete) {
+            secret.addOwnerReference(platform);
+        }
+        return secret;
+    }
+
+    /** By name, not by {@link #desired}: desired() itself looks the existing Secret up. */
+    @Override
+    protected ResourceID targetSecondaryResourceID(OrderPlatform primary, Context<OrderPlatform> context) {
+        var platform = PlatformSettings.of(primary);
+        return new ResourceID(platform.generatedMysqlCredentialsSecret(), platform.namespace());
+    }
 }

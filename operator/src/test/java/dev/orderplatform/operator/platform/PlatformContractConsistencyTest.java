@@ -49,14 +49,17 @@ class PlatformContractConsistencyTest {
     void portsAndSchemaAreTheServicesOwn(AppService service) {
         Map<String, String> config = applicationConfig(service);
 
-        assertThat(config.get("server.port")).as("server.port of %s", service.id())
+        assertThat(config.get("server.port"))
+                .as("server.port of %s", service.id())
                 .isEqualTo(String.valueOf(service.httpPort()));
-        assertThat(config.getOrDefault("spring.grpc.server.port", "0")).as("spring.grpc.server.port of %s", service.id())
+        assertThat(config.getOrDefault("spring.grpc.server.port", "0"))
+                .as("spring.grpc.server.port of %s", service.id())
                 .isEqualTo(String.valueOf(service.grpcPort()));
         String url = resolveDefault(config.get("spring.datasource.url"));
         assertThat(url).as("spring.datasource.url of %s", service.id()).isNotNull();
         assertThat(url.substring(url.lastIndexOf('/') + 1).replaceAll("[?;].*", ""))
-                .as("schema in spring.datasource.url of %s", service.id()).isEqualTo(service.schema());
+                .as("schema in spring.datasource.url of %s", service.id())
+                .isEqualTo(service.schema());
         assertThat(config.get("spring.application.name")).isEqualTo(service.id());
     }
 
@@ -65,9 +68,11 @@ class PlatformContractConsistencyTest {
     void probeAndMetricsPathsAreServed(AppService service) {
         Map<String, String> config = applicationConfig(service);
 
-        assertThat(config.get("management.endpoint.health.probes.enabled")).as("probes of %s", service.id())
+        assertThat(config.get("management.endpoint.health.probes.enabled"))
+                .as("probes of %s", service.id())
                 .isEqualTo("true");
-        assertThat(Arrays.stream(config.getOrDefault("management.endpoints.web.exposure.include", "").split(","))
+        assertThat(Arrays.stream(config.getOrDefault("management.endpoints.web.exposure.include", "")
+                                .split(","))
                         .map(String::trim))
                 .as("exposed actuator endpoints of %s", service.id())
                 .contains("health", "prometheus");
@@ -87,8 +92,9 @@ class PlatformContractConsistencyTest {
             if (field.getName().startsWith("ENV_") && Modifier.isStatic(field.getModifiers())) {
                 String variable = (String) field.get(null);
                 assertThat(environment)
-                        .as("%s = %s must bind a property of the services (known: %s)", field.getName(), variable,
-                                properties)
+                        .as(
+                                "%s = %s must bind a property of the services (known: %s)",
+                                field.getName(), variable, properties)
                         .containsKey(variable);
             }
         }
@@ -96,7 +102,8 @@ class PlatformContractConsistencyTest {
 
     @Test
     void topicsAndTimerLimitsAreTheContractsOwn() {
-        assertThat(PlatformContract.TOPICS).extracting(PlatformContract.Topic::name)
+        assertThat(PlatformContract.TOPICS)
+                .extracting(PlatformContract.Topic::name)
                 .containsExactlyInAnyOrder(Topics.ORDER_REBACK, Topics.ORDER_TIMEOUT);
         assertThat(PlatformContract.ORDER_REBACK.name()).isEqualTo(Topics.ORDER_REBACK);
         assertThat(PlatformContract.ORDER_TIMEOUT.name()).isEqualTo(Topics.ORDER_TIMEOUT);
@@ -106,7 +113,8 @@ class PlatformContractConsistencyTest {
         assertThat(TopicMessageType.valueOf(PlatformContract.ORDER_TIMEOUT.messageType()))
                 .isEqualTo(TopicMessageType.DELAY);
 
-        assertThat(PlatformContract.BROKER_DEFAULT_TIMER_MAX_DELAY).isEqualTo(TimerLimits.BROKER_DEFAULT_TIMER_MAX_DELAY);
+        assertThat(PlatformContract.BROKER_DEFAULT_TIMER_MAX_DELAY)
+                .isEqualTo(TimerLimits.BROKER_DEFAULT_TIMER_MAX_DELAY);
         assertThat(PlatformContract.TIMER_MAX_DELAY_MARGIN).isEqualTo(TimerLimits.MARGIN);
         assertThat(PlatformContract.ENV_TIMER_MAX_DELAY)
                 .isEqualTo(environmentName(TimerLimits.TIMER_MAX_DELAY_PROPERTY));
@@ -128,8 +136,10 @@ class PlatformContractConsistencyTest {
         // web-support (JWT), contracts (TimerLimits) and the services: @ConfigurationProperties records, @Value
         // placeholders and property names spelled as constants.
         for (String module : new String[] {"goods", "inventory", "order", "web-support", "contracts"}) {
-            try (Stream<Path> sources = Files.walk(REPOSITORY.resolve("services").resolve(module).resolve("src/main/java"))) {
-                sources.filter(path -> path.toString().endsWith(".java")).map(PlatformContractConsistencyTest::read)
+            try (Stream<Path> sources =
+                    Files.walk(REPOSITORY.resolve("services").resolve(module).resolve("src/main/java"))) {
+                sources.filter(path -> path.toString().endsWith(".java"))
+                        .map(PlatformContractConsistencyTest::read)
                         .forEach(source -> {
                             collect(PLACEHOLDER, source, properties);
                             collect(PROPERTY_LITERAL, source, properties);
@@ -168,8 +178,9 @@ class PlatformContractConsistencyTest {
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
         if (node.isObject()) {
-            node.properties().forEach(entry ->
-                    flatten(prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(), entry.getValue(), into));
+            node.properties()
+                    .forEach(entry -> flatten(
+                            prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(), entry.getValue(), into));
         } else if (node.isArray()) {
             var values = new StringBuilder();
             node.forEach(value -> values.append(values.isEmpty() ? "" : ",").append(value.asText()));
@@ -208,8 +219,11 @@ class PlatformContractConsistencyTest {
 
     private static Path repositoryRoot() {
         String configured = System.getProperty("orderplatform.repository.root");
-        Path root = Path.of(configured != null ? configured : "..").toAbsolutePath().normalize();
-        assertThat(root.resolve("services/contracts")).as("repository root %s", root).isDirectory();
+        Path root =
+                Path.of(configured != null ? configured : "..").toAbsolutePath().normalize();
+        assertThat(root.resolve("services/contracts"))
+                .as("repository root %s", root)
+                .isDirectory();
         return root;
     }
 }

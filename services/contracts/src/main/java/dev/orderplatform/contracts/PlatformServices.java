@@ -10,6 +10,5 @@ public final class PlatformServices {
     public static final String INVENTORY = "inventory";
     public static final String ORDER = "order";
 
-    private PlatformServices() {
-    }
+    private PlatformServices() {}
 }

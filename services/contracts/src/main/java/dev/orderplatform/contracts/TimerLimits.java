@@ -20,8 +20,7 @@ public final class TimerLimits {
     /** The order service's property with the broker's limit (environment: ORDERPLATFORM_ROCKETMQ_TIMER_MAX_DELAY). */
     public static final String TIMER_MAX_DELAY_PROPERTY = "orderplatform.rocketmq.timer-max-delay";
 
-    private TimerLimits() {
-    }
+    private TimerLimits() {}
 
     /** The broker's limit for an order timeout: RocketMQ's default, or the timeout plus {@link #MARGIN} if longer. */
     public static Duration brokerTimerMaxDelay(Duration orderTimeout) {

@@ -21,6 +21,5 @@ public final class Topics {
     /** The order service's one long-lived transactional producer group (A9): check-backs find it after a restart. */
     public static final String ORDER_PRODUCER_GROUP = "order-tx-producer";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -1,9 +1,8 @@
 package dev.orderplatform.goods;
 
+import dev.orderplatform.web.EnablePlatformWebSupport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-import dev.orderplatform.web.EnablePlatformWebSupport;
 
 /**
  * The goods service: the product catalogue. gRPC (port {@code spring.grpc.server.port}, 9091) serves the order

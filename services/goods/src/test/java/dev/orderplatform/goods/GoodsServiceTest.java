@@ -1,9 +1,12 @@
 package dev.orderplatform.goods;
 
+import dev.orderplatform.infra.junit.PlatformInfrastructure;
+import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,11 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import dev.orderplatform.infra.junit.PlatformInfrastructure;
-import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
-import dev.orderplatform.web.security.JwtTokens;
-import dev.orderplatform.web.security.Roles;
-
 /**
  * Base of the goods service's tests: the whole application on the JVM's shared, real MariaDB (schema
  * {@code goods}), MockMvc for HTTP (and the real server on a free port, for the tests that need real HTTP) and a
@@ -26,11 +24,14 @@ import dev.orderplatform.web.security.Roles;
  * the shared table.
  */
 @WithPlatformInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "orderplatform.jwt.secret=goods-test-secret-that-is-at-least-32-bytes",
-        "spring.grpc.server.address=127.0.0.1",
-        "spring.grpc.server.port=0",
-        "server.address=127.0.0.1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "orderplatform.jwt.secret=goods-test-secret-that-is-at-least-32-bytes",
+            "spring.grpc.server.address=127.0.0.1",
+            "spring.grpc.server.port=0",
+            "server.address=127.0.0.1"
+        })
 @AutoConfigureMockMvc
 public abstract class GoodsServiceTest {
 

@@ -1,13 +1,12 @@
 package dev.orderplatform.inventory;
 
+import dev.orderplatform.web.EnablePlatformWebSupport;
+import dev.orderplatform.web.security.EndpointAuthorization;
+import dev.orderplatform.web.security.Roles;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-
-import dev.orderplatform.web.EnablePlatformWebSupport;
-import dev.orderplatform.web.security.EndpointAuthorization;
-import dev.orderplatform.web.security.Roles;
 
 /**
  * The inventory service: stock per goods, deducted per order by gRPC {@code Sell} and returned exactly once by the

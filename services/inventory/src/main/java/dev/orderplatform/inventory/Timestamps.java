@@ -7,8 +7,7 @@ import java.time.temporal.ChronoUnit;
 /** Every timestamp is written by the application (never the database's NOW()), in milliseconds as stored. */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);

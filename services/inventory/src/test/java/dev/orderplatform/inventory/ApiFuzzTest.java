@@ -1,17 +1,15 @@
 package dev.orderplatform.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderplatform.web.security.JwtProperties;
+import dev.orderplatform.web.testing.ApiFuzzer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import dev.orderplatform.web.security.JwtProperties;
-import dev.orderplatform.web.testing.ApiFuzzer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation of the served document driven with generated valid and invalid requests (see {@link ApiFuzzer}):
@@ -44,8 +42,10 @@ class ApiFuzzTest extends InventoryServiceTest {
                 .pool("after", () -> orders)
                 // The stock rows a request of the generator can reach; the reback consumer may still be returning
                 // stock of earlier test classes' goods, so theirs are left out.
-                .state(() -> jdbc.queryForList("SELECT goods_id, stock FROM stock WHERE goods_id < ? OR goods_id IN ("
-                        + ids + ") ORDER BY goods_id", GENERATED_IDS))
+                .state(() -> jdbc.queryForList(
+                        "SELECT goods_id, stock FROM stock WHERE goods_id < ? OR goods_id IN (" + ids
+                                + ") ORDER BY goods_id",
+                        GENERATED_IDS))
                 .budget(1_500, Duration.ofSeconds(25))
                 .run();
         assertThat(report.failures()).as(report.summary()).isEmpty();

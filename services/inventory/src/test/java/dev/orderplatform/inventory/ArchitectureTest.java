@@ -29,13 +29,27 @@ class ArchitectureTest {
     @Test
     void dependsOnOtherServicesOnlyThroughTheContracts() {
         assertThat(CLASSES).isNotEmpty();
-        classes().that().resideInAPackage("dev.orderplatform.inventory..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.orderplatform..").or(resideInAnyPackage(
-                        "dev.orderplatform.inventory..", "dev.orderplatform.contracts..", "dev.orderplatform.web..")))
+        classes()
+                .that()
+                .resideInAPackage("dev.orderplatform.inventory..")
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage("dev.orderplatform..")
+                        .or(resideInAnyPackage(
+                                "dev.orderplatform.inventory..",
+                                "dev.orderplatform.contracts..",
+                                "dev.orderplatform.web..")))
                 .because("services share only the contracts module (and web-support's HTTP conventions)")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("dev.orderplatform.inventory..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.orderplatform.goods..", "dev.orderplatform.order..", "dev.orderplatform.launcher..", "dev.orderplatform.operator..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.orderplatform.inventory..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.orderplatform.goods..",
+                        "dev.orderplatform.order..",
+                        "dev.orderplatform.launcher..",
+                        "dev.orderplatform.operator..")
                 .check(CLASSES);
     }
 
@@ -49,7 +63,10 @@ class ArchitectureTest {
 
     @Test
     void doesNotUseTheTransactionalApi() {
-        noClasses().should().dependOnClassesThat().haveNameMatching(TRANSACTIONAL_API)
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveNameMatching(TRANSACTIONAL_API)
                 .because("half messages are the order protocol's (docs/protocol.md)")
                 .check(CLASSES);
     }

@@ -1,16 +1,28 @@
 package dev.orderplatform.inventory;
 
+import dev.orderplatform.contracts.PlatformServices;
+import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
+import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
+import dev.orderplatform.contracts.inventory.v1.SellRequest;
+import dev.orderplatform.contracts.inventory.v1.SellResponse;
+import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
+import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
+import dev.orderplatform.infra.junit.PlatformInfrastructure;
+import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
+import dev.orderplatform.web.grpc.ServiceCredentials;
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -31,20 +43,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import dev.orderplatform.contracts.PlatformServices;
-import dev.orderplatform.contracts.Topics;
-import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
-import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
-import dev.orderplatform.contracts.inventory.v1.SellRequest;
-import dev.orderplatform.contracts.inventory.v1.SellResponse;
-import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
-import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
-import dev.orderplatform.infra.junit.PlatformInfrastructure;
-import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
-import dev.orderplatform.web.grpc.ServiceCredentials;
-import dev.orderplatform.web.security.JwtTokens;
-import dev.orderplatform.web.security.Roles;
-
 /**
  * Base of the inventory service's tests: the whole application on the JVM's shared, real MariaDB (schema
  * {@code inventory}) and real RocketMQ broker (topics created up front, so the consumer rebalances at once), a
@@ -53,11 +51,14 @@ import dev.orderplatform.web.security.Roles;
  * one Spring context (and one {@code inventory-reback} consumer); each test uses its own goods ids and order numbers.
  */
 @WithPlatformInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "orderplatform.jwt.secret=inventory-test-secret-that-is-at-least-32-bytes",
-        "spring.grpc.server.address=127.0.0.1",
-        "spring.grpc.server.port=0",
-        "server.address=127.0.0.1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "orderplatform.jwt.secret=inventory-test-secret-that-is-at-least-32-bytes",
+            "spring.grpc.server.address=127.0.0.1",
+            "spring.grpc.server.port=0",
+            "server.address=127.0.0.1"
+        })
 @AutoConfigureMockMvc
 public abstract class InventoryServiceTest {
 
@@ -97,7 +98,9 @@ public abstract class InventoryServiceTest {
 
     @BeforeEach
     void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort()).usePlaintext().build();
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort())
+                .usePlaintext()
+                .build();
         anonymous = InventoryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
         inventory = asOrderService(anonymous);
         admin = withAuthorization(anonymous, adminToken());
@@ -136,7 +139,8 @@ public abstract class InventoryServiceTest {
     /** A new goods with this stock, through the API. */
     protected long goodsWithStock(int stock) {
         long goodsId = freshGoodsId();
-        admin.setStock(SetStockRequest.newBuilder().setGoodsId(goodsId).setStock(stock).build());
+        admin.setStock(
+                SetStockRequest.newBuilder().setGoodsId(goodsId).setStock(stock).build());
         return goodsId;
     }
 
@@ -145,16 +149,17 @@ public abstract class InventoryServiceTest {
     }
 
     protected String recordStatus(String orderSn) {
-        List<String> status = jdbc.queryForList("SELECT status FROM sell_record WHERE order_sn = ?", String.class,
-                orderSn);
+        List<String> status =
+                jdbc.queryForList("SELECT status FROM sell_record WHERE order_sn = ?", String.class, orderSn);
         return status.isEmpty() ? null : status.getFirst();
     }
 
     protected SellResponse sell(String orderSn, long... goodsIdAndQuantity) {
         SellRequest.Builder request = SellRequest.newBuilder().setOrderSn(orderSn);
         for (int i = 0; i < goodsIdAndQuantity.length; i += 2) {
-            request.addItems(GoodsQuantity.newBuilder().setGoodsId(goodsIdAndQuantity[i])
-                    .setQuantity((int) goodsIdAndQuantity[i + 1]));
+            request.addItems(
+                    GoodsQuantity.newBuilder().setGoodsId(goodsIdAndQuantity[i]).setQuantity((int)
+                            goodsIdAndQuantity[i + 1]));
         }
         return inventory.sell(request.build());
     }
@@ -171,7 +176,11 @@ public abstract class InventoryServiceTest {
 
     /** Sends a return request the way the order service does: a committed transactional message keyed by order. */
     protected static MessageExt sendReturn(String orderSn, String reason) throws Exception {
-        byte[] body = StockReturnRequested.newBuilder().setOrderSn(orderSn).setReason(reason).build().toByteArray();
+        byte[] body = StockReturnRequested.newBuilder()
+                .setOrderSn(orderSn)
+                .setReason(reason)
+                .build()
+                .toByteArray();
         return sendRaw(orderSn, body);
     }
 

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class ChildProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final List<String> command;
@@ -113,7 +114,8 @@ public final class ChildProcess {
     /** Waits until the URL answers 200, e.g. a readiness probe. */
     public void awaitHttpOk(URI url, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
         while (true) {
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -160,8 +162,8 @@ public final class ChildProcess {
 
     private void failIfDeadOrLate(Instant deadline, String what) {
         if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                    + " while waiting for " + what + "; see " + logFile);
+            throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while waiting for "
+                    + what + "; see " + logFile);
         }
         if (Instant.now().isAfter(deadline)) {
             throw new IllegalStateException(name + " did not show " + what + " in time; see " + logFile);

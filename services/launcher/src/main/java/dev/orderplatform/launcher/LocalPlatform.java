@@ -1,5 +1,9 @@
 package dev.orderplatform.launcher;
 
+import static dev.orderplatform.infra.support.Ports.freeBrokerPort;
+import static dev.orderplatform.infra.support.Ports.freePort;
+
+import dev.orderplatform.contracts.TimerLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -17,11 +21,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.orderplatform.contracts.TimerLimits;
-
-import static dev.orderplatform.infra.support.Ports.freeBrokerPort;
-import static dev.orderplatform.infra.support.Ports.freePort;
 
 /**
  * The whole platform on this machine, every component its own process on loopback: MariaDB, RocketMQ (name
@@ -128,12 +127,16 @@ public final class LocalPlatform implements AutoCloseable {
     private void startComponent(Component component) {
         progress.accept("starting " + component.processName());
         long started = System.nanoTime();
-        ChildProcess child = ChildProcess.start(component.processName(), command(component),
-                environment(component), logDir().resolve(component.processName() + ".log"));
+        ChildProcess child = ChildProcess.start(
+                component.processName(),
+                command(component),
+                environment(component),
+                logDir().resolve(component.processName() + ".log"));
         processes.put(component, child);
         awaitReady(component, child);
-        progress.accept(String.format("%s ready in %.1f s (pid %d)", component.processName(),
-                (System.nanoTime() - started) / 1e9, child.pid()));
+        progress.accept(String.format(
+                "%s ready in %.1f s (pid %d)",
+                component.processName(), (System.nanoTime() - started) / 1e9, child.pid()));
     }
 
     private void awaitReady(Component component, ChildProcess child) {
@@ -145,7 +148,9 @@ public final class LocalPlatform implements AutoCloseable {
                 dbPassword = ready.group(3);
                 createSchemas();
             }
-            case ROCKETMQ -> nameServer = child.awaitLine(ROCKETMQ_READY, INFRA_START_TIMEOUT).group(1);
+            case ROCKETMQ ->
+                nameServer =
+                        child.awaitLine(ROCKETMQ_READY, INFRA_START_TIMEOUT).group(1);
             case GOODS -> child.awaitHttpOk(readiness(ports.goodsHttp()), SERVICE_START_TIMEOUT);
             case INVENTORY -> child.awaitHttpOk(readiness(ports.inventoryHttp()), SERVICE_START_TIMEOUT);
             case ORDER -> child.awaitHttpOk(readiness(ports.orderHttp()), SERVICE_START_TIMEOUT);
@@ -156,24 +161,47 @@ public final class LocalPlatform implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = launcherJar().toString();
         Path work = options.workDir();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError",
-                "-Duser.home=" + work.resolve("home")));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError", "-Duser.home=" + work.resolve("home")));
         switch (component) {
-            case MARIADB -> command.addAll(List.of("-Xmx128m", "-cp", classpath,
-                    "dev.orderplatform.infra.mariadb.MariaDbServerMain",
-                    "--work-dir", work.resolve("mariadb").toString(), "--port", String.valueOf(ports.mariadb())));
-            case ROCKETMQ -> command.addAll(List.of("-Xmx1g", "-XX:MaxDirectMemorySize=256m",
-                    "-Dtls.server.mode=disabled", "-cp", classpath,
-                    "dev.orderplatform.infra.rocketmq.RocketMqServerMain",
-                    "--work-dir", work.resolve("rocketmq").toString(),
-                    "--namesrv-port", String.valueOf(ports.nameServer()),
-                    "--broker-port", String.valueOf(ports.broker()),
-                    "--settings", options.productionLikeBroker() ? "production" : "fast",
-                    "--timer-max-delay", timerMaxDelay().toString()));
+            case MARIADB ->
+                command.addAll(List.of(
+                        "-Xmx128m",
+                        "-cp",
+                        classpath,
+                        "dev.orderplatform.infra.mariadb.MariaDbServerMain",
+                        "--work-dir",
+                        work.resolve("mariadb").toString(),
+                        "--port",
+                        String.valueOf(ports.mariadb())));
+            case ROCKETMQ ->
+                command.addAll(List.of(
+                        "-Xmx1g",
+                        "-XX:MaxDirectMemorySize=256m",
+                        "-Dtls.server.mode=disabled",
+                        "-cp",
+                        classpath,
+                        "dev.orderplatform.infra.rocketmq.RocketMqServerMain",
+                        "--work-dir",
+                        work.resolve("rocketmq").toString(),
+                        "--namesrv-port",
+                        String.valueOf(ports.nameServer()),
+                        "--broker-port",
+                        String.valueOf(ports.broker()),
+                        "--settings",
+                        options.productionLikeBroker() ? "production" : "fast",
+                        "--timer-max-delay",
+                        timerMaxDelay().toString()));
             case GOODS, INVENTORY, ORDER -> {
-                command.addAll(List.of("-Xmx768m", "-jar",
-                        options.launcherDir().resolve("services").resolve(component.processName() + ".jar").toString()));
-                options.serviceProperties().getOrDefault(component, Map.of())
+                command.addAll(List.of(
+                        "-Xmx768m",
+                        "-jar",
+                        options.launcherDir()
+                                .resolve("services")
+                                .resolve(component.processName() + ".jar")
+                                .toString()));
+                options.serviceProperties()
+                        .getOrDefault(component, Map.of())
                         .forEach((key, value) -> command.add("--" + key + "=" + value));
             }
         }
@@ -199,7 +227,9 @@ public final class LocalPlatform implements AutoCloseable {
                 env.put("SERVER_PORT", String.valueOf(ports.orderHttp()));
                 env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(ports.orderGrpc()));
                 env.put("ORDERPLATFORM_ORDER_TIMEOUT", options.orderTimeout().toString());
-                env.put("ORDERPLATFORM_ROCKETMQ_TIMER_MAX_DELAY", timerMaxDelay().toString());
+                env.put(
+                        "ORDERPLATFORM_ROCKETMQ_TIMER_MAX_DELAY",
+                        timerMaxDelay().toString());
                 env.put("ORDERPLATFORM_GOODS_GRPC_ADDRESS", "127.0.0.1:" + ports.goodsGrpc());
                 env.put("ORDERPLATFORM_INVENTORY_GRPC_ADDRESS", "127.0.0.1:" + ports.inventoryGrpc());
             }
@@ -220,7 +250,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void createSchemas() {
         try (Connection connection = DriverManager.getConnection(jdbcBaseUrl, dbUser, dbPassword);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String schema : SCHEMAS) {
                 statement.execute("CREATE DATABASE IF NOT EXISTS " + schema);
             }
@@ -246,8 +276,16 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** Ports of one run; kept across restarts so that clients and the broker's routes stay valid. */
-    record PortPlan(int mariadb, int nameServer, int broker, int goodsHttp, int goodsGrpc, int inventoryHttp,
-                 int inventoryGrpc, int orderHttp, int orderGrpc) {
+    record PortPlan(
+            int mariadb,
+            int nameServer,
+            int broker,
+            int goodsHttp,
+            int goodsGrpc,
+            int inventoryHttp,
+            int inventoryGrpc,
+            int orderHttp,
+            int orderGrpc) {
 
         /** The services on the ports docs/architecture.md documents; the database and broker on free ports. */
         static PortPlan documented() {
@@ -255,8 +293,16 @@ public final class LocalPlatform implements AutoCloseable {
         }
 
         static PortPlan random() {
-            return new PortPlan(freePort(), freePort(), freeBrokerPort(), freePort(), freePort(), freePort(),
-                    freePort(), freePort(), freePort());
+            return new PortPlan(
+                    freePort(),
+                    freePort(),
+                    freeBrokerPort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort());
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.orderplatform.launcher;
 
+import dev.orderplatform.launcher.DemoSeed.DemoGoods;
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,22 +10,18 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import dev.orderplatform.launcher.DemoSeed.DemoGoods;
-import dev.orderplatform.web.security.JwtTokens;
-import dev.orderplatform.web.security.Roles;
-
 /**
  * {@code java -jar services/launcher/target/launcher-*.jar [--order-timeout=PT30M] [--work-dir=DIR] [--random-ports]}:
  * starts the platform, seeds demo goods, prints the URLs and tokens, and stops everything on Ctrl-C.
  */
 public final class LocalPlatformMain {
 
-    private LocalPlatformMain() {
-    }
+    private LocalPlatformMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path launcherTarget = launcherTargetDir();
-        LocalPlatformOptions options = LocalPlatformOptions.defaults(launcherTarget.resolve("platform"), launcherTarget);
+        LocalPlatformOptions options =
+                LocalPlatformOptions.defaults(launcherTarget.resolve("platform"), launcherTarget);
         for (String arg : args) {
             options = apply(options, arg);
         }
@@ -30,18 +29,22 @@ public final class LocalPlatformMain {
         long started = System.nanoTime();
         LocalPlatform platform = LocalPlatform.start(options, line -> System.out.println("[platform] " + line));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("[platform] stopping");
-            platform.close();
-            stopped.countDown();
-        }, "platform-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("[platform] stopping");
+                            platform.close();
+                            stopped.countDown();
+                        },
+                        "platform-shutdown"));
 
         JwtTokens tokens = new JwtTokens(platform.jwtSecret().getBytes(StandardCharsets.UTF_8));
         String adminToken = tokens.issue("admin", List.of(Roles.ADMIN), Duration.ofDays(1));
         String userToken = tokens.issue("demo-user", List.of(Roles.USER), Duration.ofDays(1));
         List<DemoGoods> goods = new DemoSeed(platform.goodsUrl(), platform.inventoryUrl(), adminToken).seed();
 
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 OrderPlatform is running (ready in %.1f s). Everything listens on 127.0.0.1.
                   order API      %s/api/v1/orders   (cart: /api/v1/cart)
@@ -62,10 +65,21 @@ public final class LocalPlatformMain {
                        -d '{"address": "1 Main St", "name": "Demo", "mobile": "13800000000"}' %s/api/v1/orders
                 Press Ctrl-C to stop.
                 """,
-                (System.nanoTime() - started) / 1e9, platform.orderUrl(), platform.goodsUrl(),
-                platform.inventoryUrl(), platform.nameServer(), platform.jdbcBaseUrl(), platform.logDir(),
-                goods.stream().map(g -> g.id() + " " + g.name() + " (" + g.stock() + ")").toList(),
-                userToken, adminToken, goods.getFirst().id(), platform.orderUrl(), platform.orderUrl());
+                (System.nanoTime() - started) / 1e9,
+                platform.orderUrl(),
+                platform.goodsUrl(),
+                platform.inventoryUrl(),
+                platform.nameServer(),
+                platform.jdbcBaseUrl(),
+                platform.logDir(),
+                goods.stream()
+                        .map(g -> g.id() + " " + g.name() + " (" + g.stock() + ")")
+                        .toList(),
+                userToken,
+                adminToken,
+                goods.getFirst().id(),
+                platform.orderUrl(),
+                platform.orderUrl());
         stopped.await();
     }
 
@@ -78,23 +92,31 @@ public final class LocalPlatformMain {
             try {
                 return options.withOrderTimeout(Duration.parse(value));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--order-timeout takes an ISO-8601 duration such as PT30M or PT10S, not "
-                        + value);
+                throw new IllegalArgumentException(
+                        "--order-timeout takes an ISO-8601 duration such as PT30M or PT10S, not " + value);
             }
         }
         if (arg.startsWith("--work-dir=")) {
-            return new LocalPlatformOptions(Path.of(arg.substring("--work-dir=".length())), options.launcherDir(),
-                    options.orderTimeout(), options.randomPorts(), options.productionLikeBroker(),
+            return new LocalPlatformOptions(
+                    Path.of(arg.substring("--work-dir=".length())),
+                    options.launcherDir(),
+                    options.orderTimeout(),
+                    options.randomPorts(),
+                    options.productionLikeBroker(),
                     options.serviceProperties());
         }
-        throw new IllegalArgumentException("Unknown option " + arg
-                + " (known: --order-timeout=PT30M, --work-dir=DIR, --random-ports)");
+        throw new IllegalArgumentException(
+                "Unknown option " + arg + " (known: --order-timeout=PT30M, --work-dir=DIR, --random-ports)");
     }
 
     /** The launcher jar sits in services/launcher/target next to lib/ and services/. */
     private static Path launcherTargetDir() {
         try {
-            Path location = Path.of(LocalPlatformMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(LocalPlatformMain.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return location.getParent();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);

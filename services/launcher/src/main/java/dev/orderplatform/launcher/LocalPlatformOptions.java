@@ -32,17 +32,17 @@ public record LocalPlatformOptions(
     }
 
     public LocalPlatformOptions withOrderTimeout(Duration timeout) {
-        return new LocalPlatformOptions(workDir, launcherDir, timeout, randomPorts, productionLikeBroker,
-                serviceProperties);
+        return new LocalPlatformOptions(
+                workDir, launcherDir, timeout, randomPorts, productionLikeBroker, serviceProperties);
     }
 
     public LocalPlatformOptions withRandomPorts() {
-        return new LocalPlatformOptions(workDir, launcherDir, orderTimeout, true, productionLikeBroker,
-                serviceProperties);
+        return new LocalPlatformOptions(
+                workDir, launcherDir, orderTimeout, true, productionLikeBroker, serviceProperties);
     }
 
     public LocalPlatformOptions withServiceProperties(Map<Component, Map<String, String>> properties) {
-        return new LocalPlatformOptions(workDir, launcherDir, orderTimeout, randomPorts, productionLikeBroker,
-                properties);
+        return new LocalPlatformOptions(
+                workDir, launcherDir, orderTimeout, randomPorts, productionLikeBroker, properties);
     }
 }

@@ -1,11 +1,10 @@
 package dev.orderplatform.order;
 
+import dev.orderplatform.web.EnablePlatformWebSupport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import dev.orderplatform.web.EnablePlatformWebSupport;
 
 /**
  * The order service: cart, orders, payment, order timeout, and the reliable-message order protocol that keeps

@@ -1,7 +1,6 @@
 package dev.orderplatform.order;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,5 +16,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OrderProperties(
         @DefaultValue("30m") Duration timeout,
         @DefaultValue("3s") Duration grpcDeadline,
-        @DefaultValue("100") int maxCartItems) {
-}
+        @DefaultValue("100") int maxCartItems) {}

@@ -1,7 +1,6 @@
 package dev.orderplatform.order;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,5 +20,4 @@ public record RocketMqProperties(
         @DefaultValue("127.0.0.1:9876") String nameServer,
         @DefaultValue("4") int checkThreads,
         @DefaultValue("3s") Duration sendTimeout,
-        @DefaultValue("3d") Duration timerMaxDelay) {
-}
+        @DefaultValue("3d") Duration timerMaxDelay) {}

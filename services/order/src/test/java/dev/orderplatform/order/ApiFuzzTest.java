@@ -1,20 +1,18 @@
 package dev.orderplatform.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderplatform.order.support.Platform;
+import dev.orderplatform.web.testing.ApiFuzzer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import dev.orderplatform.order.support.Platform;
-import dev.orderplatform.web.testing.ApiFuzzer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation of the served document driven with generated valid and invalid requests (see {@link ApiFuzzer})
@@ -40,8 +38,9 @@ class ApiFuzzTest extends OrderServiceTest {
                 .tokens(Platform.JWT_SECRET.getBytes(StandardCharsets.UTF_8), user)
                 .pool("goodsId", () -> goods)
                 .pool("goodsIds[]", () -> goods)
-                .pool("orderSn", () -> jdbc.queryForList("SELECT order_sn FROM orders WHERE user_id = ?", String.class,
-                        user))
+                .pool(
+                        "orderSn",
+                        () -> jdbc.queryForList("SELECT order_sn FROM orders WHERE user_id = ?", String.class, user))
                 .state(() -> state(user, goods))
                 .budget(600, Duration.ofSeconds(35))
                 .run();
@@ -54,12 +53,19 @@ class ApiFuzzTest extends OrderServiceTest {
     /** What a refused request must not change: the user's data, every row count (any user's), the stock. */
     private Map<String, Object> state(String user, List<Long> goods) {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("cart", jdbc.queryForList("SELECT goods_id, quantity, selected FROM cart_item WHERE user_id = ?"
-                + " ORDER BY goods_id", user));
-        state.put("orders", jdbc.queryForList("SELECT order_sn, status FROM orders WHERE user_id = ? ORDER BY order_sn",
-                user));
-        state.put("rows", jdbc.queryForMap("SELECT (SELECT COUNT(*) FROM cart_item) AS cart_items,"
-                + " (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM order_line) AS order_lines"));
+        state.put(
+                "cart",
+                jdbc.queryForList(
+                        "SELECT goods_id, quantity, selected FROM cart_item WHERE user_id = ?" + " ORDER BY goods_id",
+                        user));
+        state.put(
+                "orders",
+                jdbc.queryForList("SELECT order_sn, status FROM orders WHERE user_id = ? ORDER BY order_sn", user));
+        state.put(
+                "rows",
+                jdbc.queryForMap(
+                        "SELECT (SELECT COUNT(*) FROM cart_item) AS cart_items,"
+                                + " (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM order_line) AS order_lines"));
         goods.forEach(id -> state.put("stock " + id, platform.stock(id)));
         return state;
     }

@@ -29,13 +29,27 @@ class ArchitectureTest {
     @Test
     void dependsOnOtherServicesOnlyThroughTheContracts() {
         assertThat(CLASSES).isNotEmpty();
-        classes().that().resideInAPackage("dev.orderplatform.order..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.orderplatform..").or(resideInAnyPackage(
-                        "dev.orderplatform.order..", "dev.orderplatform.contracts..", "dev.orderplatform.web..")))
+        classes()
+                .that()
+                .resideInAPackage("dev.orderplatform.order..")
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage("dev.orderplatform..")
+                        .or(resideInAnyPackage(
+                                "dev.orderplatform.order..",
+                                "dev.orderplatform.contracts..",
+                                "dev.orderplatform.web..")))
                 .because("services share only the contracts module (and web-support's HTTP conventions)")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("dev.orderplatform.order..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.orderplatform.goods..", "dev.orderplatform.inventory..", "dev.orderplatform.launcher..", "dev.orderplatform.operator..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.orderplatform.order..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.orderplatform.goods..",
+                        "dev.orderplatform.inventory..",
+                        "dev.orderplatform.launcher..",
+                        "dev.orderplatform.operator..")
                 .check(CLASSES);
     }
 
@@ -49,8 +63,12 @@ class ArchitectureTest {
 
     @Test
     void onlyTheProtocolUsesTheTransactionalApi() {
-        noClasses().that().resideOutsideOfPackage("dev.orderplatform.order.protocol..")
-                .should().dependOnClassesThat().haveNameMatching(TRANSACTIONAL_API)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.orderplatform.order.protocol..")
+                .should()
+                .dependOnClassesThat()
+                .haveNameMatching(TRANSACTIONAL_API)
                 .because("half messages, their local transactions and check-backs are the protocol's "
                         + "(docs/protocol.md); everything else goes through OrderProtocol")
                 .check(CLASSES);

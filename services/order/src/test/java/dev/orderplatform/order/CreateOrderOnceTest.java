@@ -1,10 +1,6 @@
 package dev.orderplatform.order;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.order.idempotency.IdempotencyKeyCleanup;
@@ -13,8 +9,10 @@ import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
 import dev.orderplatform.order.support.SellFaults.Fault;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One order per intent: a double submit from one cart, a retry with the same {@code Idempotency-Key}, concurrent
@@ -37,8 +35,12 @@ class CreateOrderOnceTest extends OrderServiceTest {
         String user = Platform.freshUser();
         String token = tokenOf(user);
         OrderApi api = api();
-        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 3)).status()).isEqualTo(201);
-        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", other, "quantity", 1)).status()).isEqualTo(201);
+        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 3))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", other, "quantity", 1))
+                        .status())
+                .isEqualTo(201);
 
         DoubleSubmit submits = submitTwiceFromOneCartRead(user, Map.of());
 
@@ -65,7 +67,9 @@ class CreateOrderOnceTest extends OrderServiceTest {
 
         Response first = api.order(token, Map.of(goods, 2)); // fills the cart; ordered below with the key
         assertThat(first.status()).isEqualTo(201);
-        assertThat(api.post(token, "/api/v1/orders/" + first.text("orderSn") + "/pay", null).status()).isEqualTo(200);
+        assertThat(api.post(token, "/api/v1/orders/" + first.text("orderSn") + "/pay", null)
+                        .status())
+                .isEqualTo(200);
         api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 2));
         Response keyed = api.send(token, "POST", "/api/v1/orders", BODY, key);
         assertThat(keyed.status()).as(keyed.toString()).isEqualTo(201);
@@ -81,8 +85,12 @@ class CreateOrderOnceTest extends OrderServiceTest {
         assertThat(platform.stock(goods)).isEqualTo(6);
         assertThat(api.get(token, "/api/v1/cart").body().get("items")).hasSize(1);
 
-        Response otherBody = api.send(token, "POST", "/api/v1/orders",
-                Map.of("address", "2 Other Street", "name", "Tess", "mobile", "13800000000"), key);
+        Response otherBody = api.send(
+                token,
+                "POST",
+                "/api/v1/orders",
+                Map.of("address", "2 Other Street", "name", "Tess", "mobile", "13800000000"),
+                key);
         assertThat(otherBody.status()).as(otherBody.toString()).isEqualTo(422);
         assertThat(otherBody.code()).isEqualTo("IDEMPOTENCY_KEY_MISMATCH");
 
@@ -165,7 +173,8 @@ class CreateOrderOnceTest extends OrderServiceTest {
         assertThat(orderCount(api, token)).isZero();
 
         // A new attempt is a new key.
-        Response again = api.send(token, "POST", "/api/v1/orders", BODY, key("unknown-again-" + Platform.freshOrderSn()));
+        Response again =
+                api.send(token, "POST", "/api/v1/orders", BODY, key("unknown-again-" + Platform.freshOrderSn()));
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(platform.stock(goods)).isEqualTo(8);
         assertAuditClean(Map.of(goods, 10));
@@ -190,8 +199,11 @@ class CreateOrderOnceTest extends OrderServiceTest {
 
         ageKeys(user);
         assertThat(cleanup.deleteExpired()).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_key WHERE user_id = ?").param(user).query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_key WHERE user_id = ?")
+                        .param(user)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(platform.stock(goods)).isEqualTo(8);
     }
 
@@ -223,6 +235,7 @@ class CreateOrderOnceTest extends OrderServiceTest {
     /** Makes the user's keys look 25 hours old. */
     private void ageKeys(String user) {
         jdbc.sql("UPDATE idempotency_key SET created_at = created_at - INTERVAL 25 HOUR WHERE user_id = ?")
-                .param(user).update();
+                .param(user)
+                .update();
     }
 }

@@ -1,18 +1,8 @@
 package dev.orderplatform.order;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
-
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.infra.mariadb.EmbeddedMariaDb;
 import dev.orderplatform.order.support.Gate;
@@ -20,8 +10,16 @@ import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
 import dev.orderplatform.order.support.TcpProxy;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 10 item 8: the order application reaches its database through a {@link TcpProxy} that the test cuts, so the
@@ -46,7 +44,8 @@ class DatabaseOutageTest extends OrderServiceTest {
 
     static String proxiedUrl() {
         EmbeddedMariaDb mariaDb = Platform.get().infra().mariaDb();
-        return mariaDb.jdbcUrl("orders").replace("127.0.0.1:" + mariaDb.port() + "/", "127.0.0.1:" + database.port() + "/");
+        return mariaDb.jdbcUrl("orders")
+                .replace("127.0.0.1:" + mariaDb.port() + "/", "127.0.0.1:" + database.port() + "/");
     }
 
     @Autowired
@@ -58,7 +57,8 @@ class DatabaseOutageTest extends OrderServiceTest {
     }
 
     @Test
-    void databaseUnreachableDuringTheLocalTransactionAndTheDecision_outcomeUnknownWithTheOrderNumber() throws Exception {
+    void databaseUnreachableDuringTheLocalTransactionAndTheDecision_outcomeUnknownWithTheOrderNumber()
+            throws Exception {
         assertThat(dataSource.getJdbcUrl()).isEqualTo(proxiedUrl());
         long goods = platform.newGoods("7.00", 10);
         String user = Platform.freshUser();

@@ -1,19 +1,7 @@
 package dev.orderplatform.order;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
@@ -24,17 +12,31 @@ import dev.orderplatform.order.support.Gate;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The payment deadline and the timeout sweeper (issue 10 items 2 and 13): the timer message is sent after the order's
  * transaction, without holding it; when that message is lost, payment is still refused after the deadline and the
  * sweeper closes the order and returns its stock, once.
  */
-@TestPropertySource(properties = {"orderplatform.order.timeout=3s", "orderplatform.timeout-sweeper.interval=500ms",
-        "orderplatform.timeout-sweeper.grace=10s"})
+@TestPropertySource(
+        properties = {
+            "orderplatform.order.timeout=3s",
+            "orderplatform.timeout-sweeper.interval=500ms",
+            "orderplatform.timeout-sweeper.grace=10s"
+        })
 class OrderDeadlineTest extends OrderServiceTest {
 
     @Autowired
@@ -79,14 +81,19 @@ class OrderDeadlineTest extends OrderServiceTest {
 
         // The sweeper closes it through the close-and-return transactional message; the timer never existed.
         try (BrokerMessages broker = BrokerMessages.open()) {
-            assertThat(broker.withKey(BrokerMessages.TIMER_TOPIC, orderSn)).as("pending timer").isEmpty();
-            assertThat(broker.withKey(Topics.ORDER_TIMEOUT, orderSn)).as("delivered timer").isEmpty();
+            assertThat(broker.withKey(BrokerMessages.TIMER_TOPIC, orderSn))
+                    .as("pending timer")
+                    .isEmpty();
+            assertThat(broker.withKey(Topics.ORDER_TIMEOUT, orderSn))
+                    .as("delivered timer")
+                    .isEmpty();
         }
         await().atMost(WAIT).untilAsserted(() -> assertThat(statusOf(orderSn)).isEqualTo(OrderStatus.TRADE_CLOSED));
         awaitRecord(orderSn, SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
         awaitStock(goods, 10);
         assertThat(sweptClosed()).isGreaterThanOrEqualTo(sweptBefore + 1);
-        assertThat(api.post(token, "/api/v1/orders/" + orderSn + "/pay", null).code()).isEqualTo("ORDER_CLOSED");
+        assertThat(api.post(token, "/api/v1/orders/" + orderSn + "/pay", null).code())
+                .isEqualTo("ORDER_CLOSED");
 
         // Once: later sweeps and check-backs return nothing more.
         Thread.sleep(CHECK_WINDOW.toMillis());
@@ -111,10 +118,11 @@ class OrderDeadlineTest extends OrderServiceTest {
                 try (Statement session = connection.createStatement()) {
                     session.execute("SET SESSION innodb_lock_wait_timeout = 2");
                 }
-                assertThat(lockedColumn(connection, "SELECT owner FROM order_fence WHERE order_sn = ? FOR UPDATE",
-                        orderSn)).isEqualTo("CREATE");
-                assertThat(lockedColumn(connection, "SELECT status FROM orders WHERE order_sn = ? FOR UPDATE",
-                        orderSn)).isEqualTo("WAIT_BUYER_PAY");
+                assertThat(lockedColumn(
+                                connection, "SELECT owner FROM order_fence WHERE order_sn = ? FOR UPDATE", orderSn))
+                        .isEqualTo("CREATE");
+                assertThat(lockedColumn(connection, "SELECT status FROM orders WHERE order_sn = ? FOR UPDATE", orderSn))
+                        .isEqualTo("WAIT_BUYER_PAY");
                 connection.rollback();
             }
         } finally {
@@ -128,7 +136,9 @@ class OrderDeadlineTest extends OrderServiceTest {
         awaitRecord(orderSn, SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
         awaitStock(goods, 10);
         try (BrokerMessages broker = BrokerMessages.open()) {
-            assertThat(broker.withKey(Topics.ORDER_TIMEOUT, orderSn)).as("delivered timer").isNotEmpty();
+            assertThat(broker.withKey(Topics.ORDER_TIMEOUT, orderSn))
+                    .as("delivered timer")
+                    .isNotEmpty();
         }
         assertAuditClean(Map.of(goods, 10));
     }
@@ -144,6 +154,7 @@ class OrderDeadlineTest extends OrderServiceTest {
 
     private double sweptClosed() {
         return meters.find("orderplatform.orders.swept").tag("result", "CLOSED").counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 }

@@ -1,10 +1,6 @@
 package dev.orderplatform.order;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,19 +8,21 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
 import dev.orderplatform.web.security.Roles;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The user's flow over HTTP (cart -> order -> pay) and the API's refusals, each with its stable code. */
 class OrderFlowTest extends OrderServiceTest {
@@ -39,11 +37,13 @@ class OrderFlowTest extends OrderServiceTest {
         Instant expiry = Instant.now().plusSeconds(600);
         Map<String, String> refusedTokens = Map.of(
                 "no sub", signed(new JWTClaimsSet.Builder().expirationTime(Date.from(expiry))),
-                "65-character sub", signed(new JWTClaimsSet.Builder().subject("u".repeat(65))
-                        .expirationTime(Date.from(expiry))),
+                "65-character sub",
+                        signed(new JWTClaimsSet.Builder()
+                                .subject("u".repeat(65))
+                                .expirationTime(Date.from(expiry))),
                 "blank sub", signed(new JWTClaimsSet.Builder().subject(" ").expirationTime(Date.from(expiry))),
-                "sub with a control character", signed(new JWTClaimsSet.Builder().subject("a\u0000b")
-                        .expirationTime(Date.from(expiry))),
+                "sub with a control character",
+                        signed(new JWTClaimsSet.Builder().subject("a\u0000b").expirationTime(Date.from(expiry))),
                 "no exp", signed(new JWTClaimsSet.Builder().subject(user)));
         OrderApi api = api();
 
@@ -54,18 +54,24 @@ class OrderFlowTest extends OrderServiceTest {
         }));
 
         assertThat(api.get(tokenOf(user), "/api/v1/cart").body().get("items")).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM cart_item WHERE goods_id = ?").param(goods).query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cart_item WHERE goods_id = ?")
+                        .param(goods)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // The longest allowed subject is a user like any other.
-        String longest = signed(new JWTClaimsSet.Builder().subject("u".repeat(64)).expirationTime(Date.from(expiry)));
-        assertThat(api.post(longest, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 1)).status())
+        String longest =
+                signed(new JWTClaimsSet.Builder().subject("u".repeat(64)).expirationTime(Date.from(expiry)));
+        assertThat(api.post(longest, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 1))
+                        .status())
                 .isEqualTo(201);
     }
 
     /** A token signed with the platform's key, as a user token but with exactly these claims. */
     private static String signed(JWTClaimsSet.Builder claims) {
         try {
-            SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+            SignedJWT token = new SignedJWT(
+                    new JWSHeader(JWSAlgorithm.HS256),
                     claims.claim(Roles.CLAIM, List.of(Roles.USER)).build());
             token.sign(new MACSigner(Platform.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
             return token.serialize();
@@ -82,17 +88,25 @@ class OrderFlowTest extends OrderServiceTest {
         String token = tokenOf(user);
         OrderApi api = api();
 
-        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", apple, "quantity", 1)).status()).isEqualTo(201);
-        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", apple, "quantity", 3)).status()).isEqualTo(200);
-        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", pear, "quantity", 2)).status()).isEqualTo(201);
+        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", apple, "quantity", 1))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", apple, "quantity", 3))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", pear, "quantity", 2))
+                        .status())
+                .isEqualTo(201);
         Response cart = api.get(token, "/api/v1/cart");
         assertThat(cart.body().get("items")).hasSize(2);
         assertThat(cart.body().get("selectedTotal").decimalValue()).isEqualByComparingTo("43.90");
         // Unselect the pear: it stays in the cart, out of the order.
-        assertThat(api.patch(token, "/api/v1/cart/items/" + pear, Map.of("selected", false)).status()).isEqualTo(200);
+        assertThat(api.patch(token, "/api/v1/cart/items/" + pear, Map.of("selected", false))
+                        .status())
+                .isEqualTo(200);
 
-        Response created = api.post(token, "/api/v1/orders",
-                Map.of("address", "1 Main Street", "name", "Ann", "mobile", "13800000000"));
+        Response created = api.post(
+                token, "/api/v1/orders", Map.of("address", "1 Main Street", "name", "Ann", "mobile", "13800000000"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String orderSn = created.text("orderSn");
         assertThat(created.text("status")).isEqualTo("WAIT_BUYER_PAY");
@@ -106,7 +120,9 @@ class OrderFlowTest extends OrderServiceTest {
         Response paid = api.post(token, "/api/v1/orders/" + orderSn + "/pay", null);
         assertThat(paid.status()).isEqualTo(200);
         assertThat(paid.text("status")).isEqualTo("TRADE_SUCCESS");
-        assertThat(api.post(token, "/api/v1/orders/" + orderSn + "/pay", null).status()).as("paying twice").isEqualTo(200);
+        assertThat(api.post(token, "/api/v1/orders/" + orderSn + "/pay", null).status())
+                .as("paying twice")
+                .isEqualTo(200);
 
         Response read = api.get(token, "/api/v1/orders/" + orderSn);
         assertThat(read.text("status")).isEqualTo("TRADE_SUCCESS");
@@ -126,9 +142,13 @@ class OrderFlowTest extends OrderServiceTest {
         // Probes and metrics are open.
         assertThat(api.raw("/actuator/health/readiness")).startsWith("200");
         assertThat(api.raw("/actuator/health/liveness")).startsWith("200");
-        assertThat(api.raw("/actuator/prometheus")).startsWith("200").contains("orderplatform_orders_placed_total")
+        assertThat(api.raw("/actuator/prometheus"))
+                .startsWith("200")
+                .contains("orderplatform_orders_placed_total")
                 .contains("orderplatform_protocol_mode{consistent=\"true\",mode=\"reliable\"} 1");
-        assertThat(api.raw("/actuator/info")).startsWith("200").contains("\"mode\":\"reliable\"")
+        assertThat(api.raw("/actuator/info"))
+                .startsWith("200")
+                .contains("\"mode\":\"reliable\"")
                 .contains("\"benchmarkOnly\":false");
     }
 
@@ -165,7 +185,8 @@ class OrderFlowTest extends OrderServiceTest {
         String other = Platform.freshUser();
         api.post(tokenOf(other), "/api/v1/cart/items", Map.of("goodsId", offSale, "quantity", 1));
         platform.takeOffSale(offSale);
-        Response unavailable = api.post(tokenOf(other), "/api/v1/orders", Map.of("address", "a", "name", "n", "mobile", "1"));
+        Response unavailable =
+                api.post(tokenOf(other), "/api/v1/orders", Map.of("address", "a", "name", "n", "mobile", "1"));
         assertThat(unavailable.status()).isEqualTo(409);
         assertThat(unavailable.code()).isEqualTo("GOODS_UNAVAILABLE");
         assertThat(platform.stock(offSale)).isEqualTo(3);
@@ -177,12 +198,15 @@ class OrderFlowTest extends OrderServiceTest {
         String orderSn = mine.text("orderSn");
         String stranger = tokenOf(Platform.freshUser());
         assertThat(api.get(stranger, "/api/v1/orders/" + orderSn).code()).isEqualTo("ORDER_NOT_FOUND");
-        assertThat(api.post(stranger, "/api/v1/orders/" + orderSn + "/pay", null).status()).isEqualTo(404);
+        assertThat(api.post(stranger, "/api/v1/orders/" + orderSn + "/pay", null)
+                        .status())
+                .isEqualTo(404);
         assertThat(api.get(token, "/api/v1/orders/nope").status()).isEqualTo(404);
         assertThat(statusOf(orderSn)).isEqualTo(OrderStatus.WAIT_BUYER_PAY);
 
         // Paying a closed order: 409 ORDER_CLOSED.
-        assertThat(protocol.closeIfUnpaid(orderSn)).isEqualTo(dev.orderplatform.order.protocol.OrderProtocol.CloseResult.CLOSED);
+        assertThat(protocol.closeIfUnpaid(orderSn))
+                .isEqualTo(dev.orderplatform.order.protocol.OrderProtocol.CloseResult.CLOSED);
         Response closed = api.post(token, "/api/v1/orders/" + orderSn + "/pay", null);
         assertThat(closed.status()).isEqualTo(409);
         assertThat(closed.code()).isEqualTo("ORDER_CLOSED");
@@ -192,13 +216,19 @@ class OrderFlowTest extends OrderServiceTest {
         // Security: no token 401; a user token on the audit 403; an admin token 200.
         assertThat(api.get(null, "/api/v1/cart").code()).isEqualTo("UNAUTHENTICATED");
         assertThat(api.get(token, "/api/v1/audit").code()).isEqualTo("FORBIDDEN");
-        Response audit = api.post(platform.adminToken(), "/api/v1/audit",
+        Response audit = api.post(
+                platform.adminToken(),
+                "/api/v1/audit",
                 Map.of("initialStock", Map.of(String.valueOf(goods), 3, String.valueOf(offSale), 3)));
         assertThat(audit.status()).isEqualTo(200);
-        assertThat(audit.body().get("consistent").asBoolean()).as(audit.toString()).isTrue();
+        assertThat(audit.body().get("consistent").asBoolean())
+                .as(audit.toString())
+                .isTrue();
         assertThat(audit.body().get("equationChecked").asBoolean()).isTrue();
         Response structural = api.get(platform.adminToken(), "/api/v1/audit?goodsIds=" + goods);
-        assertThat(structural.body().get("consistent").asBoolean()).as(structural.toString()).isTrue();
+        assertThat(structural.body().get("consistent").asBoolean())
+                .as(structural.toString())
+                .isTrue();
         assertAuditClean(List.of(goods, offSale));
     }
 
@@ -213,17 +243,32 @@ class OrderFlowTest extends OrderServiceTest {
                 Response refused = api.get(token, "/api/v1/orders?" + query);
                 softly.assertThat(refused.status()).as(query + ": " + refused).isEqualTo(400);
                 softly.assertThat(refused.code()).as(query).isEqualTo("VALIDATION_FAILED");
-                softly.assertThat(refused.body().path("errors").path(0).path("field").asString()).as(query)
+                softly.assertThat(refused.body()
+                                .path("errors")
+                                .path(0)
+                                .path("field")
+                                .asString())
+                        .as(query)
                         .isEqualTo(query.startsWith("size") ? "size" : "page");
             }
-            softly.assertThat(api.get(token, "/api/v1/orders?page=21474836&size=100").status())
-                    .as("the last page that fits").isEqualTo(200);
+            softly.assertThat(api.get(token, "/api/v1/orders?page=21474836&size=100")
+                            .status())
+                    .as("the last page that fits")
+                    .isEqualTo(200);
 
             Response fractional = api.post(token, "/api/v1/cart/items", Map.of("goodsId", goods, "quantity", 1.5));
             softly.assertThat(fractional.status()).as(fractional.toString()).isEqualTo(400);
             softly.assertThat(fractional.code()).isEqualTo("VALIDATION_FAILED");
-            softly.assertThat(fractional.body().path("errors").path(0).path("field").asString()).isEqualTo("quantity");
-            softly.assertThat(api.get(token, "/api/v1/cart").body().get("items")).as("the cart").isEmpty();
+            softly.assertThat(fractional
+                            .body()
+                            .path("errors")
+                            .path(0)
+                            .path("field")
+                            .asString())
+                    .isEqualTo("quantity");
+            softly.assertThat(api.get(token, "/api/v1/cart").body().get("items"))
+                    .as("the cart")
+                    .isEmpty();
         });
     }
 }

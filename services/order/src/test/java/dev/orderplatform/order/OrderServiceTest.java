@@ -1,19 +1,7 @@
 package dev.orderplatform.order;
 
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
@@ -28,9 +16,19 @@ import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.Platform;
 import dev.orderplatform.order.support.SellFaults;
 import dev.orderplatform.order.support.TestHooks;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the end-to-end tests: the order application (order timeout 30 min) with its fault-injection beans, against
@@ -45,6 +43,7 @@ public abstract class OrderServiceTest {
 
     /** Longer than the broker's check-back delay in tests (1-2 s after an unresolved half message). */
     protected static final Duration CHECK_WINDOW = Duration.ofSeconds(4);
+
     protected static final Duration WAIT = Duration.ofSeconds(30);
 
     @DynamicPropertySource
@@ -81,8 +80,7 @@ public abstract class OrderServiceTest {
     }
 
     /** What two submits of one cart answered, and the order number of the first. */
-    protected record DoubleSubmit(String firstOrderSn, OrderApi.Response first, OrderApi.Response second) {
-    }
+    protected record DoubleSubmit(String firstOrderSn, OrderApi.Response first, OrderApi.Response second) {}
 
     /**
      * A double click on "order" with the user's cart: the first submit reads the cart, then stops before it sends or
@@ -102,12 +100,15 @@ public abstract class OrderServiceTest {
     }
 
     protected void awaitRecord(String orderSn, SellRecordStatus status) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> assertThat(platform.sellRecordStatus(orderSn)).isEqualTo(status));
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(
+                        () -> assertThat(platform.sellRecordStatus(orderSn)).isEqualTo(status));
     }
 
     protected void awaitStock(long goodsId, int stock) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(platform.stock(goodsId)).isEqualTo(stock));
     }
 

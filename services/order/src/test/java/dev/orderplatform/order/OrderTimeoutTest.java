@@ -1,18 +1,16 @@
 package dev.orderplatform.order;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /** The order timeout through the real timer topic: unpaid orders close and return their stock, paid ones do not. */
 @TestPropertySource(properties = "orderplatform.order.timeout=1500ms")
@@ -26,7 +24,8 @@ class OrderTimeoutTest extends OrderServiceTest {
         String paidToken = tokenOf(Platform.freshUser());
         String unpaid = api.order(unpaidToken, Map.of(goods, 2)).text("orderSn");
         String paid = api.order(paidToken, Map.of(goods, 3)).text("orderSn");
-        assertThat(api.post(paidToken, "/api/v1/orders/" + paid + "/pay", null).status()).isEqualTo(200);
+        assertThat(api.post(paidToken, "/api/v1/orders/" + paid + "/pay", null).status())
+                .isEqualTo(200);
         assertThat(platform.stock(goods)).isEqualTo(5);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(statusOf(unpaid)).isEqualTo(OrderStatus.TRADE_CLOSED));

@@ -1,16 +1,14 @@
 package dev.orderplatform.order;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderplatform.contracts.TimerLimits;
 import dev.orderplatform.infra.junit.PlatformInfrastructure;
 import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** An order timeout the broker would refuse as a timer delay stops the service at start-up, not every order. */
 @WithPlatformInfrastructure
@@ -30,12 +28,16 @@ class OrderTimeoutWithinBrokerLimitTest {
         properties.put("server.port", "0");
         properties.put("orderplatform.order.timeout", "4d");
         properties.put(TimerLimits.TIMER_MAX_DELAY_PROPERTY, "3d");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
 
-        assertThatThrownBy(() -> new SpringApplicationBuilder(OrderApplication.class).run(args).close())
-                .rootCause().isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("orderplatform.order.timeout PT96H is longer than the broker's longest timer "
-                        + "delay PT72H");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(OrderApplication.class)
+                        .run(args)
+                        .close())
+                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "orderplatform.order.timeout PT96H is longer than the broker's longest timer " + "delay PT72H");
     }
 }

@@ -1,5 +1,13 @@
 package dev.orderplatform.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
+import dev.orderplatform.order.order.OrderStatus;
+import dev.orderplatform.order.protocol.OrderProtocol.CloseResult;
+import dev.orderplatform.order.support.OrderApi;
+import dev.orderplatform.order.support.OrderApi.Response;
+import dev.orderplatform.order.support.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,17 +16,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
-import dev.orderplatform.order.order.OrderStatus;
-import dev.orderplatform.order.protocol.OrderProtocol.CloseResult;
-import dev.orderplatform.order.support.OrderApi;
-import dev.orderplatform.order.support.OrderApi.Response;
-import dev.orderplatform.order.support.Platform;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A7: payment and the timeout race on 30 orders at once; each time exactly one wins and the stock follows it. */
 class PayTimeoutRaceTest extends OrderServiceTest {
@@ -50,14 +48,18 @@ class PayTimeoutRaceTest extends OrderServiceTest {
                 CyclicBarrier start = new CyclicBarrier(2);
                 String token = tokens.get(round);
                 String orderSn = orderSns.get(round);
-                payments.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return api.post(token, "/api/v1/orders/" + orderSn + "/pay", null);
-                }, pool));
-                timeouts.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return protocol.closeIfUnpaid(orderSn); // what the order-timeout consumer does
-                }, pool));
+                payments.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return api.post(token, "/api/v1/orders/" + orderSn + "/pay", null);
+                        },
+                        pool));
+                timeouts.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return protocol.closeIfUnpaid(orderSn); // what the order-timeout consumer does
+                        },
+                        pool));
             }
             CompletableFuture.allOf(payments.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             CompletableFuture.allOf(timeouts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -84,8 +86,11 @@ class PayTimeoutRaceTest extends OrderServiceTest {
             }
         }
         for (int round = 0; round < ROUNDS; round++) {
-            awaitRecord(orderSns.get(round), statusOf(orderSns.get(round)) == OrderStatus.TRADE_SUCCESS
-                    ? SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED : SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
+            awaitRecord(
+                    orderSns.get(round),
+                    statusOf(orderSns.get(round)) == OrderStatus.TRADE_SUCCESS
+                            ? SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED
+                            : SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
         }
         awaitStock(goods, 200 - keptQuantity);
         System.out.printf("A7: payment won %d of %d races, the timeout %d%n", paid, ROUNDS, ROUNDS - paid);

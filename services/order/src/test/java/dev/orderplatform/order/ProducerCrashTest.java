@@ -1,18 +1,6 @@
 package dev.orderplatform.order;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.order.order.OrderStatus;
@@ -25,8 +13,18 @@ import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
 import dev.orderplatform.order.support.TestHooks;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A1 and A8: the order process dies inside the protocol. The victim is a second order application in this JVM
@@ -45,7 +43,8 @@ class ProducerCrashTest extends OrderServiceTest {
     static void startVictim() {
         // As command-line arguments: they must win over application.yaml (builder "properties" are only defaults).
         String[] args = Platform.get().orderProperties(Duration.ofMinutes(30)).entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         victim = new SpringApplicationBuilder(OrderApplication.class, FaultInjection.class).run(args);
     }
 
@@ -109,7 +108,8 @@ class ProducerCrashTest extends OrderServiceTest {
 
         Gate afterClose = victim.getBean(TestHooks.class).blockAfterClose(orderSn);
         OrderProtocol victimProtocol = victim.getBean(OrderProtocol.class);
-        CompletableFuture<CloseResult> closing = CompletableFuture.supplyAsync(() -> victimProtocol.closeIfUnpaid(orderSn));
+        CompletableFuture<CloseResult> closing =
+                CompletableFuture.supplyAsync(() -> victimProtocol.closeIfUnpaid(orderSn));
         afterClose.awaitReached(Duration.ofSeconds(20));
         assertThat(statusOf(orderSn)).isEqualTo(OrderStatus.TRADE_CLOSED);
         assertThat(platform.sellRecordStatus(orderSn)).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
@@ -127,6 +127,7 @@ class ProducerCrashTest extends OrderServiceTest {
 
     private double checkBacks(String verdict) {
         return survivorMeters.find("orderplatform.checkbacks").tag("verdict", verdict).counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 }

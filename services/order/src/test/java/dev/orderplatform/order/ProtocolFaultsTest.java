@@ -1,14 +1,7 @@
 package dev.orderplatform.order;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.apache.rocketmq.client.producer.LocalTransactionState;
-import org.apache.rocketmq.common.message.MessageExt;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.inventory.v1.SellOutcome;
@@ -21,9 +14,14 @@ import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
 import dev.orderplatform.order.support.SellFaults.Fault;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.Test;
 
 /** Faults injected into order creation: A2, A3, A4, A5, A6. */
 class ProtocolFaultsTest extends OrderServiceTest {
@@ -50,8 +48,8 @@ class ProtocolFaultsTest extends OrderServiceTest {
     void unexpectedFailureAfterTheSellIsAnUnknownOutcome_notNothingCharged() {
         long goods = platform.newGoods("5.00", 10);
         String user = Platform.freshUser();
-        hooks.blockAfterSell(user).releaseWithFailure(
-                new IllegalStateException("test: the order process fails right after the Sell"));
+        hooks.blockAfterSell(user)
+                .releaseWithFailure(new IllegalStateException("test: the order process fails right after the Sell"));
 
         Response response = api().order(tokenOf(user), Map.of(goods, 4));
 
@@ -103,9 +101,11 @@ class ProtocolFaultsTest extends OrderServiceTest {
     }
 
     /** A creation blocked while its local transaction holds the fence, and a check-back for it started meanwhile. */
-    private record CheckDuringFence(String orderSn, Gate fenceHeld, CompletableFuture<Response> creating,
-                                    CompletableFuture<LocalTransactionState> check) {
-    }
+    private record CheckDuringFence(
+            String orderSn,
+            Gate fenceHeld,
+            CompletableFuture<Response> creating,
+            CompletableFuture<LocalTransactionState> check) {}
 
     private CheckDuringFence checkBackWhileTheFenceIsHeld(long goods, int quantity) throws InterruptedException {
         String user = Platform.freshUser();
@@ -120,7 +120,9 @@ class ProtocolFaultsTest extends OrderServiceTest {
         CompletableFuture<LocalTransactionState> check =
                 CompletableFuture.supplyAsync(() -> protocol.checkLocalTransaction(returnMessage(orderSn)));
         Thread.sleep(1_500);
-        assertThat(check).as("the check must wait for the local transaction, not guess").isNotDone();
+        assertThat(check)
+                .as("the check must wait for the local transaction, not guess")
+                .isNotDone();
         return new CheckDuringFence(orderSn, fenceHeld, creating, check);
     }
 
@@ -152,7 +154,8 @@ class ProtocolFaultsTest extends OrderServiceTest {
         String token = tokenOf(Platform.freshUser());
         Response created = api().order(token, Map.of(goods, 6));
         String orderSn = created.text("orderSn");
-        assertThat(protocol.closeIfUnpaid(orderSn)).isEqualTo(dev.orderplatform.order.protocol.OrderProtocol.CloseResult.CLOSED);
+        assertThat(protocol.closeIfUnpaid(orderSn))
+                .isEqualTo(dev.orderplatform.order.protocol.OrderProtocol.CloseResult.CLOSED);
         awaitRecord(orderSn, SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
         awaitStock(goods, 10);
 
@@ -160,8 +163,10 @@ class ProtocolFaultsTest extends OrderServiceTest {
         double duplicates = platform.inventoryMetric("inventory_returns_total", "result=\"duplicate\"");
         assertThat(protocol.repair(orderSn)).isTrue();
         assertThat(protocol.repair(orderSn)).isTrue();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(
-                platform.inventoryMetric("inventory_returns_total", "result=\"duplicate\"")).isGreaterThanOrEqualTo(duplicates + 2));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(platform.inventoryMetric("inventory_returns_total", "result=\"duplicate\""))
+                                .isGreaterThanOrEqualTo(duplicates + 2));
         assertThat(platform.stock(goods)).isEqualTo(10);
         assertAuditClean(Map.of(goods, 10));
     }
@@ -187,7 +192,8 @@ class ProtocolFaultsTest extends OrderServiceTest {
     void a6_sellUnderAnotherOrdersNumberIsRefusedAndReturnsNothing() throws Exception {
         long taken = platform.newGoods("5.00", 10);
         long other = platform.newGoods("5.00", 10);
-        String takenOrderSn = api().order(tokenOf(Platform.freshUser()), Map.of(taken, 3)).text("orderSn");
+        String takenOrderSn =
+                api().order(tokenOf(Platform.freshUser()), Map.of(taken, 3)).text("orderSn");
         String user = Platform.freshUser();
         // As if the new order's number had collided with the first order's.
         sellFaults.armRenumber(other, takenOrderSn);
@@ -208,12 +214,15 @@ class ProtocolFaultsTest extends OrderServiceTest {
     @Test
     void a8_closeThatRollsBackAfterItsReturnWasSentReturnsNothing_aLaterCloseDoes() throws Exception {
         long goods = platform.newGoods("5.00", 10);
-        String orderSn = api().order(tokenOf(Platform.freshUser()), Map.of(goods, 4)).text("orderSn");
+        String orderSn =
+                api().order(tokenOf(Platform.freshUser()), Map.of(goods, 4)).text("orderSn");
         Gate insideClose = hooks.blockInsideClose(orderSn);
-        insideClose.releaseWithFailure(new IllegalStateException("test: the close transaction fails before its commit"));
+        insideClose.releaseWithFailure(
+                new IllegalStateException("test: the close transaction fails before its commit"));
 
         // The return's half message is stored, then the close rolls back: the return must not be delivered.
-        assertThat(protocol.closeIfUnpaid(orderSn)).isEqualTo(dev.orderplatform.order.protocol.OrderProtocol.CloseResult.RETRY);
+        assertThat(protocol.closeIfUnpaid(orderSn))
+                .isEqualTo(dev.orderplatform.order.protocol.OrderProtocol.CloseResult.RETRY);
         assertThat(statusOf(orderSn)).isEqualTo(OrderStatus.WAIT_BUYER_PAY);
         Thread.sleep(CHECK_WINDOW.toMillis());
         assertThat(platform.sellRecordStatus(orderSn)).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
@@ -221,7 +230,8 @@ class ProtocolFaultsTest extends OrderServiceTest {
         assertAuditClean(Map.of(goods, 10));
 
         // The timeout message is consumed again later (RECONSUME_LATER): now the close and the return both happen.
-        assertThat(protocol.closeIfUnpaid(orderSn)).isEqualTo(dev.orderplatform.order.protocol.OrderProtocol.CloseResult.CLOSED);
+        assertThat(protocol.closeIfUnpaid(orderSn))
+                .isEqualTo(dev.orderplatform.order.protocol.OrderProtocol.CloseResult.CLOSED);
         awaitRecord(orderSn, SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
         awaitStock(goods, 10);
         assertAuditClean(Map.of(goods, 10));
@@ -230,7 +240,11 @@ class ProtocolFaultsTest extends OrderServiceTest {
     static MessageExt returnMessage(String orderSn) {
         MessageExt message = new MessageExt();
         message.setTopic(Topics.ORDER_REBACK);
-        message.setBody(StockReturnRequested.newBuilder().setOrderSn(orderSn).setReason("CREATE_FAILED").build().toByteArray());
+        message.setBody(StockReturnRequested.newBuilder()
+                .setOrderSn(orderSn)
+                .setReason("CREATE_FAILED")
+                .build()
+                .toByteArray());
         message.setKeys(orderSn);
         message.putUserProperty("kind", "CREATE");
         return message;

@@ -1,14 +1,6 @@
 package dev.orderplatform.order;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderplatform.contracts.inventory.v1.SellOutcome;
 import dev.orderplatform.contracts.inventory.v1.SellRecord;
@@ -18,8 +10,14 @@ import dev.orderplatform.order.reconciliation.Reconciliation;
 import dev.orderplatform.order.remote.InventoryGateway;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.Platform;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A11: deductions left without a live order (their return's half message discarded) are found and returned. */
 class ReconciliationTest extends OrderServiceTest {
@@ -44,16 +42,20 @@ class ReconciliationTest extends OrderServiceTest {
         // 2. A closed order whose return was lost: closed behind the protocol's back.
         String token = tokenOf(Platform.freshUser());
         String closedSn = api.order(token, Map.of(goods, 3)).text("orderSn");
-        jdbc.sql("UPDATE orders SET status = 'TRADE_CLOSED' WHERE order_sn = ?").param(closedSn).update();
+        jdbc.sql("UPDATE orders SET status = 'TRADE_CLOSED' WHERE order_sn = ?")
+                .param(closedSn)
+                .update();
         // 3. Live orders, waiting and paid: theirs is kept.
-        String waiting = api.order(tokenOf(Platform.freshUser()), Map.of(goods, 2)).text("orderSn");
+        String waiting =
+                api.order(tokenOf(Platform.freshUser()), Map.of(goods, 2)).text("orderSn");
         String payer = tokenOf(Platform.freshUser());
         String paid = api.order(payer, Map.of(goods, 1)).text("orderSn");
         api.post(payer, "/api/v1/orders/" + paid + "/pay", null);
         assertThat(platform.stock(goods)).isEqualTo(10);
 
         AuditReport before = audit.audit(List.of(goods), Map.of());
-        assertThat(before.violations()).extracting(v -> v.type())
+        assertThat(before.violations())
+                .extracting(v -> v.type())
                 .containsExactlyInAnyOrder("DEDUCTED_WITHOUT_ORDER", "DEDUCTED_FOR_CLOSED_ORDER");
 
         Thread.sleep(1_200);
@@ -77,7 +79,8 @@ class ReconciliationTest extends OrderServiceTest {
         String payer = tokenOf(Platform.freshUser());
         String paid = api.order(payer, Map.of(goods, 1)).text("orderSn");
         api.post(payer, "/api/v1/orders/" + paid + "/pay", null);
-        String waiting = api.order(tokenOf(Platform.freshUser()), Map.of(goods, 2)).text("orderSn");
+        String waiting =
+                api.order(tokenOf(Platform.freshUser()), Map.of(goods, 2)).text("orderSn");
 
         Thread.sleep(1_200);
         Reconciliation.Result result = reconciliation.run(Duration.ofSeconds(1));
@@ -87,7 +90,9 @@ class ReconciliationTest extends OrderServiceTest {
         assertThat(platform.sellRecord(paid).orElseThrow().getSettled()).isTrue();
         // A waiting order may still close: its record stays in the reconciliation's view until it is paid or returned.
         assertThat(platform.sellRecord(waiting).orElseThrow().getSettled()).isFalse();
-        assertThat(unsettledDeductionsOlderThan(Duration.ofSeconds(1))).contains(waiting).doesNotContain(paid);
+        assertThat(unsettledDeductionsOlderThan(Duration.ofSeconds(1)))
+                .contains(waiting)
+                .doesNotContain(paid);
         assertThat(platform.sellRecordStatus(paid)).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
         assertAuditClean(Map.of(goods, 10));
     }

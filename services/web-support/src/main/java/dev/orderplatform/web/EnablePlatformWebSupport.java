@@ -1,19 +1,17 @@
 package dev.orderplatform.web;
 
-import java.lang.annotation.Documented;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-
-import org.springframework.context.annotation.Import;
-
 import dev.orderplatform.web.json.StrictNumbersConfiguration;
 import dev.orderplatform.web.openapi.PlatformOpenApiConfiguration;
 import dev.orderplatform.web.problem.ContainerErrorReports;
 import dev.orderplatform.web.problem.ErrorPageController;
 import dev.orderplatform.web.problem.ProblemDetailsAdvice;
 import dev.orderplatform.web.security.PlatformSecurityConfiguration;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.context.annotation.Import;
 
 /**
  * Put on a service's application class: problem-detail errors with stable codes, JSON numbers never truncated into
@@ -23,7 +21,12 @@ import dev.orderplatform.web.security.PlatformSecurityConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import({ProblemDetailsAdvice.class, ErrorPageController.class, ContainerErrorReports.class,
-        PlatformSecurityConfiguration.class, StrictNumbersConfiguration.class, PlatformOpenApiConfiguration.class})
-public @interface EnablePlatformWebSupport {
-}
+@Import({
+    ProblemDetailsAdvice.class,
+    ErrorPageController.class,
+    ContainerErrorReports.class,
+    PlatformSecurityConfiguration.class,
+    StrictNumbersConfiguration.class,
+    PlatformOpenApiConfiguration.class
+})
+public @interface EnablePlatformWebSupport {}

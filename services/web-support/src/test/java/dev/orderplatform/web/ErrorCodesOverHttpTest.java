@@ -1,12 +1,15 @@
 package dev.orderplatform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,19 +17,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.orderplatform.web.security.JwtTokens;
-import dev.orderplatform.web.security.Roles;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The failures Spring MVC and the servlet container answer by themselves, over a real Tomcat: each is a problem
  * detail with a stable {@code code} like the platform's own.
  */
-@SpringBootTest(classes = WebSupportTest.TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"orderplatform.jwt.secret=test-secret-that-is-at-least-32-bytes-long",
-                "spring.application.name=things",
-                "spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=1KB"})
+@SpringBootTest(
+        classes = WebSupportTest.TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "orderplatform.jwt.secret=test-secret-that-is-at-least-32-bytes-long",
+            "spring.application.name=things",
+            "spring.servlet.multipart.max-file-size=1KB",
+            "spring.servlet.multipart.max-request-size=1KB"
+        })
 class ErrorCodesOverHttpTest {
 
     private static final String MULTIPART_BOUNDARY = "boundary7";
@@ -62,21 +65,30 @@ class ErrorCodesOverHttpTest {
     void wrongMethodIsMethodNotAllowedWithTheAllowedOnes() throws Exception {
         HttpResponse<String> response = send(request("/things/mine").DELETE());
         assertProblem(response, 405, "METHOD_NOT_ALLOWED");
-        assertThat(response.headers().firstValue("Allow")).as("RFC 9110: a 405 lists the allowed methods")
+        assertThat(response.headers().firstValue("Allow"))
+                .as("RFC 9110: a 405 lists the allowed methods")
                 .hasValueSatisfying(allowed -> assertThat(allowed).contains("GET"));
     }
 
     @Test
     void wrongContentTypeIsUnsupportedMediaType() throws Exception {
-        assertProblem(send(request("/things").header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("name"))), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                send(request("/things")
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("name"))),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
     void unacceptableResponseTypeIsNotAcceptable() throws Exception {
-        assertProblem(send(request("/things").header("Content-Type", "application/json")
-                        .header("Accept", "image/png").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"a\"}"))),
-                406, "NOT_ACCEPTABLE");
+        assertProblem(
+                send(request("/things")
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "image/png")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"a\"}"))),
+                406,
+                "NOT_ACCEPTABLE");
     }
 
     @Test
@@ -85,8 +97,12 @@ class ErrorCodesOverHttpTest {
                 + "Content-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n"
                 + "x".repeat(4096) + "\r\n--" + MULTIPART_BOUNDARY + "--\r\n";
-        assertProblem(send(request("/things").header("Content-Type", "multipart/form-data; boundary=" + MULTIPART_BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofString(body))), 413, "CONTENT_TOO_LARGE");
+        assertProblem(
+                send(request("/things")
+                        .header("Content-Type", "multipart/form-data; boundary=" + MULTIPART_BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))),
+                413,
+                "CONTENT_TOO_LARGE");
     }
 
     private HttpRequest.Builder request(String path) {
@@ -101,8 +117,8 @@ class ErrorCodesOverHttpTest {
 
     private void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("code").asString()).as(response.body()).isEqualTo(code);

@@ -1,12 +1,21 @@
 package dev.orderplatform.web;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.security.EndpointAuthorization;
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,17 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.orderplatform.web.problem.ApiProblem;
-import dev.orderplatform.web.security.EndpointAuthorization;
-import dev.orderplatform.web.security.JwtTokens;
-import dev.orderplatform.web.security.Roles;
-
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(properties = {"orderplatform.jwt.secret=" + WebSupportTest.SECRET, "spring.application.name=things"})
 @AutoConfigureMockMvc
@@ -65,14 +63,18 @@ class WebSupportTest {
         for (String refused : List.of(
                 tokens.issueServiceToken("order", "inventory", Duration.ofMinutes(5)),
                 tokens.issue("order", List.of(Roles.SERVICE), Duration.ofMinutes(5)),
-                new JwtTokens(SECRET.getBytes(StandardCharsets.UTF_8), Clock.offset(Clock.systemUTC(),
-                        Duration.ofMinutes(-10))).issue("7", List.of(Roles.ADMIN), Duration.ofMinutes(5)))) {
+                new JwtTokens(
+                                SECRET.getBytes(StandardCharsets.UTF_8),
+                                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)))
+                        .issue("7", List.of(Roles.ADMIN), Duration.ofMinutes(5)))) {
             mvc.perform(get("/things/mine").header("Authorization", "Bearer " + refused))
                     .andExpect(status().isUnauthorized())
                     .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
         }
-        mvc.perform(get("/things/mine").header("Authorization",
-                        "Bearer " + tokens.issueServiceToken("order", "things", Duration.ofMinutes(5))))
+        mvc.perform(get("/things/mine")
+                        .header(
+                                "Authorization",
+                                "Bearer " + tokens.issueServiceToken("order", "things", Duration.ofMinutes(5))))
                 .andExpect(status().isOk())
                 .andExpect(content().string("order"));
     }
@@ -113,8 +115,10 @@ class WebSupportTest {
     @Test
     void invalidBodyAnswersValidationFailedWithTheField() throws Exception {
         String user = tokens.issue("42", List.of(Roles.USER), Duration.ofMinutes(5));
-        mvc.perform(post("/things").header("Authorization", "Bearer " + user)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
+        mvc.perform(post("/things")
+                        .header("Authorization", "Bearer " + user)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
@@ -123,8 +127,10 @@ class WebSupportTest {
     @Test
     void malformedJsonAnswersMalformedRequest() throws Exception {
         String user = tokens.issue("42", List.of(Roles.USER), Duration.ofMinutes(5));
-        mvc.perform(post("/things").header("Authorization", "Bearer " + user)
-                        .contentType(MediaType.APPLICATION_JSON).content("{not json"))
+        mvc.perform(post("/things")
+                        .header("Authorization", "Bearer " + user)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{not json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
     }
@@ -133,15 +139,18 @@ class WebSupportTest {
     void nonIntegralNumberForAnIntegerIsRefusedNotTruncated() throws Exception {
         String user = tokens.issue("42", List.of(Roles.USER), Duration.ofMinutes(5));
         for (String quantity : List.of("1.5", "2.0")) {
-            mvc.perform(post("/things").header("Authorization", "Bearer " + user)
+            mvc.perform(post("/things")
+                            .header("Authorization", "Bearer " + user)
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"name\":\"pen\",\"quantity\":" + quantity + "}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                     .andExpect(jsonPath("$.errors[0].field").value("quantity"));
         }
-        mvc.perform(post("/things").header("Authorization", "Bearer " + user)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"pen\",\"quantity\":2}"))
+        mvc.perform(post("/things")
+                        .header("Authorization", "Bearer " + user)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"pen\",\"quantity\":2}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.quantity").value(2));
     }
@@ -153,14 +162,14 @@ class WebSupportTest {
 
         @Bean
         EndpointAuthorization testRules() {
-            return requests -> requests
-                    .requestMatchers("/open").permitAll()
-                    .requestMatchers("/admin/**").hasRole(Roles.ADMIN);
+            return requests -> requests.requestMatchers("/open")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole(Roles.ADMIN);
         }
     }
 
-    record NewThing(@NotBlank String name, Integer quantity) {
-    }
+    record NewThing(@NotBlank String name, Integer quantity) {}
 
     @RestController
     static class ThingController {
@@ -172,7 +181,10 @@ class WebSupportTest {
 
         @GetMapping("/things/missing")
         String missing() {
-            throw new ApiProblem(org.springframework.http.HttpStatus.NOT_FOUND, "THING_NOT_FOUND", "No thing 9",
+            throw new ApiProblem(
+                    org.springframework.http.HttpStatus.NOT_FOUND,
+                    "THING_NOT_FOUND",
+                    "No thing 9",
                     java.util.Map.of("thingId", 9));
         }
 

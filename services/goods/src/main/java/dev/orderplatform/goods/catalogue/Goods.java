@@ -2,7 +2,6 @@ package dev.orderplatform.goods.catalogue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -12,7 +11,13 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param price exact money, scale 2 (DECIMAL(12,2)); never a float
  */
 @Table("goods")
-public record Goods(@Id Long id, String name, BigDecimal price, String imageUrl, boolean onSale, Instant createdAt,
+public record Goods(
+        @Id Long id,
+        String name,
+        BigDecimal price,
+        String imageUrl,
+        boolean onSale,
+        Instant createdAt,
         Instant updatedAt) {
 
     Goods revisedBy(ValidGoods valid, Instant now) {

@@ -1,5 +1,6 @@
 package dev.orderplatform.goods.catalogue;
 
+import dev.orderplatform.web.paging.PageWindow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,14 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.orderplatform.web.paging.PageWindow;
 
 /**
  * The catalogue's use cases, shared by the HTTP controller and the gRPC service: one set of rules
@@ -52,8 +50,8 @@ public class GoodsCatalogue {
         if (distinct.isEmpty()) {
             return List.of();
         }
-        Map<Long, Goods> found = goods.findAllById(distinct).stream()
-                .collect(Collectors.toMap(Goods::id, Function.identity()));
+        Map<Long, Goods> found =
+                goods.findAllById(distinct).stream().collect(Collectors.toMap(Goods::id, Function.identity()));
         return distinct.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 

@@ -1,11 +1,15 @@
 package dev.orderplatform.goods.catalogue;
 
-import java.net.URI;
-import java.util.List;
-
+import dev.orderplatform.web.openapi.AdminEndpoint;
+import dev.orderplatform.web.openapi.ProblemResponse;
+import dev.orderplatform.web.openapi.PublicEndpoint;
+import dev.orderplatform.web.paging.PageWindow;
+import dev.orderplatform.web.problem.ErrorCodes;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,12 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.annotation.JsonDeserialize;
-
-import dev.orderplatform.web.openapi.AdminEndpoint;
-import dev.orderplatform.web.openapi.ProblemResponse;
-import dev.orderplatform.web.openapi.PublicEndpoint;
-import dev.orderplatform.web.paging.PageWindow;
-import dev.orderplatform.web.problem.ErrorCodes;
 
 /**
  * The catalogue over HTTP: reads are open (browsing needs no token), writes need the ADMIN role
@@ -47,9 +45,19 @@ class GoodsController {
     @PublicEndpoint
     @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
     GoodsPage list(
-            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
-            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + GoodsCatalogue.MAX_PAGE_SIZE, defaultValue = "20"))
-            @RequestParam(defaultValue = "20") int size) {
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0"))
+                    @RequestParam(defaultValue = "0")
+                    int page,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + GoodsCatalogue.MAX_PAGE_SIZE,
+                                            defaultValue = "20"))
+                    @RequestParam(defaultValue = "20")
+                    int size) {
         return GoodsPage.of(catalogue.list(PageWindow.of(page, size, GoodsCatalogue.MAX_PAGE_SIZE)));
     }
 
@@ -62,11 +70,16 @@ class GoodsController {
 
     @PostMapping
     @AdminEndpoint
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new goods", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location names the new goods",
+            useReturnTypeSchema = true)
     ResponseEntity<GoodsView> create(@RequestBody GoodsRequest request) {
         Goods created = catalogue.create(request.toDraft());
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(created.id()).toUri();
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
         return ResponseEntity.created(location).body(GoodsView.of(created));
     }
 
@@ -85,13 +98,22 @@ class GoodsController {
      * @param onSale optional, {@code true} when omitted
      */
     record GoodsRequest(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = GoodsRules.MAX_NAME_LENGTH,
-                    description = "not blank; trimmed") String name,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "12.50",
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    maxLength = GoodsRules.MAX_NAME_LENGTH,
+                    description = "not blank; trimmed")
+            String name,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "12.50",
                     description = "a decimal number, not negative, at most 2 fraction digits; a JSON number or string")
-            @JsonDeserialize(using = PriceTextDeserializer.class) String price,
+            @JsonDeserialize(using = PriceTextDeserializer.class)
+            String price,
+
             @Schema(maxLength = GoodsRules.MAX_IMAGE_URL_LENGTH, format = "uri", description = "blank means none")
             String imageUrl,
+
             @Schema(defaultValue = "true") Boolean onSale) {
 
         GoodsDraft toDraft() {
@@ -99,20 +121,30 @@ class GoodsController {
         }
     }
 
-    record GoodsView(long id, String name, String price, String imageUrl, boolean onSale, String createdAt,
-            String updatedAt) {
+    record GoodsView(
+            long id, String name, String price, String imageUrl, boolean onSale, String createdAt, String updatedAt) {
 
         static GoodsView of(Goods goods) {
-            return new GoodsView(goods.id(), goods.name(), goods.priceText(), goods.imageUrl(), goods.onSale(),
-                    goods.createdAt().toString(), goods.updatedAt().toString());
+            return new GoodsView(
+                    goods.id(),
+                    goods.name(),
+                    goods.priceText(),
+                    goods.imageUrl(),
+                    goods.onSale(),
+                    goods.createdAt().toString(),
+                    goods.updatedAt().toString());
         }
     }
 
     record GoodsPage(List<GoodsView> items, int page, int size, long totalElements, int totalPages) {
 
         static GoodsPage of(Page<Goods> page) {
-            return new GoodsPage(page.getContent().stream().map(GoodsView::of).toList(), page.getNumber(),
-                    page.getSize(), page.getTotalElements(), page.getTotalPages());
+            return new GoodsPage(
+                    page.getContent().stream().map(GoodsView::of).toList(),
+                    page.getNumber(),
+                    page.getSize(),
+                    page.getTotalElements(),
+                    page.getTotalPages());
         }
     }
 }

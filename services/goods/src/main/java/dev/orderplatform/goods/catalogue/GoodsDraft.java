@@ -7,5 +7,4 @@ package dev.orderplatform.goods.catalogue;
  * @param price the price as decimal text, e.g. {@code "12.50"}, exactly as the client sent it
  * @param imageUrl optional; blank means none
  */
-public record GoodsDraft(String name, String price, String imageUrl, boolean onSale) {
-}
+public record GoodsDraft(String name, String price, String imageUrl, boolean onSale) {}

@@ -6,6 +6,5 @@ public final class GoodsErrorCodes {
     /** No goods with the requested id. */
     public static final String GOODS_NOT_FOUND = "GOODS_NOT_FOUND";
 
-    private GoodsErrorCodes() {
-    }
+    private GoodsErrorCodes() {}
 }

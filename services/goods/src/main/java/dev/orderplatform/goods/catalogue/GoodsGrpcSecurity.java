@@ -1,16 +1,14 @@
 package dev.orderplatform.goods.catalogue;
 
+import dev.orderplatform.contracts.PlatformServices;
+import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
+import dev.orderplatform.web.grpc.GrpcAccess;
 import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
-
-import dev.orderplatform.contracts.PlatformServices;
-import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
-import dev.orderplatform.web.grpc.GrpcAccess;
 
 /**
  * Who may call the catalogue over gRPC: reads (GetGoods, BatchGetGoods) the order service, with its service token,
@@ -22,10 +20,12 @@ class GoodsGrpcSecurity {
     @Bean
     @GlobalServerInterceptor
     AuthenticationProcessInterceptor goodsGrpcAuthorization(GrpcSecurity grpc) throws Exception {
-        return GrpcAccess.byMethod(grpc, Map.of(
-                GoodsServiceGrpc.getGetGoodsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
-                GoodsServiceGrpc.getBatchGetGoodsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
-                GoodsServiceGrpc.getCreateGoodsMethod(), GrpcAccess.admin(),
-                GoodsServiceGrpc.getUpdateGoodsMethod(), GrpcAccess.admin()));
+        return GrpcAccess.byMethod(
+                grpc,
+                Map.of(
+                        GoodsServiceGrpc.getGetGoodsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                        GoodsServiceGrpc.getBatchGetGoodsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                        GoodsServiceGrpc.getCreateGoodsMethod(), GrpcAccess.admin(),
+                        GoodsServiceGrpc.getUpdateGoodsMethod(), GrpcAccess.admin()));
     }
 }

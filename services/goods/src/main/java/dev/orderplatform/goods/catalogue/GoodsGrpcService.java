@@ -1,23 +1,21 @@
 package dev.orderplatform.goods.catalogue;
 
-import java.util.function.Supplier;
-
-import io.grpc.Status;
-import io.grpc.StatusException;
-import io.grpc.stub.StreamObserver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.stereotype.Component;
-
 import dev.orderplatform.contracts.goods.v1.BatchGetGoodsRequest;
 import dev.orderplatform.contracts.goods.v1.BatchGetGoodsResponse;
 import dev.orderplatform.contracts.goods.v1.CreateGoodsRequest;
 import dev.orderplatform.contracts.goods.v1.GetGoodsRequest;
 import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
 import dev.orderplatform.contracts.goods.v1.UpdateGoodsRequest;
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.stub.StreamObserver;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
 
 /**
  * The catalogue over gRPC (the order service's way in). Same rules and failures as HTTP, through
@@ -36,30 +34,39 @@ class GoodsGrpcService extends GoodsServiceGrpc.GoodsServiceImplBase {
     }
 
     @Override
-    public void getGoods(GetGoodsRequest request,
-            StreamObserver<dev.orderplatform.contracts.goods.v1.Goods> response) {
+    public void getGoods(GetGoodsRequest request, StreamObserver<dev.orderplatform.contracts.goods.v1.Goods> response) {
         respond(response, () -> toMessage(catalogue.get(request.getId())));
     }
 
     @Override
     public void batchGetGoods(BatchGetGoodsRequest request, StreamObserver<BatchGetGoodsResponse> response) {
-        respond(response, () -> BatchGetGoodsResponse.newBuilder()
-                .addAllGoods(catalogue.getAll(request.getIdsList()).stream().map(GoodsGrpcService::toMessage).toList())
-                .build());
+        respond(
+                response,
+                () -> BatchGetGoodsResponse.newBuilder()
+                        .addAllGoods(catalogue.getAll(request.getIdsList()).stream()
+                                .map(GoodsGrpcService::toMessage)
+                                .toList())
+                        .build());
     }
 
     @Override
-    public void createGoods(CreateGoodsRequest request,
-            StreamObserver<dev.orderplatform.contracts.goods.v1.Goods> response) {
-        respond(response, () -> toMessage(catalogue.create(
-                new GoodsDraft(request.getName(), request.getPrice(), request.getImageUrl(), request.getOnSale()))));
+    public void createGoods(
+            CreateGoodsRequest request, StreamObserver<dev.orderplatform.contracts.goods.v1.Goods> response) {
+        respond(
+                response,
+                () -> toMessage(catalogue.create(new GoodsDraft(
+                        request.getName(), request.getPrice(), request.getImageUrl(), request.getOnSale()))));
     }
 
     @Override
-    public void updateGoods(UpdateGoodsRequest request,
-            StreamObserver<dev.orderplatform.contracts.goods.v1.Goods> response) {
-        respond(response, () -> toMessage(catalogue.update(request.getId(),
-                new GoodsDraft(request.getName(), request.getPrice(), request.getImageUrl(), request.getOnSale()))));
+    public void updateGoods(
+            UpdateGoodsRequest request, StreamObserver<dev.orderplatform.contracts.goods.v1.Goods> response) {
+        respond(
+                response,
+                () -> toMessage(catalogue.update(
+                        request.getId(),
+                        new GoodsDraft(
+                                request.getName(), request.getPrice(), request.getImageUrl(), request.getOnSale()))));
     }
 
     static dev.orderplatform.contracts.goods.v1.Goods toMessage(Goods goods) {
@@ -93,7 +100,8 @@ class GoodsGrpcService extends GoodsServiceGrpc.GoodsServiceImplBase {
         }
         if (failure instanceof DataAccessResourceFailureException || failure instanceof TransientDataAccessException) {
             log.warn("Goods database unavailable", failure);
-            return Status.UNAVAILABLE.withDescription("The goods database is unavailable; try again.")
+            return Status.UNAVAILABLE
+                    .withDescription("The goods database is unavailable; try again.")
                     .asException();
         }
         if (failure instanceof DataAccessException) {
@@ -101,6 +109,8 @@ class GoodsGrpcService extends GoodsServiceGrpc.GoodsServiceImplBase {
         } else {
             log.error("gRPC call failed", failure);
         }
-        return Status.INTERNAL.withDescription("The goods service failed; see its log.").asException();
+        return Status.INTERNAL
+                .withDescription("The goods service failed; see its log.")
+                .asException();
     }
 }

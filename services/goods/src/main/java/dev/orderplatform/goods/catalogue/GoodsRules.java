@@ -18,8 +18,7 @@ final class GoodsRules {
     /** Longest price text considered at all (a 10-digit price with 2 decimals has 13 characters). */
     private static final int MAX_PRICE_TEXT_LENGTH = 64;
 
-    private GoodsRules() {
-    }
+    private GoodsRules() {}
 
     static ValidGoods validate(GoodsDraft draft) {
         List<InvalidGoodsException.Violation> violations = new ArrayList<>();
@@ -28,17 +27,19 @@ final class GoodsRules {
         if (name.isEmpty()) {
             violations.add(new InvalidGoodsException.Violation("name", "must not be blank"));
         } else if (name.length() > MAX_NAME_LENGTH) {
-            violations.add(new InvalidGoodsException.Violation("name",
-                    "must have at most " + MAX_NAME_LENGTH + " characters"));
+            violations.add(new InvalidGoodsException.Violation(
+                    "name", "must have at most " + MAX_NAME_LENGTH + " characters"));
         }
 
         BigDecimal price = price(draft.price(), violations);
 
-        String imageUrl = draft.imageUrl() == null || draft.imageUrl().isBlank() ? null : draft.imageUrl().strip();
+        String imageUrl = draft.imageUrl() == null || draft.imageUrl().isBlank()
+                ? null
+                : draft.imageUrl().strip();
         if (imageUrl != null) {
             if (imageUrl.length() > MAX_IMAGE_URL_LENGTH) {
-                violations.add(new InvalidGoodsException.Violation("imageUrl",
-                        "must have at most " + MAX_IMAGE_URL_LENGTH + " characters"));
+                violations.add(new InvalidGoodsException.Violation(
+                        "imageUrl", "must have at most " + MAX_IMAGE_URL_LENGTH + " characters"));
             } else if (!isUri(imageUrl)) {
                 violations.add(new InvalidGoodsException.Violation("imageUrl", "must be a URL"));
             }
@@ -74,13 +75,13 @@ final class GoodsRules {
         // "12.345" is refused rather than rounded: the price is kept exactly or not at all.
         BigDecimal significant = price.stripTrailingZeros();
         if (significant.scale() > Prices.FRACTION_DIGITS) {
-            violations.add(new InvalidGoodsException.Violation("price",
-                    "must have at most " + Prices.FRACTION_DIGITS + " fraction digits"));
+            violations.add(new InvalidGoodsException.Violation(
+                    "price", "must have at most " + Prices.FRACTION_DIGITS + " fraction digits"));
             return null;
         }
         if (significant.precision() - significant.scale() > Prices.MAX_INTEGER_DIGITS) {
-            violations.add(new InvalidGoodsException.Violation("price",
-                    "must be less than 10000000000 (" + Prices.MAX_INTEGER_DIGITS + " integer digits)"));
+            violations.add(new InvalidGoodsException.Violation(
+                    "price", "must be less than 10000000000 (" + Prices.MAX_INTEGER_DIGITS + " integer digits)"));
             return null;
         }
         return price.setScale(Prices.FRACTION_DIGITS, RoundingMode.UNNECESSARY);

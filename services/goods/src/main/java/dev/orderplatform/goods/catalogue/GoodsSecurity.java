@@ -1,11 +1,10 @@
 package dev.orderplatform.goods.catalogue;
 
+import dev.orderplatform.web.security.EndpointAuthorization;
+import dev.orderplatform.web.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-
-import dev.orderplatform.web.security.EndpointAuthorization;
-import dev.orderplatform.web.security.Roles;
 
 /** Who may call the catalogue's HTTP API: anyone may browse, only administrators may change it. */
 @Configuration(proxyBeanMethods = false)
@@ -13,8 +12,9 @@ class GoodsSecurity {
 
     @Bean
     EndpointAuthorization goodsEndpoints() {
-        return requests -> requests
-                .requestMatchers(HttpMethod.GET, GoodsController.PATH, GoodsController.PATH + "/*").permitAll()
-                .requestMatchers(GoodsController.PATH, GoodsController.PATH + "/**").hasRole(Roles.ADMIN);
+        return requests -> requests.requestMatchers(HttpMethod.GET, GoodsController.PATH, GoodsController.PATH + "/*")
+                .permitAll()
+                .requestMatchers(GoodsController.PATH, GoodsController.PATH + "/**")
+                .hasRole(Roles.ADMIN);
     }
 }

@@ -1,13 +1,11 @@
 package dev.orderplatform.goods.catalogue;
 
+import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.problem.ErrorCodes;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpStatus;
-
-import dev.orderplatform.web.problem.ApiProblem;
-import dev.orderplatform.web.problem.ErrorCodes;
 
 /**
  * Input that breaks the catalogue's rules, found before anything is written: HTTP 400 {@code VALIDATION_FAILED}
@@ -27,12 +25,16 @@ public class InvalidGoodsException extends ApiProblem {
     private final List<Violation> violations;
 
     public InvalidGoodsException(List<Violation> violations) {
-        super(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
-                "The request has invalid fields: " + violations.stream().map(Violation::toString)
-                        .collect(Collectors.joining("; ")),
-                Map.of("errors", violations.stream()
-                        .map(v -> Map.of("field", v.field(), "message", v.message()))
-                        .toList()));
+        super(
+                HttpStatus.BAD_REQUEST,
+                ErrorCodes.VALIDATION_FAILED,
+                "The request has invalid fields: "
+                        + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")),
+                Map.of(
+                        "errors",
+                        violations.stream()
+                                .map(v -> Map.of("field", v.field(), "message", v.message()))
+                                .toList()));
         this.violations = List.copyOf(violations);
     }
 

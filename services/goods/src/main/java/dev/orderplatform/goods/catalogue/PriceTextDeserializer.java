@@ -14,7 +14,8 @@ class PriceTextDeserializer extends ValueDeserializer<String> {
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context) {
         JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT
+        if (token == JsonToken.VALUE_STRING
+                || token == JsonToken.VALUE_NUMBER_INT
                 || token == JsonToken.VALUE_NUMBER_FLOAT) {
             return parser.getString(); // for a number: its literal text, e.g. "12.50", "1e2"
         }

@@ -8,10 +8,10 @@ public final class Prices {
 
     /** Digits before the decimal point that DECIMAL(12,2) holds. */
     static final int MAX_INTEGER_DIGITS = 10;
+
     static final int FRACTION_DIGITS = 2;
 
-    private Prices() {
-    }
+    private Prices() {}
 
     /** {@code 12.5 -> "12.50"}: plain notation, never an exponent, always two fraction digits. */
     public static String format(BigDecimal price) {

@@ -1,16 +1,5 @@
 package dev.orderplatform.goods.catalogue;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
-
-import dev.orderplatform.goods.GoodsServiceTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,6 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.orderplatform.goods.GoodsServiceTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
 
 class GoodsHttpApiTest extends GoodsServiceTest {
 
@@ -32,12 +30,15 @@ class GoodsHttpApiTest extends GoodsServiceTest {
                 {"name": "%s", "price": 12.50, "imageUrl": "https://img.example/kettle.png", "onSale": true}
                 """.formatted(name))
                 .andExpect(status().isCreated())
-                .andExpect(header().string(HttpHeaders.LOCATION, org.hamcrest.Matchers.matchesPattern(".*/api/v1/goods/\\d+")))
+                .andExpect(header().string(
+                                HttpHeaders.LOCATION, org.hamcrest.Matchers.matchesPattern(".*/api/v1/goods/\\d+")))
                 .andExpect(jsonPath("$.name").value(name))
                 .andExpect(jsonPath("$.price").value("12.50"))
                 .andExpect(jsonPath("$.imageUrl").value("https://img.example/kettle.png"))
                 .andExpect(jsonPath("$.onSale").value(true))
-                .andReturn().getResponse().getHeader(HttpHeaders.LOCATION);
+                .andReturn()
+                .getResponse()
+                .getHeader(HttpHeaders.LOCATION);
 
         mvc.perform(get(location)) // no token: browsing is open
                 .andExpect(status().isOk())
@@ -67,8 +68,8 @@ class GoodsHttpApiTest extends GoodsServiceTest {
         long id = idOf(create("""
                 {"name": "%s", "price": "4503599627.37"}
                 """.formatted(name)).andExpect(status().isCreated()));
-        java.math.BigDecimal stored = jdbc.queryForObject("SELECT price FROM goods WHERE id = ?",
-                java.math.BigDecimal.class, id);
+        java.math.BigDecimal stored =
+                jdbc.queryForObject("SELECT price FROM goods WHERE id = ?", java.math.BigDecimal.class, id);
         assertThat(stored).isEqualByComparingTo("4503599627.37").hasScaleOf(2);
         assertThat(rowsNamed(name)).isEqualTo(1);
     }
@@ -92,7 +93,8 @@ class GoodsHttpApiTest extends GoodsServiceTest {
                 """.formatted(name)));
         String renamed = uniqueName("Desk lamp");
 
-        mvc.perform(put(GOODS + "/" + id).header(HttpHeaders.AUTHORIZATION, adminToken())
+        mvc.perform(put(GOODS + "/" + id)
+                        .header(HttpHeaders.AUTHORIZATION, adminToken())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "%s", "price": 27.9, "onSale": false}
@@ -134,9 +136,12 @@ class GoodsHttpApiTest extends GoodsServiceTest {
         int totalPages;
         int page = 0;
         do {
-            String body = mvc.perform(get(GOODS).param("page", String.valueOf(page)).param("size", "100"))
+            String body = mvc.perform(
+                            get(GOODS).param("page", String.valueOf(page)).param("size", "100"))
                     .andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             List<Number> ids = JsonPath.read(body, "$.items[*].id");
             ids.forEach(id -> seen.add(id.longValue()));
             totalPages = JsonPath.read(body, "$.totalPages");
@@ -178,7 +183,8 @@ class GoodsHttpApiTest extends GoodsServiceTest {
                 .andExpect(jsonPath("$.code").value("GOODS_NOT_FOUND"))
                 .andExpect(jsonPath("$.goodsId").value(Long.MAX_VALUE));
         String name = uniqueName("Ghost");
-        mvc.perform(put(GOODS + "/" + Long.MAX_VALUE).header(HttpHeaders.AUTHORIZATION, adminToken())
+        mvc.perform(put(GOODS + "/" + Long.MAX_VALUE)
+                        .header(HttpHeaders.AUTHORIZATION, adminToken())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "%s", "price": 1}
@@ -205,16 +211,19 @@ class GoodsHttpApiTest extends GoodsServiceTest {
         assertCreateRefused("{\"name\": \"%s\", \"price\": 12.345}".formatted(name), "price");
         assertCreateRefused("{\"name\": \"%s\", \"price\": true}".formatted(name), "price");
         assertCreateRefused("{\"name\": \"%s\", \"price\": 10000000000}".formatted(name), "price");
-        assertCreateRefused("{\"name\": \"%s\", \"price\": 1, \"imageUrl\": \"not a url\"}".formatted(name),
-                "imageUrl");
+        assertCreateRefused(
+                "{\"name\": \"%s\", \"price\": 1, \"imageUrl\": \"not a url\"}".formatted(name), "imageUrl");
         assertCreateRefused("{\"name\": \"%s\", \"price\": 1}".formatted("x".repeat(201)), "name");
         assertThat(rowsNamed(name)).isZero();
 
-        mvc.perform(post(GOODS).header(HttpHeaders.AUTHORIZATION, adminToken())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"%s\", ".formatted(name)))
+        mvc.perform(post(GOODS)
+                        .header(HttpHeaders.AUTHORIZATION, adminToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"%s\", ".formatted(name)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
-        mvc.perform(post(GOODS).header(HttpHeaders.AUTHORIZATION, adminToken())
+        mvc.perform(post(GOODS)
+                        .header(HttpHeaders.AUTHORIZATION, adminToken())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"%s\", \"price\": {\"amount\": 1}}".formatted(name)))
                 .andExpect(status().isBadRequest())
@@ -238,10 +247,15 @@ class GoodsHttpApiTest extends GoodsServiceTest {
                 {"name": "%s", "price": "8.20", "imageUrl": "https://img.example/mug.png"}
                 """.formatted(name)));
 
-        for (String body : List.of("{\"price\": 9}", "{\"name\": \"Cup\", \"price\": -9}",
-                "{\"name\": \"Cup\", \"price\": \"9.999\"}", "{\"name\": \"Cup\", \"price\": \"nine\"}")) {
-            mvc.perform(put(GOODS + "/" + id).header(HttpHeaders.AUTHORIZATION, adminToken())
-                            .contentType(MediaType.APPLICATION_JSON).content(body))
+        for (String body : List.of(
+                "{\"price\": 9}",
+                "{\"name\": \"Cup\", \"price\": -9}",
+                "{\"name\": \"Cup\", \"price\": \"9.999\"}",
+                "{\"name\": \"Cup\", \"price\": \"nine\"}")) {
+            mvc.perform(put(GOODS + "/" + id)
+                            .header(HttpHeaders.AUTHORIZATION, adminToken())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         }
@@ -260,22 +274,30 @@ class GoodsHttpApiTest extends GoodsServiceTest {
         mvc.perform(post(GOODS).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
-        mvc.perform(post(GOODS).header(HttpHeaders.AUTHORIZATION, userToken())
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post(GOODS)
+                        .header(HttpHeaders.AUTHORIZATION, userToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("FORBIDDEN"));
-        mvc.perform(post(GOODS).header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post(GOODS)
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isUnauthorized());
         assertThat(rowsNamed(name)).isZero();
 
         String original = uniqueName("Vase");
         long id = idOf(create("{\"name\": \"%s\", \"price\": 40}".formatted(original)));
-        mvc.perform(put(GOODS + "/" + id).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(put(GOODS + "/" + id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
-        mvc.perform(put(GOODS + "/" + id).header(HttpHeaders.AUTHORIZATION, userToken())
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(put(GOODS + "/" + id)
+                        .header(HttpHeaders.AUTHORIZATION, userToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("FORBIDDEN"));
         mvc.perform(get(GOODS + "/" + id).header(HttpHeaders.AUTHORIZATION, userToken())) // a shopper may browse
@@ -286,30 +308,40 @@ class GoodsHttpApiTest extends GoodsServiceTest {
 
     @Test
     void probesAndMetricsAreOpen() throws Exception {
-        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health/liveness"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
     }
 
     private ResultActions create(String json) throws Exception {
-        return mvc.perform(post(GOODS).header(HttpHeaders.AUTHORIZATION, adminToken())
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post(GOODS)
+                .header(HttpHeaders.AUTHORIZATION, adminToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     private long idOf(ResultActions created) throws Exception {
         String body = created.andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     private String priceStoredFor(String jsonPrice) throws Exception {
         String name = uniqueName("Priced");
         long id = idOf(create("{\"name\": \"%s\", \"price\": %s}".formatted(name, jsonPrice)));
-        String body = mvc.perform(get(GOODS + "/" + id)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(get(GOODS + "/" + id))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonPath.read(body, "$.price");
     }
 

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 public final class ServiceBoundaries {
 
     /** Each service and the one schema it owns. */
-    public static final Map<String, String> SCHEMAS = Map.of("goods", "goods", "inventory", "inventory", "order", "orders");
+    public static final Map<String, String> SCHEMAS =
+            Map.of("goods", "goods", "inventory", "inventory", "order", "orders");
 
     private static final String MIGRATIONS = "src/main/resources/db/migration";
 
@@ -37,9 +38,11 @@ public final class ServiceBoundaries {
     private static final Pattern SQL_REFERENCE = Pattern.compile("(?i)" + TABLE_REFERENCE);
     /** In Java string literals, upper-case keywords only, so that prose ("from the broker") is not taken for SQL. */
     private static final Pattern CODE_REFERENCE = Pattern.compile(TABLE_REFERENCE);
-    private static final Pattern STRING_LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
-            Pattern.DOTALL);
-    private static final Pattern TABLE_ANNOTATION = Pattern.compile("@Table\\(\\s*(?:value\\s*=\\s*|name\\s*=\\s*)?\"(\\w+)\"");
+
+    private static final Pattern STRING_LITERAL =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern TABLE_ANNOTATION =
+            Pattern.compile("@Table\\(\\s*(?:value\\s*=\\s*|name\\s*=\\s*)?\"(\\w+)\"");
 
     private ServiceBoundaries() {}
 
@@ -105,15 +108,21 @@ public final class ServiceBoundaries {
         return found;
     }
 
-    private static void check(Path module, Path file, Pattern references, String text, String schema, Set<String> own,
+    private static void check(
+            Path module,
+            Path file,
+            Pattern references,
+            String text,
+            String schema,
+            Set<String> own,
             List<String> found) {
         Matcher reference = references.matcher(text);
         while (reference.find()) {
             String first = lower(reference.group(1));
             String table = reference.group(2) != null ? lower(reference.group(2)) : first;
             if (reference.group(2) != null && !first.equals(schema)) {
-                found.add(module.relativize(file) + ": " + reference.group().trim() + " (schema " + first
-                        + " is not " + schema + ")");
+                found.add(module.relativize(file) + ": " + reference.group().trim() + " (schema " + first + " is not "
+                        + schema + ")");
             } else if (!own.contains(table)) {
                 found.add(module.relativize(file) + ": " + reference.group().trim() + " (not a table of the service: "
                         + own + ")");
@@ -130,7 +139,9 @@ public final class ServiceBoundaries {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(path -> path.toString().endsWith(suffix)).sorted().toList();
+            return walk.filter(path -> path.toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -83,8 +83,8 @@ public final class PlatformInfrastructure {
                 return shared;
             }
             if (startFailure != null) {
-                throw new IllegalStateException("the shared test infrastructure failed to start earlier in this JVM",
-                        startFailure);
+                throw new IllegalStateException(
+                        "the shared test infrastructure failed to start earlier in this JVM", startFailure);
             }
             try {
                 shared = startShared();
@@ -135,7 +135,9 @@ public final class PlatformInfrastructure {
         if (System.getProperty("rocketmq.client.rebalance.waitInterval") == null) {
             System.setProperty("rocketmq.client.rebalance.waitInterval", "1000");
         }
-        Path base = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/infra")).toAbsolutePath().normalize();
+        Path base = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/infra"))
+                .toAbsolutePath()
+                .normalize();
         Path workDir = base.resolve("jvm-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(base);
@@ -162,13 +164,20 @@ public final class PlatformInfrastructure {
             rocketMq.close();
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            rocketMq.close();
-            mariaDb.close();
-        }, "platform-infrastructure-shutdown"));
-        log.info("shared test infrastructure ready in {} ms: RocketMQ {}, MariaDB {} ({}), work dir {}",
-                (System.nanoTime() - started) / 1_000_000, rocketMq.nameServerAddress(), mariaDb.baseJdbcUrl(),
-                mariaDb.kind(), workDir);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            rocketMq.close();
+                            mariaDb.close();
+                        },
+                        "platform-infrastructure-shutdown"));
+        log.info(
+                "shared test infrastructure ready in {} ms: RocketMQ {}, MariaDB {} ({}), work dir {}",
+                (System.nanoTime() - started) / 1_000_000,
+                rocketMq.nameServerAddress(),
+                mariaDb.baseJdbcUrl(),
+                mariaDb.kind(),
+                workDir);
         return new PlatformInfrastructure(workDir, rocketMq, mariaDb);
     }
 
@@ -181,7 +190,8 @@ public final class PlatformInfrastructure {
                 }
                 try {
                     long pid = Long.parseLong(name.substring(4));
-                    if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    if (pid != ProcessHandle.current().pid()
+                            && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                         continue;
                     }
                     MoreFiles.deleteRecursively(child);

@@ -18,5 +18,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(PlatformInfrastructureExtension.class)
-public @interface WithPlatformInfrastructure {
-}
+public @interface WithPlatformInfrastructure {}

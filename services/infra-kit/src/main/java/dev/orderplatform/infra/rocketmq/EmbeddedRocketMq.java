@@ -69,8 +69,13 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private DefaultMQAdminExt admin;
 
-    private EmbeddedRocketMq(RocketMqSettings settings, Path workDir, NamesrvController nameServer, int nameServerPort,
-            BrokerController broker, int brokerPort) {
+    private EmbeddedRocketMq(
+            RocketMqSettings settings,
+            Path workDir,
+            NamesrvController nameServer,
+            int nameServerPort,
+            BrokerController broker,
+            int brokerPort) {
         this.settings = settings;
         this.workDir = workDir;
         this.nameServer = nameServer;
@@ -143,8 +148,12 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             mq.close();
             throw e;
         }
-        log.info("RocketMQ ready in {} ms: name server 127.0.0.1:{}, broker 127.0.0.1:{}, store {}",
-                (System.nanoTime() - started) / 1_000_000, nsPort, bPort, dir.resolve("store"));
+        log.info(
+                "RocketMQ ready in {} ms: name server 127.0.0.1:{}, broker 127.0.0.1:{}, store {}",
+                (System.nanoTime() - started) / 1_000_000,
+                nsPort,
+                bPort,
+                dir.resolve("store"));
         return mq;
     }
 
@@ -186,7 +195,10 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             DefaultMQAdminExt admin = admin();
             TopicConfig existing = existingTopic(admin, topic);
             if (existing == null || existing.getTopicMessageType() != type.toRocketMq()) {
-                TopicConfig config = new TopicConfig(topic, settings.queuesPerTopic(), settings.queuesPerTopic(),
+                TopicConfig config = new TopicConfig(
+                        topic,
+                        settings.queuesPerTopic(),
+                        settings.queuesPerTopic(),
                         PermName.PERM_READ | PermName.PERM_WRITE);
                 config.setAttributes(Map.of("+message.type", type.toRocketMq().getValue()));
                 admin.createAndUpdateTopicConfig(brokerAddress(), config);
@@ -253,19 +265,24 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             }
         }
         long started = System.nanoTime();
-        Thread shutdown = new Thread(() -> {
-            try {
-                broker.shutdown();
-            } catch (RuntimeException e) {
-                log.warn("broker shutdown failed", e);
-            }
-            try {
-                nameServer.shutdown();
-            } catch (RuntimeException e) {
-                log.warn("name server shutdown failed", e);
-            }
-            log.info("RocketMQ on {} stopped in {} ms", nameServerAddress(), (System.nanoTime() - started) / 1_000_000);
-        }, "embedded-rocketmq-shutdown");
+        Thread shutdown = new Thread(
+                () -> {
+                    try {
+                        broker.shutdown();
+                    } catch (RuntimeException e) {
+                        log.warn("broker shutdown failed", e);
+                    }
+                    try {
+                        nameServer.shutdown();
+                    } catch (RuntimeException e) {
+                        log.warn("name server shutdown failed", e);
+                    }
+                    log.info(
+                            "RocketMQ on {} stopped in {} ms",
+                            nameServerAddress(),
+                            (System.nanoTime() - started) / 1_000_000);
+                },
+                "embedded-rocketmq-shutdown");
         shutdown.setDaemon(true);
         shutdown.start();
         if (!wait.isZero() && !wait.isNegative()) {
@@ -333,7 +350,8 @@ public final class EmbeddedRocketMq implements AutoCloseable {
 
     private static BrokerController startBroker(RocketMqSettings settings, Path dir, String nameServer, int port) {
         Path store = dir.resolve("store");
-        BrokerPathConfigHelper.setBrokerConfigPath(store.resolve("config/broker.properties").toString());
+        BrokerPathConfigHelper.setBrokerConfigPath(
+                store.resolve("config/broker.properties").toString());
 
         BrokerConfig config = new BrokerConfig();
         config.setRocketmqHome(dir.toString());
@@ -417,8 +435,8 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             }
             sleep(50);
         }
-        throw new IllegalStateException("broker " + brokerAddress() + " not registered at the name server after "
-                + ROUTE_TIMEOUT, last);
+        throw new IllegalStateException(
+                "broker " + brokerAddress() + " not registered at the name server after " + ROUTE_TIMEOUT, last);
     }
 
     private void awaitRoute(DefaultMQAdminExt admin, String topic) throws InterruptedException {
@@ -427,8 +445,11 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try {
                 TopicRouteData route = admin.examineTopicRouteInfo(topic);
-                if (route != null && !route.getQueueDatas().isEmpty() && route.getBrokerDatas().stream()
-                        .anyMatch(b -> brokerAddress().equals(b.getBrokerAddrs().get(0L)))) {
+                if (route != null
+                        && !route.getQueueDatas().isEmpty()
+                        && route.getBrokerDatas().stream()
+                                .anyMatch(b -> brokerAddress()
+                                        .equals(b.getBrokerAddrs().get(0L)))) {
                     return;
                 }
             } catch (InterruptedException e) {

@@ -33,6 +33,7 @@ final class IdleSafeTransactionalMessageService extends TransactionalMessageServ
     }
 
     private boolean hasPendingOps() {
-        return getDeleteContext().values().stream().anyMatch(queue -> queue.getTotalSize().get() > 0);
+        return getDeleteContext().values().stream()
+                .anyMatch(queue -> queue.getTotalSize().get() > 0);
     }
 }

@@ -46,8 +46,7 @@ public final class RocketMqNodeMain {
 
     private static final String LOG_ROOT = "rocketmq.log.root";
 
-    private RocketMqNodeMain() {
-    }
+    private RocketMqNodeMain() {}
 
     public static void main(String[] args) {
         try {
@@ -71,8 +70,10 @@ public final class RocketMqNodeMain {
 
     private static void runNameServer(String[] rawArgs) throws IOException {
         Options options = Options.parse(rawArgs, Set.of("listen-port"));
-        String home = options.overrides().getProperty("rocketmqHome",
-                System.getProperty(MixAll.ROCKETMQ_HOME_PROPERTY, System.getenv(MixAll.ROCKETMQ_HOME_ENV)));
+        String home = options.overrides()
+                .getProperty(
+                        "rocketmqHome",
+                        System.getProperty(MixAll.ROCKETMQ_HOME_PROPERTY, System.getenv(MixAll.ROCKETMQ_HOME_ENV)));
         if (home == null) {
             throw new IllegalArgumentException("no RocketMQ home: set ROCKETMQ_HOME or --set rocketmqHome=DIR");
         }
@@ -102,15 +103,21 @@ public final class RocketMqNodeMain {
             conf.load(reader);
         }
         conf.putAll(options.overrides());
-        Path store = Path.of(conf.getProperty("storePathRootDir",
-                Path.of(System.getProperty("user.home"), "store").toString())).toAbsolutePath();
+        Path store = Path.of(conf.getProperty(
+                        "storePathRootDir",
+                        Path.of(System.getProperty("user.home"), "store").toString()))
+                .toAbsolutePath();
         useLogRoot(store.resolveSibling("logs"));
 
         ConfigContext context = BrokerStartup.configFileToConfigContext(configFile.toString());
         // Kept in the broker's configuration like the file's own properties (an admin's config query shows them).
         context.getProperties().putAll(options.overrides());
-        for (Object target : List.of(context.getBrokerConfig(), context.getNettyServerConfig(),
-                context.getNettyClientConfig(), context.getMessageStoreConfig(), context.getAuthConfig())) {
+        for (Object target : List.of(
+                context.getBrokerConfig(),
+                context.getNettyServerConfig(),
+                context.getNettyClientConfig(),
+                context.getMessageStoreConfig(),
+                context.getAuthConfig())) {
             MixAll.properties2Object(options.overrides(), target);
         }
         if (context.getBrokerConfig().getRocketmqHome() == null) {
@@ -153,7 +160,8 @@ public final class RocketMqNodeMain {
                 if (eq <= 0) {
                     throw new IllegalArgumentException("--set needs key=value, got '" + pair + "'");
                 }
-                overrides.setProperty(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                overrides.setProperty(
+                        pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
             }
             return new Options(Args.parse(rest.toArray(String[]::new), allowed), overrides);
         }

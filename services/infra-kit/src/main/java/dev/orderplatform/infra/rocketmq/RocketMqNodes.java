@@ -12,8 +12,7 @@ import org.apache.rocketmq.remoting.netty.NettyServerConfig;
  */
 final class RocketMqNodes {
 
-    private RocketMqNodes() {
-    }
+    private RocketMqNodes() {}
 
     /** Initializes and starts a name server (no client config: it would dial itself on the host's address). */
     static NamesrvController startNameServer(NamesrvConfig config, NettyServerConfig server) {
@@ -26,7 +25,8 @@ final class RocketMqNodes {
             controller.start();
         } catch (Exception e) {
             controller.shutdown();
-            throw new IllegalStateException("name server did not start on " + address(server) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "name server did not start on " + address(server) + ": " + e.getMessage(), e);
         }
         return controller;
     }

@@ -28,14 +28,13 @@ public final class RocketMqServerMain {
     private static final Duration MIN_SHUTDOWN_WAIT = Duration.ofSeconds(3);
     private static final Duration MAX_SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
-    private RocketMqServerMain() {
-    }
+    private RocketMqServerMain() {}
 
     public static void main(String[] args) throws Exception {
         EmbeddedRocketMq mq;
         try {
-            Args options = Args.parse(args, Set.of("work-dir", "namesrv-port", "broker-port", "settings",
-                    "timer-max-delay"));
+            Args options =
+                    Args.parse(args, Set.of("work-dir", "namesrv-port", "broker-port", "settings", "timer-max-delay"));
             Path workDir = Path.of(options.require("work-dir")).toAbsolutePath().normalize();
             Path logs = workDir.resolve("logs");
             Files.createDirectories(logs);
@@ -43,11 +42,14 @@ public final class RocketMqServerMain {
             System.setProperty("rocketmq.log.root", logs.toString());
             System.setProperty("user.home", workDir.resolve("home").toString());
             EmbeddedRocketMq.prepareJvm();
-            RocketMqSettings preset = RocketMqSettings.named(options.get("settings").orElse("production"));
-            RocketMqSettings settings = options.get("timer-max-delay").map(Duration::parse)
-                    .map(preset::withTimerMaxDelay).orElse(preset);
-            mq = EmbeddedRocketMq.start(settings, workDir, options.intValue("namesrv-port", 0),
-                    options.intValue("broker-port", 0));
+            RocketMqSettings preset =
+                    RocketMqSettings.named(options.get("settings").orElse("production"));
+            RocketMqSettings settings = options.get("timer-max-delay")
+                    .map(Duration::parse)
+                    .map(preset::withTimerMaxDelay)
+                    .orElse(preset);
+            mq = EmbeddedRocketMq.start(
+                    settings, workDir, options.intValue("namesrv-port", 0), options.intValue("broker-port", 0));
             mq.createPlatformTopics();
         } catch (Exception e) {
             System.err.println("ROCKETMQ FAILED " + e.getMessage());
@@ -57,14 +59,21 @@ public final class RocketMqServerMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         EmbeddedRocketMq server = mq;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // A clean stop flushes offsets and removes the abort file; it is not needed to keep messages (the store
-            // is memory-mapped), so do not hold the launcher up for the whole (10-20 s) RocketMQ shutdown.
-            Duration wait = server.settings().shutdownWait();
-            server.close(wait.compareTo(MIN_SHUTDOWN_WAIT) < 0 ? MIN_SHUTDOWN_WAIT
-                    : wait.compareTo(MAX_SHUTDOWN_WAIT) > 0 ? MAX_SHUTDOWN_WAIT : wait);
-            stopped.countDown();
-        }, "rocketmq-main-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            // A clean stop flushes offsets and removes the abort file; it is not needed to keep
+                            // messages (the store
+                            // is memory-mapped), so do not hold the launcher up for the whole (10-20 s) RocketMQ
+                            // shutdown.
+                            Duration wait = server.settings().shutdownWait();
+                            server.close(
+                                    wait.compareTo(MIN_SHUTDOWN_WAIT) < 0
+                                            ? MIN_SHUTDOWN_WAIT
+                                            : wait.compareTo(MAX_SHUTDOWN_WAIT) > 0 ? MAX_SHUTDOWN_WAIT : wait);
+                            stopped.countDown();
+                        },
+                        "rocketmq-main-shutdown"));
         System.out.println("ROCKETMQ READY namesrv=" + mq.nameServerAddress());
         System.out.flush();
         stopped.await();

@@ -47,13 +47,15 @@ public record RocketMqSettings(
             throw new IllegalArgumentException("transaction intervals must be positive");
         }
         if (transactionCheckMax <= 0 || timerPrecisionMs <= 0 || queuesPerTopic <= 0) {
-            throw new IllegalArgumentException("transactionCheckMax, timerPrecisionMs and queuesPerTopic must be positive");
+            throw new IllegalArgumentException(
+                    "transactionCheckMax, timerPrecisionMs and queuesPerTopic must be positive");
         }
         if (mappedFileSizeCommitLog < 1 << 20 || mappedFileSizeTimerLog < 1 << 20 || maxMessageSize < 1024) {
             throw new IllegalArgumentException("mapped files must be at least 1 MiB and maxMessageSize at least 1 KiB");
         }
         Objects.requireNonNull(shutdownWait, "shutdownWait");
-        if (timerMaxDelay.toSeconds() < 1 || timerMaxDelay.toSeconds() > Integer.MAX_VALUE
+        if (timerMaxDelay.toSeconds() < 1
+                || timerMaxDelay.toSeconds() > Integer.MAX_VALUE
                 || timerMaxDelay.toNanosPart() != 0) {
             throw new IllegalArgumentException("timerMaxDelay must be whole seconds, at least 1 s: " + timerMaxDelay);
         }
@@ -65,8 +67,20 @@ public record RocketMqSettings(
      * and {@code close()} that does not wait for the broker shutdown.
      */
     public static RocketMqSettings fastForTests() {
-        return new RocketMqSettings(1_000, 1_000, 200, 15, true, 100, TimerLimits.BROKER_DEFAULT_TIMER_MAX_DELAY,
-                64 * 1024 * 1024, 4 * 1024 * 1024, 512 * 1024, 4, false, Duration.ZERO);
+        return new RocketMqSettings(
+                1_000,
+                1_000,
+                200,
+                15,
+                true,
+                100,
+                TimerLimits.BROKER_DEFAULT_TIMER_MAX_DELAY,
+                64 * 1024 * 1024,
+                4 * 1024 * 1024,
+                512 * 1024,
+                4,
+                false,
+                Duration.ZERO);
     }
 
     /**
@@ -75,36 +89,92 @@ public record RocketMqSettings(
      * 4 MiB messages, 8 queues per topic, and a graceful shutdown of up to 30 s.
      */
     public static RocketMqSettings productionLike() {
-        return new RocketMqSettings(30_000, 10_000, 3_000, 15, true, 1_000, TimerLimits.BROKER_DEFAULT_TIMER_MAX_DELAY,
-                1024 * 1024 * 1024, 100 * 1024 * 1024, 4 * 1024 * 1024, 8, false, Duration.ofSeconds(30));
+        return new RocketMqSettings(
+                30_000,
+                10_000,
+                3_000,
+                15,
+                true,
+                1_000,
+                TimerLimits.BROKER_DEFAULT_TIMER_MAX_DELAY,
+                1024 * 1024 * 1024,
+                100 * 1024 * 1024,
+                4 * 1024 * 1024,
+                8,
+                false,
+                Duration.ofSeconds(30));
     }
 
     /** Same settings with another check-back scan interval and first check-back age. */
     public RocketMqSettings withTransactionCheck(long intervalMs, long timeoutMs) {
-        return new RocketMqSettings(intervalMs, timeoutMs, transactionOpBatchIntervalMs, transactionCheckMax,
-                timerWheelEnabled, timerPrecisionMs, timerMaxDelay, mappedFileSizeCommitLog, mappedFileSizeTimerLog,
-                maxMessageSize, queuesPerTopic, autoCreateTopics, shutdownWait);
+        return new RocketMqSettings(
+                intervalMs,
+                timeoutMs,
+                transactionOpBatchIntervalMs,
+                transactionCheckMax,
+                timerWheelEnabled,
+                timerPrecisionMs,
+                timerMaxDelay,
+                mappedFileSizeCommitLog,
+                mappedFileSizeTimerLog,
+                maxMessageSize,
+                queuesPerTopic,
+                autoCreateTopics,
+                shutdownWait);
     }
 
     /** Same settings with another number of check-backs before a half message is discarded (anomaly A11). */
     public RocketMqSettings withTransactionCheckMax(int checkMax) {
-        return new RocketMqSettings(transactionCheckIntervalMs, transactionTimeoutMs, transactionOpBatchIntervalMs,
-                checkMax, timerWheelEnabled, timerPrecisionMs, timerMaxDelay, mappedFileSizeCommitLog,
-                mappedFileSizeTimerLog, maxMessageSize, queuesPerTopic, autoCreateTopics, shutdownWait);
+        return new RocketMqSettings(
+                transactionCheckIntervalMs,
+                transactionTimeoutMs,
+                transactionOpBatchIntervalMs,
+                checkMax,
+                timerWheelEnabled,
+                timerPrecisionMs,
+                timerMaxDelay,
+                mappedFileSizeCommitLog,
+                mappedFileSizeTimerLog,
+                maxMessageSize,
+                queuesPerTopic,
+                autoCreateTopics,
+                shutdownWait);
     }
 
     /** Same settings with another wait for the broker shutdown in {@link EmbeddedRocketMq#close()}. */
     public RocketMqSettings withShutdownWait(Duration wait) {
-        return new RocketMqSettings(transactionCheckIntervalMs, transactionTimeoutMs, transactionOpBatchIntervalMs,
-                transactionCheckMax, timerWheelEnabled, timerPrecisionMs, timerMaxDelay, mappedFileSizeCommitLog,
-                mappedFileSizeTimerLog, maxMessageSize, queuesPerTopic, autoCreateTopics, wait);
+        return new RocketMqSettings(
+                transactionCheckIntervalMs,
+                transactionTimeoutMs,
+                transactionOpBatchIntervalMs,
+                transactionCheckMax,
+                timerWheelEnabled,
+                timerPrecisionMs,
+                timerMaxDelay,
+                mappedFileSizeCommitLog,
+                mappedFileSizeTimerLog,
+                maxMessageSize,
+                queuesPerTopic,
+                autoCreateTopics,
+                wait);
     }
 
     /** Same settings with another longest timer delay ({@code timerMaxDelaySec}). */
     public RocketMqSettings withTimerMaxDelay(Duration delay) {
-        return new RocketMqSettings(transactionCheckIntervalMs, transactionTimeoutMs, transactionOpBatchIntervalMs,
-                transactionCheckMax, timerWheelEnabled, timerPrecisionMs, delay, mappedFileSizeCommitLog,
-                mappedFileSizeTimerLog, maxMessageSize, queuesPerTopic, autoCreateTopics, shutdownWait);
+        return new RocketMqSettings(
+                transactionCheckIntervalMs,
+                transactionTimeoutMs,
+                transactionOpBatchIntervalMs,
+                transactionCheckMax,
+                timerWheelEnabled,
+                timerPrecisionMs,
+                delay,
+                mappedFileSizeCommitLog,
+                mappedFileSizeTimerLog,
+                maxMessageSize,
+                queuesPerTopic,
+                autoCreateTopics,
+                shutdownWait);
     }
 
     /** The preset named {@code fast} or {@code production} (the {@code --settings} argument of the server mains). */
@@ -112,7 +182,8 @@ public record RocketMqSettings(
         return switch (name) {
             case "fast", "test", "tests" -> fastForTests();
             case "production", "prod" -> productionLike();
-            default -> throw new IllegalArgumentException("unknown RocketMQ settings '" + name + "': use fast or production");
+            default ->
+                throw new IllegalArgumentException("unknown RocketMQ settings '" + name + "': use fast or production");
         };
     }
 }

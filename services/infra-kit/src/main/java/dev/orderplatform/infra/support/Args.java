@@ -10,8 +10,7 @@ public final class Args {
 
     private final Map<String, String> values = new HashMap<>();
 
-    private Args() {
-    }
+    private Args() {}
 
     /** Parses the arguments, refusing options outside {@code allowed}. */
     public static Args parse(String[] args, Set<String> allowed) {

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** File helpers. */
 public final class MoreFiles {
 
-    private MoreFiles() {
-    }
+    private MoreFiles() {}
 
     /** Deletes a directory tree if it exists; best effort for files that vanish meanwhile. */
     public static void deleteRecursively(Path dir) {
@@ -35,7 +34,8 @@ public final class MoreFiles {
     public static String tail(Path file, int maxLines) {
         try {
             var lines = Files.readAllLines(file);
-            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - maxLines), lines.size()));
+            return String.join(
+                    System.lineSeparator(), lines.subList(Math.max(0, lines.size() - maxLines), lines.size()));
         } catch (IOException | RuntimeException e) {
             return "(cannot read " + file + ": " + e + ")";
         }

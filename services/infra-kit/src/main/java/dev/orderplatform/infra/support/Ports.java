@@ -11,8 +11,7 @@ public final class Ports {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port that the OS reported free on 127.0.0.1 a moment ago. */
     public static int freePort() {

@@ -34,7 +34,8 @@ class PlatformInfrastructureTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(injected.workDir().getFileName().toString()).isEqualTo("jvm-" + ProcessHandle.current().pid());
+        assertThat(injected.workDir().getFileName().toString())
+                .isEqualTo("jvm-" + ProcessHandle.current().pid());
         assertThat(injected.rocketMq().topicMessageType(Topics.ORDER_REBACK)).isEqualTo(TopicMessageType.TRANSACTION);
     }
 
@@ -46,8 +47,10 @@ class PlatformInfrastructureTest {
 
         assertThat(properties.get("spring.datasource.url").get())
                 .isEqualTo(infrastructure.mariaDb().jdbcUrl("infra_kit_spring"));
-        assertThat(properties.get("spring.datasource.username").get()).isEqualTo(infrastructure.mariaDb().username());
-        assertThat(properties.get("spring.datasource.password").get()).isEqualTo(infrastructure.mariaDb().password());
+        assertThat(properties.get("spring.datasource.username").get())
+                .isEqualTo(infrastructure.mariaDb().username());
+        assertThat(properties.get("spring.datasource.password").get())
+                .isEqualTo(infrastructure.mariaDb().password());
         assertThat(properties.get(PlatformInfrastructure.NAME_SERVER_PROPERTY).get())
                 .isEqualTo(infrastructure.rocketMq().nameServerAddress());
         try (var connection = infrastructure.mariaDb().openConnection("infra_kit_spring")) {

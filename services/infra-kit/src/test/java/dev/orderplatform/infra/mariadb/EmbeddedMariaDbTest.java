@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +25,29 @@ class EmbeddedMariaDbTest {
 
         try (Connection connection = db.openConnection("infra_kit_test");
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS stock (goods_id BIGINT PRIMARY KEY, stocks INT NOT NULL) ENGINE=InnoDB");
+            statement.execute(
+                    "CREATE TABLE IF NOT EXISTS stock (goods_id BIGINT PRIMARY KEY, stocks INT NOT NULL) ENGINE=InnoDB");
             statement.execute("DELETE FROM stock");
             statement.execute("INSERT INTO stock (goods_id, stocks) VALUES (1, 100)");
             // The conditional decrement the inventory service relies on (A10).
-            assertThat(statement.executeUpdate("UPDATE stock SET stocks = stocks - 30 WHERE goods_id = 1 AND stocks >= 30")).isEqualTo(1);
-            assertThat(statement.executeUpdate("UPDATE stock SET stocks = stocks - 80 WHERE goods_id = 1 AND stocks >= 80")).isZero();
-            try (ResultSet rs = statement.executeQuery("SELECT stocks, CURRENT_USER(), @@version, @@bind_address, @@have_ssl FROM stock")) {
+            assertThat(statement.executeUpdate(
+                            "UPDATE stock SET stocks = stocks - 30 WHERE goods_id = 1 AND stocks >= 30"))
+                    .isEqualTo(1);
+            assertThat(statement.executeUpdate(
+                            "UPDATE stock SET stocks = stocks - 80 WHERE goods_id = 1 AND stocks >= 80"))
+                    .isZero();
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT stocks, CURRENT_USER(), @@version, @@bind_address, @@have_ssl FROM stock")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(70);
                 assertThat(rs.getString(2)).startsWith(db.username() + "@");
                 assertThat(rs.getString(4)).isEqualTo("127.0.0.1");
-                System.out.printf("MariaDB %s (%s) user %s, ssl %s%n", rs.getString(3), db.kind(), rs.getString(2), rs.getString(5));
+                System.out.printf(
+                        "MariaDB %s (%s) user %s, ssl %s%n",
+                        rs.getString(3), db.kind(), rs.getString(2), rs.getString(5));
             }
-            try (ResultSet rs = statement.executeQuery("SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'infra_kit_test' AND TABLE_NAME = 'stock'")) {
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'infra_kit_test' AND TABLE_NAME = 'stock'")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("InnoDB");
             }
@@ -67,7 +76,8 @@ class EmbeddedMariaDbTest {
     void schemasAreSeparate(EmbeddedMariaDb db) throws Exception {
         db.createSchema("infra_kit_a");
         db.createSchema("infra_kit_b");
-        try (Connection a = db.openConnection("infra_kit_a"); Statement statement = a.createStatement()) {
+        try (Connection a = db.openConnection("infra_kit_a");
+                Statement statement = a.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS only_in_a (id INT PRIMARY KEY)");
         }
         try (Connection b = db.openConnection("infra_kit_b");

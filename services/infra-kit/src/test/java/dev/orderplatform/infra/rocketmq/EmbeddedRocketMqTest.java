@@ -8,18 +8,18 @@ import dev.orderplatform.contracts.TimerLimits;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.time.Duration;
 import org.apache.rocketmq.broker.transaction.queue.TransactionalMessageServiceImpl;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -109,9 +109,12 @@ class EmbeddedRocketMqTest {
             assertThat(message).as("committed by the check-back").isNotNull();
             assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).isEqualTo("order-1");
             assertThat(checkedAt.get()).isPositive();
-            System.out.printf("check-back %d ms after the UNKNOW, delivered %d ms after it%n",
+            System.out.printf(
+                    "check-back %d ms after the UNKNOW, delivered %d ms after it%n",
                     checkedAt.get() - sentAt, System.currentTimeMillis() - sentAt);
-            assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("delivered once").isNull();
+            assertThat(received.poll(500, TimeUnit.MILLISECONDS))
+                    .as("delivered once")
+                    .isNull();
         } finally {
             second.shutdown();
             consumer.shutdown();
@@ -151,7 +154,9 @@ class EmbeddedRocketMqTest {
         // Other test classes share this broker, so wait for a moment when none of their ops is pending.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             long now = System.currentTimeMillis();
-            assertThat(service.batchSendOpMessage()).as("next wake-up of the op-batch thread").isGreaterThan(now);
+            assertThat(service.batchSendOpMessage())
+                    .as("next wake-up of the op-batch thread")
+                    .isGreaterThan(now);
         });
     }
 
@@ -179,7 +184,8 @@ class EmbeddedRocketMqTest {
             long deliveredAt = Long.parseLong(delivered.getProperty(MessageConst.PROPERTY_CONSUME_START_TIMESTAMP));
             long late = deliveredAt - sentAt - 2_000;
             System.out.printf("timer message delivered %d ms after its due time%n", late);
-            assertThat(late).as("not before its time (timer precision 100 ms), at most 3 s late")
+            assertThat(late)
+                    .as("not before its time (timer precision 100 ms), at most 3 s late")
                     .isBetween(-mq.settings().timerPrecisionMs() - 50L, 3_000L);
         } finally {
             producer.shutdown();
@@ -198,8 +204,10 @@ class EmbeddedRocketMqTest {
             Message inFourDays = new Message(Topics.ORDER_TIMEOUT, "order-3".getBytes(StandardCharsets.UTF_8));
             inFourDays.setDelayTimeMs(Duration.ofDays(4).toMillis());
 
-            assertThatThrownBy(() -> producer.send(inFourDays)).isInstanceOfSatisfying(MQBrokerException.class,
-                    refused -> assertThat(refused.getResponseCode()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL));
+            assertThatThrownBy(() -> producer.send(inFourDays))
+                    .isInstanceOfSatisfying(
+                            MQBrokerException.class,
+                            refused -> assertThat(refused.getResponseCode()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL));
         } finally {
             producer.shutdown();
         }

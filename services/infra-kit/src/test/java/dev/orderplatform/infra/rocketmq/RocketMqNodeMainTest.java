@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 class RocketMqNodeMainTest {
 
     private static final String BROKER_NAME = "node-main-broker";
-    private static final Path WORK_DIR =
-            Path.of("target/mains/rocketmq-node-" + ProcessHandle.current().pid()).toAbsolutePath();
+    private static final Path WORK_DIR = Path.of(
+                    "target/mains/rocketmq-node-" + ProcessHandle.current().pid())
+            .toAbsolutePath();
     private static final Path STORE = WORK_DIR.resolve("broker/store");
 
     private static ChildJvm nameServer;
@@ -69,18 +70,42 @@ class RocketMqNodeMainTest {
                 mappedFileSizeTimerLog=4194304
                 """.formatted(BROKER_NAME, brokerPort));
 
-        nameServer = ChildJvm.start(RocketMqNodeMain.class, List.of("namesrv",
-                        "--listen-port", Integer.toString(nameServerPort),
-                        "--set", "rocketmqHome=" + WORK_DIR.resolve("namesrv-home"), "--set", "bindAddress=127.0.0.1"),
-                "ROCKETMQ NAMESRV READY", WORK_DIR.resolve("namesrv.log"));
-        broker = ChildJvm.start(RocketMqNodeMain.class, List.of("broker", "--config", brokerConf.toString(),
-                        "--set", "namesrvAddr=127.0.0.1:" + nameServerPort,
-                        "--set", "storePathRootDir=" + STORE,
-                        "--set", "storePathCommitLog=" + STORE.resolve("commitlog"),
-                        "--set", "rocketmqHome=" + WORK_DIR.resolve("broker"),
-                        "--set", "bindAddress=127.0.0.1", "--set", "brokerIP1=127.0.0.1", "--set", "brokerIP2=127.0.0.1"),
-                "ROCKETMQ BROKER READY", WORK_DIR.resolve("broker.log"));
-        assertThat(nameServer.awaitReady(Duration.ofSeconds(90))).isEqualTo("ROCKETMQ NAMESRV READY port=" + nameServerPort);
+        nameServer = ChildJvm.start(
+                RocketMqNodeMain.class,
+                List.of(
+                        "namesrv",
+                        "--listen-port",
+                        Integer.toString(nameServerPort),
+                        "--set",
+                        "rocketmqHome=" + WORK_DIR.resolve("namesrv-home"),
+                        "--set",
+                        "bindAddress=127.0.0.1"),
+                "ROCKETMQ NAMESRV READY",
+                WORK_DIR.resolve("namesrv.log"));
+        broker = ChildJvm.start(
+                RocketMqNodeMain.class,
+                List.of(
+                        "broker",
+                        "--config",
+                        brokerConf.toString(),
+                        "--set",
+                        "namesrvAddr=127.0.0.1:" + nameServerPort,
+                        "--set",
+                        "storePathRootDir=" + STORE,
+                        "--set",
+                        "storePathCommitLog=" + STORE.resolve("commitlog"),
+                        "--set",
+                        "rocketmqHome=" + WORK_DIR.resolve("broker"),
+                        "--set",
+                        "bindAddress=127.0.0.1",
+                        "--set",
+                        "brokerIP1=127.0.0.1",
+                        "--set",
+                        "brokerIP2=127.0.0.1"),
+                "ROCKETMQ BROKER READY",
+                WORK_DIR.resolve("broker.log"));
+        assertThat(nameServer.awaitReady(Duration.ofSeconds(90)))
+                .isEqualTo("ROCKETMQ NAMESRV READY port=" + nameServerPort);
         assertThat(broker.awaitReady(Duration.ofSeconds(90))).isEqualTo("ROCKETMQ BROKER READY port=" + brokerPort);
 
         admin = new DefaultMQAdminExt(5_000);
@@ -106,7 +131,8 @@ class RocketMqNodeMainTest {
     @Test
     void brokerRunsWithItsBrokerConfAndRegistersWithTheNameServer() throws Exception {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            BrokerData registered = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(BROKER_NAME);
+            BrokerData registered =
+                    admin.examineBrokerClusterInfo().getBrokerAddrTable().get(BROKER_NAME);
             assertThat(registered).as("broker registered at the name server").isNotNull();
             assertThat(registered.getBrokerAddrs()).containsEntry(0L, brokerAddress);
         });
@@ -116,9 +142,15 @@ class RocketMqNodeMainTest {
                 .containsEntry("transactionCheckInterval", "4321")
                 .containsEntry("autoCreateTopicEnable", "false")
                 .containsEntry("storePathRootDir", STORE.toString());
-        assertThat(STORE.resolve("commitlog")).as("--set path used, not the file's").isDirectory();
-        assertThat(WORK_DIR.resolve("broker/logs/rocketmq.log")).as("logs next to the store").exists();
-        assertThat(WORK_DIR.resolve("namesrv-home/logs/rocketmq.log")).as("logs next to the name server state").exists();
+        assertThat(STORE.resolve("commitlog"))
+                .as("--set path used, not the file's")
+                .isDirectory();
+        assertThat(WORK_DIR.resolve("broker/logs/rocketmq.log"))
+                .as("logs next to the store")
+                .exists();
+        assertThat(WORK_DIR.resolve("namesrv-home/logs/rocketmq.log"))
+                .as("logs next to the name server state")
+                .exists();
     }
 
     @Test
@@ -127,7 +159,8 @@ class RocketMqNodeMainTest {
         TopicConfig config = new TopicConfig(topic, 1, 1, PermName.PERM_READ | PermName.PERM_WRITE);
         config.setAttributes(Map.of("+message.type", TopicMessageType.TRANSACTION.getValue()));
         admin.createAndUpdateTopicConfig(brokerAddress, config);
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
                 .until(() -> !admin.examineTopicRouteInfo(topic).getQueueDatas().isEmpty());
         TransactionMQProducer producer = new TransactionMQProducer("node-main-idle-" + UUID.randomUUID());
         producer.setNamesrvAddr(admin.getNamesrvAddr());
@@ -157,7 +190,8 @@ class RocketMqNodeMainTest {
         Duration before = transactionalOpThreadCpu();
         Thread.sleep(window.toMillis());
         Duration used = transactionalOpThreadCpu().minus(before);
-        System.out.printf("idle transactional-op thread used %d ms of CPU in %d ms%n", used.toMillis(), window.toMillis());
+        System.out.printf(
+                "idle transactional-op thread used %d ms of CPU in %d ms%n", used.toMillis(), window.toMillis());
         // Spinning, it takes a whole core when it can (on this shared machine, still far more than a tenth of one).
         assertThat(used).isLessThan(window.dividedBy(10));
     }

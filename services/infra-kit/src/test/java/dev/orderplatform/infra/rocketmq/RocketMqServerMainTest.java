@@ -35,17 +35,27 @@ class RocketMqServerMainTest {
 
     @Test
     void printsReadyAndKeepsMessagesAcrossARestartOnTheSamePorts() throws Exception {
-        Path workDir = Path.of("target/mains/rocketmq-" + ProcessHandle.current().pid()).toAbsolutePath();
+        Path workDir = Path.of(
+                        "target/mains/rocketmq-" + ProcessHandle.current().pid())
+                .toAbsolutePath();
         MoreFiles.deleteRecursively(workDir);
         int nameServerPort = Ports.freePort();
         int brokerPort = Ports.freeBrokerPort();
-        List<String> args = List.of("--work-dir", workDir.toString(), "--namesrv-port", Integer.toString(nameServerPort),
-                "--broker-port", Integer.toString(brokerPort), "--settings", "fast");
+        List<String> args = List.of(
+                "--work-dir",
+                workDir.toString(),
+                "--namesrv-port",
+                Integer.toString(nameServerPort),
+                "--broker-port",
+                Integer.toString(brokerPort),
+                "--settings",
+                "fast");
         String expected = "ROCKETMQ READY namesrv=127.0.0.1:" + nameServerPort;
         String returnBody = "return-" + UUID.randomUUID();
         String timeoutBody = "timeout-" + UUID.randomUUID();
 
-        try (ChildJvm main = ChildJvm.start(RocketMqServerMain.class, args, "ROCKETMQ READY", workDir.resolve("main-1.log"))) {
+        try (ChildJvm main =
+                ChildJvm.start(RocketMqServerMain.class, args, "ROCKETMQ READY", workDir.resolve("main-1.log"))) {
             assertThat(ready(main)).isEqualTo(expected);
             String nameServer = "127.0.0.1:" + nameServerPort;
 
@@ -84,7 +94,8 @@ class RocketMqServerMainTest {
             System.out.printf("RocketMqServerMain stopped in %d ms%n", (System.nanoTime() - stopping) / 1_000_000);
         }
 
-        try (ChildJvm main = ChildJvm.start(RocketMqServerMain.class, args, "ROCKETMQ READY", workDir.resolve("main-2.log"))) {
+        try (ChildJvm main =
+                ChildJvm.start(RocketMqServerMain.class, args, "ROCKETMQ READY", workDir.resolve("main-2.log"))) {
             assertThat(ready(main)).isEqualTo(expected);
             Set<String> received = ConcurrentHashMap.newKeySet();
             DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("infra-kit-main-test-" + UUID.randomUUID());
@@ -113,13 +124,22 @@ class RocketMqServerMainTest {
 
     @Test
     void acceptsTimerMessagesUpToTheConfiguredLimit() throws Exception {
-        Path workDir = Path.of("target/mains/rocketmq-timer-" + ProcessHandle.current().pid()).toAbsolutePath();
+        Path workDir = Path.of(
+                        "target/mains/rocketmq-timer-" + ProcessHandle.current().pid())
+                .toAbsolutePath();
         MoreFiles.deleteRecursively(workDir);
         int nameServerPort = Ports.freePort();
-        List<String> args = List.of("--work-dir", workDir.toString(),
-                "--namesrv-port", Integer.toString(nameServerPort),
-                "--broker-port", Integer.toString(Ports.freeBrokerPort()), "--settings", "fast",
-                "--timer-max-delay", TimerLimits.brokerTimerMaxDelay(Duration.ofDays(7)).toString());
+        List<String> args = List.of(
+                "--work-dir",
+                workDir.toString(),
+                "--namesrv-port",
+                Integer.toString(nameServerPort),
+                "--broker-port",
+                Integer.toString(Ports.freeBrokerPort()),
+                "--settings",
+                "fast",
+                "--timer-max-delay",
+                TimerLimits.brokerTimerMaxDelay(Duration.ofDays(7)).toString());
 
         Path log = workDir.resolve("main.log");
         try (ChildJvm main = ChildJvm.start(RocketMqServerMain.class, args, "ROCKETMQ READY", log)) {
@@ -135,8 +155,11 @@ class RocketMqServerMainTest {
 
                 Message inEightDays = new Message(Topics.ORDER_TIMEOUT, "order-2".getBytes(StandardCharsets.UTF_8));
                 inEightDays.setDelayTimeMs(Duration.ofDays(8).toMillis());
-                assertThatThrownBy(() -> producer.send(inEightDays)).isInstanceOfSatisfying(MQBrokerException.class,
-                        refused -> assertThat(refused.getResponseCode()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL));
+                assertThatThrownBy(() -> producer.send(inEightDays))
+                        .isInstanceOfSatisfying(
+                                MQBrokerException.class,
+                                refused ->
+                                        assertThat(refused.getResponseCode()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL));
             } finally {
                 producer.shutdown();
             }

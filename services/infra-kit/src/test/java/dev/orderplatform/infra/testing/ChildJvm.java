@@ -24,31 +24,42 @@ public final class ChildJvm implements AutoCloseable {
     private ChildJvm(Process process, String readyPrefix, Path log) {
         this.process = process;
         this.log = log;
-        Thread pump = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                    PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    out.println(line);
-                    if (line.startsWith(readyPrefix)) {
-                        readyLine.complete(line);
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader reader = new BufferedReader(
+                                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                            PrintWriter out =
+                                    new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            out.println(line);
+                            if (line.startsWith(readyPrefix)) {
+                                readyLine.complete(line);
+                            }
+                        }
+                    } catch (IOException e) {
+                        readyLine.completeExceptionally(e);
                     }
-                }
-            } catch (IOException e) {
-                readyLine.completeExceptionally(e);
-            }
-            readyLine.completeExceptionally(new IllegalStateException("exited without printing " + readyPrefix));
-        }, "child-output-" + log.getFileName());
+                    readyLine.completeExceptionally(
+                            new IllegalStateException("exited without printing " + readyPrefix));
+                },
+                "child-output-" + log.getFileName());
         pump.setDaemon(true);
         pump.start();
     }
 
-    public static ChildJvm start(Class<?> mainClass, List<String> args, String readyPrefix, Path log) throws IOException {
+    public static ChildJvm start(Class<?> mainClass, List<String> args, String readyPrefix, Path log)
+            throws IOException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx256m", "-XX:MaxDirectMemorySize=256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+        command.addAll(List.of(
+                "-Xmx256m",
+                "-XX:MaxDirectMemorySize=256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

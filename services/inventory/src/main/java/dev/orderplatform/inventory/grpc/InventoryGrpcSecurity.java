@@ -1,16 +1,14 @@
 package dev.orderplatform.inventory.grpc;
 
+import dev.orderplatform.contracts.PlatformServices;
+import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
+import dev.orderplatform.web.grpc.GrpcAccess;
 import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
-
-import dev.orderplatform.contracts.PlatformServices;
-import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
-import dev.orderplatform.web.grpc.GrpcAccess;
 
 /**
  * Who may call the inventory over gRPC: Sell only the order service (with its service token), which alone places
@@ -23,13 +21,18 @@ class InventoryGrpcSecurity {
     @Bean
     @GlobalServerInterceptor
     AuthenticationProcessInterceptor inventoryGrpcAuthorization(GrpcSecurity grpc) throws Exception {
-        return GrpcAccess.byMethod(grpc, Map.of(
-                InventoryServiceGrpc.getSellMethod(), GrpcAccess.service(PlatformServices.ORDER),
-                InventoryServiceGrpc.getGetStockMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
-                InventoryServiceGrpc.getGetSellRecordMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
-                InventoryServiceGrpc.getListSellRecordsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
-                InventoryServiceGrpc.getGetSellRecordsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
-                InventoryServiceGrpc.getSettleSellRecordsMethod(), GrpcAccess.service(PlatformServices.ORDER),
-                InventoryServiceGrpc.getSetStockMethod(), GrpcAccess.admin()));
+        return GrpcAccess.byMethod(
+                grpc,
+                Map.of(
+                        InventoryServiceGrpc.getSellMethod(), GrpcAccess.service(PlatformServices.ORDER),
+                        InventoryServiceGrpc.getGetStockMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                        InventoryServiceGrpc.getGetSellRecordMethod(),
+                                GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                        InventoryServiceGrpc.getListSellRecordsMethod(),
+                                GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                        InventoryServiceGrpc.getGetSellRecordsMethod(),
+                                GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
+                        InventoryServiceGrpc.getSettleSellRecordsMethod(), GrpcAccess.service(PlatformServices.ORDER),
+                        InventoryServiceGrpc.getSetStockMethod(), GrpcAccess.admin()));
     }
 }

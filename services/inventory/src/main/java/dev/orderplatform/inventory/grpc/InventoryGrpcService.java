@@ -1,17 +1,5 @@
 package dev.orderplatform.inventory.grpc;
 
-import java.time.Instant;
-import java.util.function.Supplier;
-
-import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.CannotCreateTransactionException;
-
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordsRequest;
 import dev.orderplatform.contracts.inventory.v1.GetStockRequest;
@@ -35,6 +23,16 @@ import dev.orderplatform.inventory.sell.SellService;
 import dev.orderplatform.inventory.sell.SellStatus;
 import dev.orderplatform.inventory.stock.StockService;
 import dev.orderplatform.web.problem.ApiProblem;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The gRPC face of the inventory (port 9092), over the same services as the HTTP API. Business outcomes of Sell are
@@ -66,17 +64,20 @@ public class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceI
     @Override
     public void sell(SellRequest request, StreamObserver<SellResponse> response) {
         answer(response, () -> {
-            SellResult result = sells.sell(request.getOrderSn(), request.getItemsList().stream()
-                    .map(item -> new SellRecordItem(item.getGoodsId(), item.getQuantity()))
-                    .toList());
+            SellResult result = sells.sell(
+                    request.getOrderSn(),
+                    request.getItemsList().stream()
+                            .map(item -> new SellRecordItem(item.getGoodsId(), item.getQuantity()))
+                            .toList());
             return SellResponse.newBuilder()
-                    .setOutcome(switch (result.outcome()) {
-                        case DEDUCTED -> SellOutcome.SELL_OUTCOME_DEDUCTED;
-                        case INSUFFICIENT_STOCK -> SellOutcome.SELL_OUTCOME_INSUFFICIENT_STOCK;
-                        case UNKNOWN_GOODS -> SellOutcome.SELL_OUTCOME_UNKNOWN_GOODS;
-                        case ALREADY_RETURNED -> SellOutcome.SELL_OUTCOME_ALREADY_RETURNED;
-                        case ORDER_SN_CONFLICT -> SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT;
-                    })
+                    .setOutcome(
+                            switch (result.outcome()) {
+                                case DEDUCTED -> SellOutcome.SELL_OUTCOME_DEDUCTED;
+                                case INSUFFICIENT_STOCK -> SellOutcome.SELL_OUTCOME_INSUFFICIENT_STOCK;
+                                case UNKNOWN_GOODS -> SellOutcome.SELL_OUTCOME_UNKNOWN_GOODS;
+                                case ALREADY_RETURNED -> SellOutcome.SELL_OUTCOME_ALREADY_RETURNED;
+                                case ORDER_SN_CONFLICT -> SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT;
+                            })
                     .addAllShortGoodsIds(result.shortGoodsIds())
                     .addAllUnknownGoodsIds(result.unknownGoodsIds())
                     .build();
@@ -84,11 +85,15 @@ public class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceI
     }
 
     @Override
-    public void getSellRecord(GetSellRecordRequest request,
+    public void getSellRecord(
+            GetSellRecordRequest request,
             StreamObserver<dev.orderplatform.contracts.inventory.v1.SellRecord> response) {
-        answer(response, () -> sellRecord(sells.find(request.getOrderSn())
-                .orElseThrow(() -> ApiProblem.notFound(SellErrors.SELL_RECORD_NOT_FOUND,
-                        "No sell record for order " + request.getOrderSn()))));
+        answer(
+                response,
+                () -> sellRecord(sells.find(request.getOrderSn())
+                        .orElseThrow(() -> ApiProblem.notFound(
+                                SellErrors.SELL_RECORD_NOT_FOUND,
+                                "No sell record for order " + request.getOrderSn()))));
     }
 
     @Override
@@ -99,11 +104,16 @@ public class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceI
                 case SELL_RECORD_STATUS_RETURNED -> SellStatus.RETURNED;
                 default -> null;
             };
-            Instant createdBefore = request.getCreatedBefore() > 0
-                    ? Instant.ofEpochMilli(request.getCreatedBefore()) : null;
+            Instant createdBefore =
+                    request.getCreatedBefore() > 0 ? Instant.ofEpochMilli(request.getCreatedBefore()) : null;
             ListSellRecordsResponse.Builder page = ListSellRecordsResponse.newBuilder();
-            sells.list(status, createdBefore, request.getAfterOrderSn(), request.getPageSize(),
-                    request.getUnsettledOnly()).forEach(record -> page.addRecords(sellRecord(record)));
+            sells.list(
+                            status,
+                            createdBefore,
+                            request.getAfterOrderSn(),
+                            request.getPageSize(),
+                            request.getUnsettledOnly())
+                    .forEach(record -> page.addRecords(sellRecord(record)));
             return page.build();
         });
     }
@@ -118,26 +128,35 @@ public class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceI
     }
 
     @Override
-    public void settleSellRecords(SettleSellRecordsRequest request,
-            StreamObserver<SettleSellRecordsResponse> response) {
-        answer(response, () -> SettleSellRecordsResponse.newBuilder()
-                .setSettled(sells.settle(request.getOrderSnsList())).build());
+    public void settleSellRecords(
+            SettleSellRecordsRequest request, StreamObserver<SettleSellRecordsResponse> response) {
+        answer(
+                response,
+                () -> SettleSellRecordsResponse.newBuilder()
+                        .setSettled(sells.settle(request.getOrderSnsList()))
+                        .build());
     }
 
     private static Stock stock(dev.orderplatform.inventory.stock.Stock stock) {
-        return Stock.newBuilder().setGoodsId(stock.goodsId()).setStock(stock.stock()).build();
+        return Stock.newBuilder()
+                .setGoodsId(stock.goodsId())
+                .setStock(stock.stock())
+                .build();
     }
 
     private static dev.orderplatform.contracts.inventory.v1.SellRecord sellRecord(SellRecord record) {
         var message = dev.orderplatform.contracts.inventory.v1.SellRecord.newBuilder()
                 .setOrderSn(record.orderSn())
-                .setStatus(record.status() == SellStatus.DEDUCTED ? SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED
-                        : SellRecordStatus.SELL_RECORD_STATUS_RETURNED)
+                .setStatus(
+                        record.status() == SellStatus.DEDUCTED
+                                ? SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED
+                                : SellRecordStatus.SELL_RECORD_STATUS_RETURNED)
                 .setSettled(record.settled())
                 .setCreatedAt(record.createdAt().toEpochMilli())
                 .setUpdatedAt(record.updatedAt().toEpochMilli());
         for (SellRecordItem item : record.sortedItems()) {
-            message.addItems(GoodsQuantity.newBuilder().setGoodsId(item.goodsId()).setQuantity(item.quantity()));
+            message.addItems(
+                    GoodsQuantity.newBuilder().setGoodsId(item.goodsId()).setQuantity(item.quantity()));
         }
         return message.build();
     }
@@ -157,21 +176,25 @@ public class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceI
             response.onError(status.withDescription(problem.code() + ": " + problem.getMessage())
                     .asRuntimeException());
             return;
-        } catch (TransientDataAccessException | DataAccessResourceFailureException
+        } catch (TransientDataAccessException
+                | DataAccessResourceFailureException
                 | CannotCreateTransactionException unavailable) {
             // Includes deadlocks (CannotAcquireLockException) after their retries and query timeouts.
             log.warn("Inventory call failed, database unavailable", unavailable);
-            response.onError(Status.UNAVAILABLE.withDescription("database unavailable; the outcome is unknown")
-                    .withCause(unavailable).asRuntimeException());
+            response.onError(Status.UNAVAILABLE
+                    .withDescription("database unavailable; the outcome is unknown")
+                    .withCause(unavailable)
+                    .asRuntimeException());
             return;
         } catch (RuntimeException failure) {
             log.error("Inventory call failed", failure);
-            response.onError(Status.INTERNAL.withDescription("internal error; the outcome is unknown")
-                    .withCause(failure).asRuntimeException());
+            response.onError(Status.INTERNAL
+                    .withDescription("internal error; the outcome is unknown")
+                    .withCause(failure)
+                    .asRuntimeException());
             return;
         }
         response.onNext(answer);
         response.onCompleted();
     }
 }
-

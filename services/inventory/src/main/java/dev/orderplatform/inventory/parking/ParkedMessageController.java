@@ -1,25 +1,23 @@
 package dev.orderplatform.inventory.parking;
 
+import dev.orderplatform.web.openapi.AdminEndpoint;
+import dev.orderplatform.web.openapi.ProblemResponse;
+import dev.orderplatform.web.paging.PageWindow;
+import dev.orderplatform.web.problem.ErrorCodes;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.orderplatform.web.openapi.AdminEndpoint;
-import dev.orderplatform.web.openapi.ProblemResponse;
-import dev.orderplatform.web.paging.PageWindow;
-import dev.orderplatform.web.problem.ErrorCodes;
 
 /** Messages the service could not act on, for an operator (ADMIN only). */
 @RestController
@@ -36,34 +34,61 @@ class ParkedMessageController {
     @GetMapping
     @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
     ParkedMessagePage list(
-            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
-            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + ParkingService.MAX_PAGE_SIZE, defaultValue = "50"))
-            @RequestParam(defaultValue = "50") int size) {
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0"))
+                    @RequestParam(defaultValue = "0")
+                    int page,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + ParkingService.MAX_PAGE_SIZE,
+                                            defaultValue = "50"))
+                    @RequestParam(defaultValue = "50")
+                    int size) {
         Page<ParkedMessage> found = parking.page(PageWindow.of(page, size, ParkingService.MAX_PAGE_SIZE));
-        return new ParkedMessagePage(found.getContent().stream().map(ParkedMessageView::of).toList(), page, size,
-                found.getTotalElements());
+        return new ParkedMessagePage(
+                found.getContent().stream().map(ParkedMessageView::of).toList(), page, size, found.getTotalElements());
     }
 
-    record ParkedMessagePage(List<ParkedMessageView> items, int page, int size, long totalElements) {
-    }
+    record ParkedMessagePage(List<ParkedMessageView> items, int page, int size, long totalElements) {}
 
     /**
      * @param bodyBase64 the body exactly as received
      * @param bodyText the body as UTF-8 text when it is valid UTF-8, else absent
      */
-    record ParkedMessageView(long id, String messageId, String topic, String key, String reason, int reconsumeTimes,
-            Instant parkedAt, String bodyBase64, String bodyText) {
+    record ParkedMessageView(
+            long id,
+            String messageId,
+            String topic,
+            String key,
+            String reason,
+            int reconsumeTimes,
+            Instant parkedAt,
+            String bodyBase64,
+            String bodyText) {
 
         static ParkedMessageView of(ParkedMessage message) {
             byte[] body = message.body() == null ? new byte[0] : message.body();
-            return new ParkedMessageView(message.id(), message.messageId(), message.topic(), message.messageKey(),
-                    message.reason(), message.reconsumeTimes(), message.parkedAt(),
-                    Base64.getEncoder().encodeToString(body), utf8(body));
+            return new ParkedMessageView(
+                    message.id(),
+                    message.messageId(),
+                    message.topic(),
+                    message.messageKey(),
+                    message.reason(),
+                    message.reconsumeTimes(),
+                    message.parkedAt(),
+                    Base64.getEncoder().encodeToString(body),
+                    utf8(body));
         }
 
         private static String utf8(byte[] body) {
             try {
-                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+                return StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(body))
+                        .toString();
             } catch (CharacterCodingException notText) {
                 return null;
             }

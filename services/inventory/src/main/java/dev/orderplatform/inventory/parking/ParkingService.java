@@ -1,5 +1,7 @@
 package dev.orderplatform.inventory.parking;
 
+import dev.orderplatform.inventory.Timestamps;
+import dev.orderplatform.web.paging.PageWindow;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,9 +10,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-
-import dev.orderplatform.inventory.Timestamps;
-import dev.orderplatform.web.paging.PageWindow;
 
 /**
  * Keeps messages that cannot be acted on (not a valid payload): logged, stored for an operator, then acknowledged,
@@ -43,10 +42,16 @@ public class ParkingService {
      */
     public void park(String messageId, String topic, String key, byte[] body, String reason, int reconsumeTimes) {
         log.warn("Parking message {} on {} (key {}): {}", messageId, topic, key, reason);
-        jdbc.update("INSERT INTO parked_message (message_id, topic, message_key, body, reason, reconsume_times, "
-                + "parked_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE message_id = message_id",
-                messageId, topic, truncate(key, MAX_KEY_LENGTH), body, truncate(reason, MAX_REASON_LENGTH),
-                reconsumeTimes, Timestamps.sql(Timestamps.now()));
+        jdbc.update(
+                "INSERT INTO parked_message (message_id, topic, message_key, body, reason, reconsume_times, "
+                        + "parked_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE message_id = message_id",
+                messageId,
+                topic,
+                truncate(key, MAX_KEY_LENGTH),
+                body,
+                truncate(reason, MAX_REASON_LENGTH),
+                reconsumeTimes,
+                Timestamps.sql(Timestamps.now()));
         meters.counter("inventory.parked.messages", "topic", topic).increment();
     }
 

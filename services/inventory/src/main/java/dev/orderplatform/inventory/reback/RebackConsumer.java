@@ -1,7 +1,8 @@
 package dev.orderplatform.inventory.reback;
 
+import dev.orderplatform.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -14,9 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import dev.orderplatform.contracts.Topics;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The {@code order_reback} push consumer (group {@code inventory-reback}), started and stopped with the Spring
@@ -35,8 +33,11 @@ public class RebackConsumer implements SmartLifecycle, MessageListenerConcurrent
     private final MeterRegistry meters;
     private volatile DefaultMQPushConsumer consumer;
 
-    public RebackConsumer(RebackMessageHandler handler, RebackProperties properties,
-            @Value("${orderplatform.rocketmq.name-server}") String nameServer, MeterRegistry meters) {
+    public RebackConsumer(
+            RebackMessageHandler handler,
+            RebackProperties properties,
+            @Value("${orderplatform.rocketmq.name-server}") String nameServer,
+            MeterRegistry meters) {
         this.handler = handler;
         this.properties = properties;
         this.nameServer = nameServer;
@@ -53,8 +54,11 @@ public class RebackConsumer implements SmartLifecycle, MessageListenerConcurrent
                 // Database down, deadlock retries exhausted, parking impossible: nothing was committed, so the
                 // message is redelivered later (with back-off) rather than lost.
                 meters.counter("inventory.reback.failures").increment();
-                log.error("Return message {} (order key {}, delivery {}) failed; it will be redelivered",
-                        RebackMessageHandler.messageId(message), message.getKeys(), message.getReconsumeTimes() + 1,
+                log.error(
+                        "Return message {} (order key {}, delivery {}) failed; it will be redelivered",
+                        RebackMessageHandler.messageId(message),
+                        message.getKeys(),
+                        message.getReconsumeTimes() + 1,
                         failure);
                 return ConsumeConcurrentlyStatus.RECONSUME_LATER;
             }
@@ -77,7 +81,8 @@ public class RebackConsumer implements SmartLifecycle, MessageListenerConcurrent
         pushConsumer.setConsumeThreadMin(properties.consumeThreads());
         pushConsumer.setConsumeThreadMax(properties.consumeThreads());
         pushConsumer.setMaxReconsumeTimes(properties.maxReconsumeTimes());
-        pushConsumer.setAwaitTerminationMillisWhenShutdown(properties.shutdownAwait().toMillis());
+        pushConsumer.setAwaitTerminationMillisWhenShutdown(
+                properties.shutdownAwait().toMillis());
         pushConsumer.registerMessageListener(this);
         try {
             pushConsumer.subscribe(Topics.ORDER_REBACK, "*");

@@ -1,18 +1,16 @@
 package dev.orderplatform.inventory.reback;
 
-import java.util.Arrays;
-
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
+import dev.orderplatform.inventory.parking.ParkingService;
+import dev.orderplatform.inventory.sell.ReturnResult;
+import dev.orderplatform.inventory.sell.SellService;
+import java.util.Arrays;
 import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
-import dev.orderplatform.inventory.parking.ParkingService;
-import dev.orderplatform.inventory.sell.ReturnResult;
-import dev.orderplatform.inventory.sell.SellService;
 
 /**
  * Handles one {@code order_reback} message: "return the stock of order X". Valid messages go to
@@ -24,7 +22,10 @@ public class RebackMessageHandler {
 
     /** What happened to a message; every value means the message may be acknowledged. */
     public enum Handled {
-        RETURNED, TOMBSTONE, DUPLICATE, PARKED
+        RETURNED,
+        TOMBSTONE,
+        DUPLICATE,
+        PARKED
     }
 
     private static final Logger log = LoggerFactory.getLogger(RebackMessageHandler.class);
@@ -56,14 +57,20 @@ public class RebackMessageHandler {
             return park(message, body, "order_sn is longer than " + SellService.MAX_ORDER_SN_LENGTH + " characters");
         }
         String keys = message.getKeys();
-        if (keys != null && !keys.isBlank()
+        if (keys != null
+                && !keys.isBlank()
                 && Arrays.stream(keys.split(MessageConst.KEY_SEPARATOR)).noneMatch(orderSn::equals)) {
             // The body is the contract; the key is for lookups in the broker. Acting on the body is still right.
             log.warn("Message {} returns order {} but its key is '{}'", messageId(message), orderSn, keys);
         }
         ReturnResult result = sells.returnStock(orderSn);
-        log.info("Return of order {} (reason {}, message {}, delivery {}): {}", orderSn, request.getReason(),
-                messageId(message), message.getReconsumeTimes() + 1, result);
+        log.info(
+                "Return of order {} (reason {}, message {}, delivery {}): {}",
+                orderSn,
+                request.getReason(),
+                messageId(message),
+                message.getReconsumeTimes() + 1,
+                result);
         return switch (result) {
             case RETURNED -> Handled.RETURNED;
             case TOMBSTONE -> Handled.TOMBSTONE;
@@ -72,8 +79,8 @@ public class RebackMessageHandler {
     }
 
     private Handled park(MessageExt message, byte[] body, String reason) {
-        parking.park(messageId(message), message.getTopic(), message.getKeys(), body, reason,
-                message.getReconsumeTimes());
+        parking.park(
+                messageId(message), message.getTopic(), message.getKeys(), body, reason, message.getReconsumeTimes());
         return Handled.PARKED;
     }
 

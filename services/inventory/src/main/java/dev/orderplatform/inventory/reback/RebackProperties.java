@@ -1,7 +1,6 @@
 package dev.orderplatform.inventory.reback;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownAwait how long a graceful shutdown waits for messages being handled
  */
 @ConfigurationProperties("orderplatform.inventory.reback")
-public record RebackProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int consumeThreads,
-        @DefaultValue("100") int maxReconsumeTimes, @DefaultValue("10s") Duration shutdownAwait) {
-}
+public record RebackProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("4") int consumeThreads,
+        @DefaultValue("100") int maxReconsumeTimes,
+        @DefaultValue("10s") Duration shutdownAwait) {}

@@ -5,6 +5,5 @@ public final class SellErrors {
 
     public static final String SELL_RECORD_NOT_FOUND = "SELL_RECORD_NOT_FOUND";
 
-    private SellErrors() {
-    }
+    private SellErrors() {}
 }

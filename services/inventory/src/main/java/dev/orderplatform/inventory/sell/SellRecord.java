@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -16,12 +15,19 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param settled DEDUCTED for a paid order: the reconciliation need not look at it again
  */
 @Table("sell_record")
-public record SellRecord(@Id String orderSn, SellStatus status, boolean settled, Instant createdAt, Instant updatedAt,
+public record SellRecord(
+        @Id String orderSn,
+        SellStatus status,
+        boolean settled,
+        Instant createdAt,
+        Instant updatedAt,
         @MappedCollection(idColumn = "order_sn") Set<SellRecordItem> items) {
 
     /** Items by goods id; empty for a tombstone. */
     public List<SellRecordItem> sortedItems() {
-        return items.stream().sorted(Comparator.comparingLong(SellRecordItem::goodsId)).toList();
+        return items.stream()
+                .sorted(Comparator.comparingLong(SellRecordItem::goodsId))
+                .toList();
     }
 
     /** A RETURNED record without items: the return came before (or instead of) the Sell (A4). */

@@ -1,5 +1,9 @@
 package dev.orderplatform.inventory.sell;
 
+import dev.orderplatform.inventory.Timestamps;
+import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.problem.ErrorCodes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -23,10 +25,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.orderplatform.inventory.Timestamps;
-import dev.orderplatform.web.problem.ApiProblem;
-import dev.orderplatform.web.problem.ErrorCodes;
 
 /**
  * The inventory side of the order protocol (docs/protocol.md), in one place:
@@ -59,7 +57,10 @@ public class SellService {
     private final SellRecordRepository records;
     private final MeterRegistry meters;
 
-    public SellService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SellRecordRepository records,
+    public SellService(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            SellRecordRepository records,
             MeterRegistry meters) {
         this.jdbc = jdbc;
         this.records = records;
@@ -85,8 +86,12 @@ public class SellService {
             // The record comes first: its unique key makes a duplicate Sell, or a Sell racing a return for the same
             // order, wait here for the other transaction and then see its committed outcome.
             try {
-                jdbc.update("INSERT INTO sell_record (order_sn, status, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                        orderSn, SellStatus.DEDUCTED.name(), Timestamps.sql(now), Timestamps.sql(now));
+                jdbc.update(
+                        "INSERT INTO sell_record (order_sn, status, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                        orderSn,
+                        SellStatus.DEDUCTED.name(),
+                        Timestamps.sql(now),
+                        Timestamps.sql(now));
             } catch (DuplicateKeyException exists) {
                 SellStatus status = lockStatus(orderSn)
                         .orElseThrow(() -> new ConcurrencyFailureException("Sell record " + orderSn + " vanished"));
@@ -107,17 +112,23 @@ public class SellService {
             for (SellRecordItem item : items) {
                 // A10: one conditional decrement; the row lock it takes serialises concurrent Sells of this goods,
                 // and a Sell that would drive the stock below zero changes nothing.
-                int changed = jdbc.update("UPDATE stock SET stock = stock - ?, updated_at = ? "
-                        + "WHERE goods_id = ? AND stock >= ?",
-                        item.quantity(), Timestamps.sql(now), item.goodsId(), item.quantity());
+                int changed = jdbc.update(
+                        "UPDATE stock SET stock = stock - ?, updated_at = ? " + "WHERE goods_id = ? AND stock >= ?",
+                        item.quantity(),
+                        Timestamps.sql(now),
+                        item.goodsId(),
+                        item.quantity());
                 if (changed == 0) {
                     // All or nothing: the record and any earlier decrements are rolled back.
                     tx.setRollbackOnly();
                     return null;
                 }
             }
-            jdbc.batchUpdate("INSERT INTO sell_record_item (order_sn, goods_id, quantity) VALUES (?, ?, ?)",
-                    items, items.size(), (statement, item) -> {
+            jdbc.batchUpdate(
+                    "INSERT INTO sell_record_item (order_sn, goods_id, quantity) VALUES (?, ?, ?)",
+                    items,
+                    items.size(),
+                    (statement, item) -> {
                         statement.setString(1, orderSn);
                         statement.setLong(2, item.goodsId());
                         statement.setInt(3, item.quantity());
@@ -134,10 +145,12 @@ public class SellService {
     /** Why a decrement found no row to change, read after the rollback (only to name the goods in the answer). */
     private SellResult refusal(List<SellRecordItem> items) {
         Map<Long, Integer> stockByGoods = new HashMap<>();
-        jdbc.query("SELECT goods_id, stock FROM stock WHERE goods_id IN (" + placeholders(items.size()) + ")",
+        jdbc.query(
+                "SELECT goods_id, stock FROM stock WHERE goods_id IN (" + placeholders(items.size()) + ")",
                 (ResultSet row) -> {
                     stockByGoods.put(row.getLong(1), row.getInt(2));
-                }, items.stream().map(SellRecordItem::goodsId).toArray());
+                },
+                items.stream().map(SellRecordItem::goodsId).toArray());
         List<Long> unknown = new ArrayList<>();
         List<Long> insufficient = new ArrayList<>();
         for (SellRecordItem item : items) {
@@ -160,8 +173,10 @@ public class SellService {
 
     /** The items of a sell record, by goods id (the record is locked or changed by the caller's transaction). */
     private List<SellRecordItem> deductedItems(String orderSn) {
-        return jdbc.query("SELECT goods_id, quantity FROM sell_record_item WHERE order_sn = ? ORDER BY goods_id",
-                (row, n) -> new SellRecordItem(row.getLong(1), row.getInt(2)), orderSn);
+        return jdbc.query(
+                "SELECT goods_id, quantity FROM sell_record_item WHERE order_sn = ? ORDER BY goods_id",
+                (row, n) -> new SellRecordItem(row.getLong(1), row.getInt(2)),
+                orderSn);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -175,11 +190,13 @@ public class SellService {
      */
     public ReturnResult returnStock(String orderSn) {
         if (orderSn == null || orderSn.isBlank() || orderSn.length() > MAX_ORDER_SN_LENGTH) {
-            throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED, "order_sn must be 1.." + MAX_ORDER_SN_LENGTH
-                    + " characters and not blank");
+            throw ApiProblem.badRequest(
+                    ErrorCodes.VALIDATION_FAILED,
+                    "order_sn must be 1.." + MAX_ORDER_SN_LENGTH + " characters and not blank");
         }
         ReturnResult result = withDeadlockRetry(() -> transaction.execute(tx -> returnOnce(orderSn)));
-        meters.counter("inventory.returns", "result", result.name().toLowerCase(Locale.ROOT)).increment();
+        meters.counter("inventory.returns", "result", result.name().toLowerCase(Locale.ROOT))
+                .increment();
         return result;
     }
 
@@ -190,16 +207,23 @@ public class SellService {
         for (int round = 1; round <= 2; round++) {
             // A5: the one conditional state change per order. Of any number of deliveries of the return, exactly
             // one changes DEDUCTED to RETURNED, and only that one adds the stock back, in this same transaction.
-            int changed = jdbc.update("UPDATE sell_record SET status = ?, updated_at = ? "
-                    + "WHERE order_sn = ? AND status = ?",
-                    SellStatus.RETURNED.name(), Timestamps.sql(now), orderSn, SellStatus.DEDUCTED.name());
+            int changed = jdbc.update(
+                    "UPDATE sell_record SET status = ?, updated_at = ? " + "WHERE order_sn = ? AND status = ?",
+                    SellStatus.RETURNED.name(),
+                    Timestamps.sql(now),
+                    orderSn,
+                    SellStatus.DEDUCTED.name());
             if (changed == 1) {
                 for (SellRecordItem item : deductedItems(orderSn)) {
                     // One conditional increment per goods, in ascending goods order like Sell. The row exists unless
                     // someone deleted it by hand; then it is recreated with the returned quantity.
-                    jdbc.update("INSERT INTO stock (goods_id, stock, updated_at) VALUES (?, ?, ?) "
-                            + "ON DUPLICATE KEY UPDATE stock = stock + ?, updated_at = ?",
-                            item.goodsId(), item.quantity(), Timestamps.sql(now), item.quantity(),
+                    jdbc.update(
+                            "INSERT INTO stock (goods_id, stock, updated_at) VALUES (?, ?, ?) "
+                                    + "ON DUPLICATE KEY UPDATE stock = stock + ?, updated_at = ?",
+                            item.goodsId(),
+                            item.quantity(),
+                            Timestamps.sql(now),
+                            item.quantity(),
                             Timestamps.sql(now));
                 }
                 return ReturnResult.RETURNED;
@@ -209,9 +233,13 @@ public class SellService {
                 try {
                     // A4: the return came before the Sell (or the Sell never happened): the tombstone makes a late
                     // Sell for this order answer ALREADY_RETURNED instead of deducting stock nobody will return.
-                    jdbc.update("INSERT INTO sell_record (order_sn, status, created_at, updated_at) "
-                            + "VALUES (?, ?, ?, ?)",
-                            orderSn, SellStatus.RETURNED.name(), Timestamps.sql(now), Timestamps.sql(now));
+                    jdbc.update(
+                            "INSERT INTO sell_record (order_sn, status, created_at, updated_at) "
+                                    + "VALUES (?, ?, ?, ?)",
+                            orderSn,
+                            SellStatus.RETURNED.name(),
+                            Timestamps.sql(now),
+                            Timestamps.sql(now));
                     return ReturnResult.TOMBSTONE;
                 } catch (DuplicateKeyException raced) {
                     log.debug("Sell record {} was written concurrently; deciding again", orderSn);
@@ -238,8 +266,9 @@ public class SellService {
     }
 
     public SellRecord get(String orderSn) {
-        return find(orderSn).orElseThrow(() -> ApiProblem.notFound(SellErrors.SELL_RECORD_NOT_FOUND,
-                "No sell record for order " + orderSn));
+        return find(orderSn)
+                .orElseThrow(() ->
+                        ApiProblem.notFound(SellErrors.SELL_RECORD_NOT_FOUND, "No sell record for order " + orderSn));
     }
 
     /**
@@ -252,8 +281,8 @@ public class SellService {
      * @param pageSize 1..1000, or 0 for 100
      * @param unsettledOnly only records that are not {@link #settle settled}
      */
-    public List<SellRecord> list(SellStatus status, Instant createdBefore, String afterOrderSn, int pageSize,
-            boolean unsettledOnly) {
+    public List<SellRecord> list(
+            SellStatus status, Instant createdBefore, String afterOrderSn, int pageSize, boolean unsettledOnly) {
         pageSize = pageSize(pageSize == 0 ? DEFAULT_PAGE_SIZE : pageSize, "page size");
         StringBuilder where = new StringBuilder("order_sn > ?");
         List<Object> arguments = new ArrayList<>();
@@ -294,8 +323,10 @@ public class SellService {
         }
         List<Object> arguments = new ArrayList<>(orderSns);
         arguments.add(SellStatus.DEDUCTED.name());
-        return jdbc.update("UPDATE sell_record SET settled = TRUE WHERE order_sn IN (" + placeholders(orderSns.size())
-                + ") AND status = ? AND settled = FALSE", arguments.toArray());
+        return jdbc.update(
+                "UPDATE sell_record SET settled = TRUE WHERE order_sn IN (" + placeholders(orderSns.size())
+                        + ") AND status = ? AND settled = FALSE",
+                arguments.toArray());
     }
 
     /** Records (with their items) whose row matches {@code condition}, in ascending order-number order. */
@@ -304,29 +335,36 @@ public class SellService {
                 + "FROM (SELECT order_sn, status, settled, created_at, updated_at FROM sell_record WHERE " + condition
                 + ") r LEFT JOIN sell_record_item i ON i.order_sn = r.order_sn ORDER BY r.order_sn, i.goods_id";
         Map<String, SellRecord> page = new LinkedHashMap<>();
-        jdbc.query(sql, (ResultSet row) -> {
-            String orderSn = row.getString(1);
-            SellRecord record = page.computeIfAbsent(orderSn, sn -> record(sn, row));
-            long goodsId = row.getLong(6);
-            if (!row.wasNull()) {
-                record.items().add(new SellRecordItem(goodsId, row.getInt(7)));
-            }
-        }, arguments.toArray());
+        jdbc.query(
+                sql,
+                (ResultSet row) -> {
+                    String orderSn = row.getString(1);
+                    SellRecord record = page.computeIfAbsent(orderSn, sn -> record(sn, row));
+                    long goodsId = row.getLong(6);
+                    if (!row.wasNull()) {
+                        record.items().add(new SellRecordItem(goodsId, row.getInt(7)));
+                    }
+                },
+                arguments.toArray());
         return List.copyOf(page.values());
     }
 
     private static int pageSize(int size, String what) {
         if (size < 0 || size > MAX_PAGE_SIZE) {
-            throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED,
-                    what + " must be 0.." + MAX_PAGE_SIZE + ", was " + size);
+            throw ApiProblem.badRequest(
+                    ErrorCodes.VALIDATION_FAILED, what + " must be 0.." + MAX_PAGE_SIZE + ", was " + size);
         }
         return size;
     }
 
     private static SellRecord record(String orderSn, ResultSet row) {
         try {
-            return new SellRecord(orderSn, SellStatus.valueOf(row.getString(2)), row.getBoolean(3),
-                    Timestamps.instant(row.getTimestamp(4)), Timestamps.instant(row.getTimestamp(5)),
+            return new SellRecord(
+                    orderSn,
+                    SellStatus.valueOf(row.getString(2)),
+                    row.getBoolean(3),
+                    Timestamps.instant(row.getTimestamp(4)),
+                    Timestamps.instant(row.getTimestamp(5)),
                     new java.util.LinkedHashSet<>());
         } catch (SQLException failure) {
             throw new IllegalStateException(failure);
@@ -337,8 +375,13 @@ public class SellService {
 
     /** The record's status, read with a shared lock: the latest committed state, held until our commit. */
     private Optional<SellStatus> lockStatus(String orderSn) {
-        return jdbc.query("SELECT status FROM sell_record WHERE order_sn = ? LOCK IN SHARE MODE",
-                (row, n) -> SellStatus.valueOf(row.getString(1)), orderSn).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT status FROM sell_record WHERE order_sn = ? LOCK IN SHARE MODE",
+                        (row, n) -> SellStatus.valueOf(row.getString(1)),
+                        orderSn)
+                .stream()
+                .findFirst();
     }
 
     /** Checks the request and merges duplicate goods ids; the result is sorted by goods id. */
@@ -347,8 +390,8 @@ public class SellService {
             throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED, "order_sn must not be blank");
         }
         if (orderSn.length() > MAX_ORDER_SN_LENGTH) {
-            throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED,
-                    "order_sn must be at most " + MAX_ORDER_SN_LENGTH + " characters");
+            throw ApiProblem.badRequest(
+                    ErrorCodes.VALIDATION_FAILED, "order_sn must be at most " + MAX_ORDER_SN_LENGTH + " characters");
         }
         if (requested == null || requested.isEmpty()) {
             throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED, "a Sell needs at least one item");
@@ -356,21 +399,24 @@ public class SellService {
         TreeMap<Long, Integer> merged = new TreeMap<>();
         for (SellRecordItem item : requested) {
             if (item.goodsId() < 1) {
-                throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED,
-                        "goods id must be positive, was " + item.goodsId());
+                throw ApiProblem.badRequest(
+                        ErrorCodes.VALIDATION_FAILED, "goods id must be positive, was " + item.goodsId());
             }
             if (item.quantity() < 1) {
-                throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED,
+                throw ApiProblem.badRequest(
+                        ErrorCodes.VALIDATION_FAILED,
                         "quantity of goods " + item.goodsId() + " must be at least 1, was " + item.quantity());
             }
             try {
                 merged.merge(item.goodsId(), item.quantity(), Math::addExact);
             } catch (ArithmeticException overflow) {
-                throw ApiProblem.badRequest(ErrorCodes.VALIDATION_FAILED,
-                        "quantity of goods " + item.goodsId() + " is too large");
+                throw ApiProblem.badRequest(
+                        ErrorCodes.VALIDATION_FAILED, "quantity of goods " + item.goodsId() + " is too large");
             }
         }
-        return merged.entrySet().stream().map(e -> new SellRecordItem(e.getKey(), e.getValue())).toList();
+        return merged.entrySet().stream()
+                .map(e -> new SellRecordItem(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** Runs a whole transaction again when the database chose it as a deadlock victim or a lock wait timed out. */
@@ -394,7 +440,8 @@ public class SellService {
     }
 
     private void count(SellResult result) {
-        String outcome = result.replayed() ? "deducted_again" : result.outcome().name().toLowerCase(Locale.ROOT);
+        String outcome =
+                result.replayed() ? "deducted_again" : result.outcome().name().toLowerCase(Locale.ROOT);
         meters.counter("inventory.sells", "outcome", outcome).increment();
     }
 

@@ -1,10 +1,11 @@
 package dev.orderplatform.inventory.stock;
 
-import java.time.Instant;
-
+import dev.orderplatform.web.openapi.AdminEndpoint;
+import dev.orderplatform.web.openapi.ProblemResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Instant;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,9 +13,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.orderplatform.web.openapi.AdminEndpoint;
-import dev.orderplatform.web.openapi.ProblemResponse;
 
 /** Administration of stock levels (ADMIN only). */
 @RestController
@@ -36,14 +34,16 @@ class StockController {
 
     /** Creates or overwrites the stock level of a goods. */
     @PutMapping("/{goodsId}")
-    @ProblemResponse(status = 400, codes = StockErrors.STOCK_LIMIT_EXCEEDED,
-            description = "The stock plus the units that may still be returned would exceed " + StockService.MAX_STOCK + ".")
+    @ProblemResponse(
+            status = 400,
+            codes = StockErrors.STOCK_LIMIT_EXCEEDED,
+            description =
+                    "The stock plus the units that may still be returned would exceed " + StockService.MAX_STOCK + ".")
     StockView set(@PathVariable long goodsId, @Valid @RequestBody StockUpdate update) {
         return StockView.of(stocks.set(goodsId, update.stock()));
     }
 
-    record StockUpdate(@NotNull @PositiveOrZero Integer stock) {
-    }
+    record StockUpdate(@NotNull @PositiveOrZero Integer stock) {}
 
     record StockView(long goodsId, int stock, Instant updatedAt) {
 

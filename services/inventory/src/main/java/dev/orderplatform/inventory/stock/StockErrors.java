@@ -7,6 +7,5 @@ public final class StockErrors {
     /** A stock above {@link StockService#MAX_STOCK}, counting units that may still be returned. 400. */
     public static final String STOCK_LIMIT_EXCEEDED = "STOCK_LIMIT_EXCEEDED";
 
-    private StockErrors() {
-    }
+    private StockErrors() {}
 }

@@ -1,16 +1,14 @@
 package dev.orderplatform.inventory.stock;
 
+import dev.orderplatform.inventory.Timestamps;
+import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.problem.ErrorCodes;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.orderplatform.inventory.Timestamps;
-import dev.orderplatform.web.problem.ApiProblem;
-import dev.orderplatform.web.problem.ErrorCodes;
 
 /** Administration of stock levels, shared by the HTTP and gRPC APIs. Deduction and return live in the sell feature. */
 @Service
@@ -48,30 +46,43 @@ public class StockService {
         // Lock the row before counting what may come back: a Sell or return of this goods that is changing the stock
         // commits first, and later ones only move units between the stock and the count, so the bound holds.
         jdbc.queryForList("SELECT stock FROM stock WHERE goods_id = ? FOR UPDATE", Integer.class, goodsId);
-        long mayComeBack = jdbc.queryForObject("SELECT COALESCE(SUM(i.quantity), 0) FROM sell_record_item i "
-                + "JOIN sell_record r ON r.order_sn = i.order_sn WHERE i.goods_id = ? AND r.status = 'DEDUCTED'",
-                Long.class, goodsId);
+        long mayComeBack = jdbc.queryForObject(
+                "SELECT COALESCE(SUM(i.quantity), 0) FROM sell_record_item i "
+                        + "JOIN sell_record r ON r.order_sn = i.order_sn WHERE i.goods_id = ? AND r.status = 'DEDUCTED'",
+                Long.class,
+                goodsId);
         if (stock + mayComeBack > MAX_STOCK) {
             throw limitExceeded(stock, mayComeBack);
         }
         var now = Timestamps.now();
-        jdbc.update("INSERT INTO stock (goods_id, stock, updated_at) VALUES (?, ?, ?) "
-                + "ON DUPLICATE KEY UPDATE stock = ?, updated_at = ?",
-                goodsId, stock, Timestamps.sql(now), stock, Timestamps.sql(now));
+        jdbc.update(
+                "INSERT INTO stock (goods_id, stock, updated_at) VALUES (?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE stock = ?, updated_at = ?",
+                goodsId,
+                stock,
+                Timestamps.sql(now),
+                stock,
+                Timestamps.sql(now));
         return new Stock(goodsId, stock, now);
     }
 
     @Transactional(readOnly = true)
     public Stock get(long goodsId) {
         requireGoodsId(goodsId);
-        return stocks.findById(goodsId).orElseThrow(() -> ApiProblem.notFound(StockErrors.STOCK_NOT_FOUND,
-                "No stock for goods " + goodsId));
+        return stocks.findById(goodsId)
+                .orElseThrow(() -> ApiProblem.notFound(StockErrors.STOCK_NOT_FOUND, "No stock for goods " + goodsId));
     }
 
     private static ApiProblem limitExceeded(int stock, long mayComeBack) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, StockErrors.STOCK_LIMIT_EXCEEDED, "stock " + stock
-                + (mayComeBack > 0 ? " plus the " + mayComeBack + " units of orders that may still be returned" : "")
-                + " exceeds the maximum of " + MAX_STOCK, Map.of("maxStock", MAX_STOCK, "mayComeBack", mayComeBack));
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST,
+                StockErrors.STOCK_LIMIT_EXCEEDED,
+                "stock " + stock
+                        + (mayComeBack > 0
+                                ? " plus the " + mayComeBack + " units of orders that may still be returned"
+                                : "")
+                        + " exceeds the maximum of " + MAX_STOCK,
+                Map.of("maxStock", MAX_STOCK, "mayComeBack", mayComeBack));
     }
 
     private static void requireGoodsId(long goodsId) {

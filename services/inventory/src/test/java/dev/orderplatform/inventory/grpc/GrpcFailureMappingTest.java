@@ -1,26 +1,24 @@
 package dev.orderplatform.inventory.grpc;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-
-import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
-import org.junit.jupiter.api.Test;
-import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.BadSqlGrammarException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
 import dev.orderplatform.contracts.inventory.v1.SellRequest;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.inventory.sell.SellService;
 import dev.orderplatform.inventory.stock.StockService;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.BadSqlGrammarException;
 
 /** A failure of the infrastructure is a gRPC error (the caller must treat the outcome as unknown, A2), never a
  * business outcome. */
@@ -28,8 +26,10 @@ class GrpcFailureMappingTest {
 
     final SellService sells = mock(SellService.class);
     final InventoryGrpcService service = new InventoryGrpcService(mock(StockService.class), sells);
-    final SellRequest request = SellRequest.newBuilder().setOrderSn("O-1")
-            .addItems(GoodsQuantity.newBuilder().setGoodsId(1).setQuantity(1)).build();
+    final SellRequest request = SellRequest.newBuilder()
+            .setOrderSn("O-1")
+            .addItems(GoodsQuantity.newBuilder().setGoodsId(1).setQuantity(1))
+            .build();
 
     @Test
     void databaseDownIsUnavailable() {
@@ -45,8 +45,8 @@ class GrpcFailureMappingTest {
 
     @Test
     void anythingElseIsInternal() {
-        when(sells.sell(any(), anyList())).thenThrow(new BadSqlGrammarException("sell", "SELECT",
-                new java.sql.SQLException("broken")));
+        when(sells.sell(any(), anyList()))
+                .thenThrow(new BadSqlGrammarException("sell", "SELECT", new java.sql.SQLException("broken")));
         assertThat(statusOf(request)).isEqualTo(Status.Code.INTERNAL);
     }
 
@@ -65,8 +65,7 @@ class GrpcFailureMappingTest {
             }
 
             @Override
-            public void onCompleted() {
-            }
+            public void onCompleted() {}
         });
         assertThat(answers).as("no business outcome").isEmpty();
         return Status.fromThrowable(error.get()).getCode();

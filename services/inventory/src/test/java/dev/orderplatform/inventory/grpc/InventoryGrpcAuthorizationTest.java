@@ -1,15 +1,7 @@
 package dev.orderplatform.inventory.grpc;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Function;
-
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
@@ -23,9 +15,15 @@ import dev.orderplatform.inventory.InventoryServiceTest;
 import dev.orderplatform.web.security.JwtProperties;
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Who may call the inventory over gRPC, on the real server: Sell only the order service (its service token for the
@@ -43,28 +41,35 @@ class InventoryGrpcAuthorizationTest extends InventoryServiceTest {
     void sellWithoutAValidServiceTokenIsRefusedAndDeductsNothing() {
         long goods = goodsWithStock(10);
         String orderSn = freshOrderSn();
-        SellRequest sell = SellRequest.newBuilder().setOrderSn(orderSn)
-                .addItems(GoodsQuantity.newBuilder().setGoodsId(goods).setQuantity(10)).build();
+        SellRequest sell = SellRequest.newBuilder()
+                .setOrderSn(orderSn)
+                .addItems(GoodsQuantity.newBuilder().setGoodsId(goods).setQuantity(10))
+                .build();
 
         assertRefused(Status.Code.UNAUTHENTICATED, anonymous, stub -> stub.sell(sell));
-        assertRefused(Status.Code.PERMISSION_DENIED, withAuthorization(anonymous, userToken()),
-                stub -> stub.sell(sell));
+        assertRefused(
+                Status.Code.PERMISSION_DENIED, withAuthorization(anonymous, userToken()), stub -> stub.sell(sell));
         assertRefused(Status.Code.PERMISSION_DENIED, admin, stub -> stub.sell(sell));
-        assertRefused(Status.Code.PERMISSION_DENIED,
+        assertRefused(
+                Status.Code.PERMISSION_DENIED,
                 bearer(tokens.issueServiceToken(PlatformServices.GOODS, PlatformServices.INVENTORY, VALIDITY)),
                 stub -> stub.sell(sell));
-        assertRefused(Status.Code.UNAUTHENTICATED,
+        assertRefused(
+                Status.Code.UNAUTHENTICATED,
                 bearer(tokens.issueServiceToken(PlatformServices.ORDER, PlatformServices.GOODS, VALIDITY)),
                 stub -> stub.sell(sell));
-        assertRefused(Status.Code.UNAUTHENTICATED,
+        assertRefused(
+                Status.Code.UNAUTHENTICATED,
                 bearer(new JwtTokens(jwt.secretBytes(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)))
                         .issueServiceToken(PlatformServices.ORDER, PlatformServices.INVENTORY, VALIDITY)),
                 stub -> stub.sell(sell));
-        assertRefused(Status.Code.UNAUTHENTICATED,
+        assertRefused(
+                Status.Code.UNAUTHENTICATED,
                 bearer(new JwtTokens("another-key-that-is-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8))
                         .issueServiceToken(PlatformServices.ORDER, PlatformServices.INVENTORY, VALIDITY)),
                 stub -> stub.sell(sell));
-        assertRefused(Status.Code.UNAUTHENTICATED,
+        assertRefused(
+                Status.Code.UNAUTHENTICATED,
                 bearer(tokens.issue(PlatformServices.ORDER, List.of(Roles.SERVICE), VALIDITY)),
                 stub -> stub.sell(sell));
 
@@ -81,8 +86,10 @@ class InventoryGrpcAuthorizationTest extends InventoryServiceTest {
         String orderSn = freshOrderSn();
         sell(orderSn, goods, 1);
         GetStockRequest stock = GetStockRequest.newBuilder().setGoodsId(goods).build();
-        GetSellRecordRequest record = GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build();
-        ListSellRecordsRequest list = ListSellRecordsRequest.newBuilder().setAfterOrderSn(orderSn.substring(0, 10))
+        GetSellRecordRequest record =
+                GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build();
+        ListSellRecordsRequest list = ListSellRecordsRequest.newBuilder()
+                .setAfterOrderSn(orderSn.substring(0, 10))
                 .build();
 
         for (InventoryServiceBlockingStub reader : List.of(inventory, admin)) {
@@ -91,12 +98,16 @@ class InventoryGrpcAuthorizationTest extends InventoryServiceTest {
             assertThat(reader.listSellRecords(list).getRecordsList()).isNotEmpty();
         }
         assertReadsRefused(Status.Code.UNAUTHENTICATED, anonymous, stock, record, list);
-        assertReadsRefused(Status.Code.PERMISSION_DENIED, withAuthorization(anonymous, userToken()), stock, record,
-                list);
+        assertReadsRefused(
+                Status.Code.PERMISSION_DENIED, withAuthorization(anonymous, userToken()), stock, record, list);
     }
 
-    private static void assertReadsRefused(Status.Code expected, InventoryServiceBlockingStub caller,
-            GetStockRequest stock, GetSellRecordRequest record, ListSellRecordsRequest list) {
+    private static void assertReadsRefused(
+            Status.Code expected,
+            InventoryServiceBlockingStub caller,
+            GetStockRequest stock,
+            GetSellRecordRequest record,
+            ListSellRecordsRequest list) {
         assertRefused(expected, caller, stub -> stub.getStock(stock));
         assertRefused(expected, caller, stub -> stub.getSellRecord(record));
         assertRefused(expected, caller, stub -> stub.listSellRecords(list));
@@ -106,10 +117,11 @@ class InventoryGrpcAuthorizationTest extends InventoryServiceTest {
         return withAuthorization(anonymous, "Bearer " + token);
     }
 
-    private static void assertRefused(Status.Code expected, InventoryServiceBlockingStub caller,
-            Function<InventoryServiceBlockingStub, ?> call) {
+    private static void assertRefused(
+            Status.Code expected, InventoryServiceBlockingStub caller, Function<InventoryServiceBlockingStub, ?> call) {
         assertThatThrownBy(() -> call.apply(caller))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         failure -> assertThat(failure.getStatus().getCode()).isEqualTo(expected));
     }
 }

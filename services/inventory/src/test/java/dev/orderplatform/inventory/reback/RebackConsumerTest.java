@@ -1,26 +1,25 @@
 package dev.orderplatform.inventory.reback;
 
-import java.time.Duration;
-import java.util.List;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.common.message.MessageExt;
-import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataAccessResourceFailureException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /** How the listener answers the broker, without a broker. */
 class RebackConsumerTest {
 
     final RebackMessageHandler handler = mock(RebackMessageHandler.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final RebackConsumer consumer = new RebackConsumer(handler,
-            new RebackProperties(true, 1, 16, Duration.ofSeconds(1)), "127.0.0.1:1", meters);
+    final RebackConsumer consumer = new RebackConsumer(
+            handler, new RebackProperties(true, 1, 16, Duration.ofSeconds(1)), "127.0.0.1:1", meters);
 
     @Test
     void handledMessagesAreAcknowledged() {

@@ -1,19 +1,17 @@
 package dev.orderplatform.inventory.reback;
 
-import java.time.Duration;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.rocketmq.common.message.MessageExt;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.inventory.v1.SellOutcome;
 import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
 import dev.orderplatform.inventory.InventoryServiceTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The order_reback consumer on the real broker: a committed transactional StockReturnRequested, as the order
@@ -39,7 +37,8 @@ class RebackThroughBrokerTest extends InventoryServiceTest {
 
         sendReturn(orderSn, "CREATE_FAILED");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(recordStatus(orderSn)).isEqualTo("RETURNED"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(recordStatus(orderSn)).isEqualTo("RETURNED"));
         assertThat(stockOf(goods)).isEqualTo(10);
     }
 
@@ -77,8 +76,13 @@ class RebackThroughBrokerTest extends InventoryServiceTest {
         long goods = goodsWithStock(10);
         String orderSn = freshOrderSn();
         sell(orderSn, goods, 7);
-        MessageExt message = message(orderSn, StockReturnRequested.newBuilder().setOrderSn(orderSn)
-                .setReason("ORDER_TIMEOUT").build().toByteArray());
+        MessageExt message = message(
+                orderSn,
+                StockReturnRequested.newBuilder()
+                        .setOrderSn(orderSn)
+                        .setReason("ORDER_TIMEOUT")
+                        .build()
+                        .toByteArray());
 
         assertThat(handler.handle(message)).isEqualTo(RebackMessageHandler.Handled.RETURNED);
         assertThat(handler.handle(message)).isEqualTo(RebackMessageHandler.Handled.DUPLICATE);
@@ -92,7 +96,8 @@ class RebackThroughBrokerTest extends InventoryServiceTest {
         String orderSn = freshOrderSn();
 
         sendReturn(orderSn, "CREATE_FAILED");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(recordStatus(orderSn)).isEqualTo("RETURNED"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(recordStatus(orderSn)).isEqualTo("RETURNED"));
 
         assertThat(sell(orderSn, goods, 5).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_ALREADY_RETURNED);
         assertThat(stockOf(goods)).isEqualTo(10);
@@ -107,8 +112,12 @@ class RebackThroughBrokerTest extends InventoryServiceTest {
         String blankKey = freshOrderSn();
 
         MessageExt garbage = sendRaw(garbageKey, text("definitely not protobuf"));
-        MessageExt blank = sendRaw(blankKey, StockReturnRequested.newBuilder().setReason("CREATE_FAILED").build()
-                .toByteArray());
+        MessageExt blank = sendRaw(
+                blankKey,
+                StockReturnRequested.newBuilder()
+                        .setReason("CREATE_FAILED")
+                        .build()
+                        .toByteArray());
         sendReturn(orderSn, "CREATE_FAILED");
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -117,14 +126,15 @@ class RebackThroughBrokerTest extends InventoryServiceTest {
             assertThat(parked(blankKey)).isOne();
         });
         assertThat(stockOf(goods)).isEqualTo(10);
-        var row = jdbc.queryForMap("SELECT message_id, topic, body, reason FROM parked_message WHERE message_key = ?",
-                garbageKey);
+        var row = jdbc.queryForMap(
+                "SELECT message_id, topic, body, reason FROM parked_message WHERE message_key = ?", garbageKey);
         assertThat(row.get("message_id")).isEqualTo(garbage.getMsgId());
         assertThat(row.get("topic")).isEqualTo(Topics.ORDER_REBACK);
         assertThat((byte[]) row.get("body")).isEqualTo(text("definitely not protobuf"));
         assertThat((String) row.get("reason")).contains("not a StockReturnRequested");
-        assertThat(jdbc.queryForObject("SELECT reason FROM parked_message WHERE message_key = ?", String.class,
-                blankKey)).contains("blank");
+        assertThat(jdbc.queryForObject(
+                        "SELECT reason FROM parked_message WHERE message_key = ?", String.class, blankKey))
+                .contains("blank");
         // A redelivery of a parked message is acknowledged again and not parked twice.
         assertThat(handler.handle(blank)).isEqualTo(RebackMessageHandler.Handled.PARKED);
         assertThat(parked(blankKey)).isOne();

@@ -1,5 +1,13 @@
 package dev.orderplatform.inventory.sell;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
+import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
+import dev.orderplatform.contracts.inventory.v1.SellOutcome;
+import dev.orderplatform.contracts.inventory.v1.SellRequest;
+import dev.orderplatform.contracts.inventory.v1.SellResponse;
+import dev.orderplatform.inventory.InventoryServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -10,17 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
-import dev.orderplatform.contracts.inventory.v1.SellOutcome;
-import dev.orderplatform.contracts.inventory.v1.SellRequest;
-import dev.orderplatform.contracts.inventory.v1.SellResponse;
-import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
-import dev.orderplatform.inventory.InventoryServiceTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A10: one hot goods, many concurrent orders; exactly the stock is sold and it never goes below zero. */
 class ConcurrentSellTest extends InventoryServiceTest {
@@ -50,24 +48,29 @@ class ConcurrentSellTest extends InventoryServiceTest {
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
                 sellers.add(pool.submit(() -> {
-                    InventoryServiceGrpc.InventoryServiceBlockingStub stub = asOrderService(InventoryServiceGrpc
-                            .newBlockingStub(channel()));
+                    InventoryServiceGrpc.InventoryServiceBlockingStub stub =
+                            asOrderService(InventoryServiceGrpc.newBlockingStub(channel()));
                     start.await();
                     // Each seller buys 1..3 units per order until even a single unit is refused.
                     int quantity = thread % 3 + 1;
                     while (true) {
                         String orderSn = freshOrderSn();
-                        SellResponse answer = stub.withDeadlineAfter(30, TimeUnit.SECONDS).sell(SellRequest
-                                .newBuilder().setOrderSn(orderSn)
-                                .addItems(GoodsQuantity.newBuilder().setGoodsId(hot).setQuantity(quantity))
-                                .build());
+                        SellResponse answer = stub.withDeadlineAfter(30, TimeUnit.SECONDS)
+                                .sell(SellRequest.newBuilder()
+                                        .setOrderSn(orderSn)
+                                        .addItems(GoodsQuantity.newBuilder()
+                                                .setGoodsId(hot)
+                                                .setQuantity(quantity))
+                                        .build());
                         if (answer.getOutcome() == SellOutcome.SELL_OUTCOME_DEDUCTED) {
                             deductedOrders.add(orderSn);
                             unitsAnsweredDeducted.addAndGet(quantity);
                         } else {
                             assertThat(answer.getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_INSUFFICIENT_STOCK);
                             assertThat(answer.getShortGoodsIdsList()).containsExactly(hot);
-                            assertThat(recordStatus(orderSn)).as("a refused Sell leaves no record").isNull();
+                            assertThat(recordStatus(orderSn))
+                                    .as("a refused Sell leaves no record")
+                                    .isNull();
                             if (quantity == 1) {
                                 return null;
                             }
@@ -88,13 +91,17 @@ class ConcurrentSellTest extends InventoryServiceTest {
 
         assertThat(unitsAnsweredDeducted.get()).isEqualTo(STOCK);
         assertThat(stockOf(hot)).isZero();
-        assertThat(observedStock).isNotEmpty().allSatisfy(stock -> assertThat(stock).isBetween(0, STOCK));
-        Integer recorded = jdbc.queryForObject("SELECT SUM(i.quantity) FROM sell_record r "
-                + "JOIN sell_record_item i ON i.order_sn = r.order_sn WHERE i.goods_id = ? AND r.status = 'DEDUCTED'",
-                Integer.class, hot);
+        assertThat(observedStock)
+                .isNotEmpty()
+                .allSatisfy(stock -> assertThat(stock).isBetween(0, STOCK));
+        Integer recorded = jdbc.queryForObject(
+                "SELECT SUM(i.quantity) FROM sell_record r "
+                        + "JOIN sell_record_item i ON i.order_sn = r.order_sn WHERE i.goods_id = ? AND r.status = 'DEDUCTED'",
+                Integer.class,
+                hot);
         assertThat(recorded).isEqualTo(STOCK);
-        Integer records = jdbc.queryForObject("SELECT COUNT(*) FROM sell_record_item WHERE goods_id = ?",
-                Integer.class, hot);
+        Integer records =
+                jdbc.queryForObject("SELECT COUNT(*) FROM sell_record_item WHERE goods_id = ?", Integer.class, hot);
         assertThat(records).isEqualTo(deductedOrders.size());
     }
 }

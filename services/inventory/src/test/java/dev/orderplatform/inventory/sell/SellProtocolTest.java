@@ -1,12 +1,8 @@
 package dev.orderplatform.inventory.sell;
 
-import java.time.Instant;
-import java.util.List;
-
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordsRequest;
@@ -21,10 +17,12 @@ import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
 import dev.orderplatform.contracts.inventory.v1.SettleSellRecordsRequest;
 import dev.orderplatform.inventory.InventoryServiceTest;
 import dev.orderplatform.inventory.stock.StockService;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The Sell side of the protocol (A4, A6, A10) through the real gRPC server and database. */
 class SellProtocolTest extends InventoryServiceTest {
@@ -43,11 +41,19 @@ class SellProtocolTest extends InventoryServiceTest {
         assertThat(answer.getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
         assertThat(stockOf(first)).isEqualTo(7);
         assertThat(stockOf(second)).isEqualTo(2);
-        var record = inventory.getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build());
+        var record = inventory.getSellRecord(
+                GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build());
         assertThat(record.getStatus()).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
-        assertThat(record.getItemsList()).containsExactly(
-                GoodsQuantity.newBuilder().setGoodsId(first).setQuantity(3).build(),
-                GoodsQuantity.newBuilder().setGoodsId(second).setQuantity(3).build());
+        assertThat(record.getItemsList())
+                .containsExactly(
+                        GoodsQuantity.newBuilder()
+                                .setGoodsId(first)
+                                .setQuantity(3)
+                                .build(),
+                        GoodsQuantity.newBuilder()
+                                .setGoodsId(second)
+                                .setQuantity(3)
+                                .build());
         assertThat(record.getCreatedAt()).isPositive().isLessThanOrEqualTo(System.currentTimeMillis());
     }
 
@@ -65,7 +71,8 @@ class SellProtocolTest extends InventoryServiceTest {
         assertThat(stockOf(scarce)).isEqualTo(1);
         assertThat(recordStatus(orderSn)).isNull();
         // The order number is not burnt: the same order can be sold once the stock is there.
-        admin.setStock(SetStockRequest.newBuilder().setGoodsId(scarce).setStock(2).build());
+        admin.setStock(
+                SetStockRequest.newBuilder().setGoodsId(scarce).setStock(2).build());
         assertThat(sell(orderSn, plenty, 4, scarce, 2).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
         assertThat(stockOf(plenty)).isEqualTo(6);
         assertThat(stockOf(scarce)).isZero();
@@ -96,8 +103,8 @@ class SellProtocolTest extends InventoryServiceTest {
         assertThat(first.getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
         assertThat(again).isEqualTo(first);
         assertThat(stockOf(goods)).isEqualTo(7);
-        Integer items = jdbc.queryForObject("SELECT COUNT(*) FROM sell_record_item WHERE order_sn = ?",
-                Integer.class, orderSn);
+        Integer items =
+                jdbc.queryForObject("SELECT COUNT(*) FROM sell_record_item WHERE order_sn = ?", Integer.class, orderSn);
         assertThat(items).isOne();
     }
 
@@ -116,7 +123,8 @@ class SellProtocolTest extends InventoryServiceTest {
 
         assertThat(stockOf(goods)).isEqualTo(7);
         assertThat(stockOf(other)).isEqualTo(10);
-        var record = inventory.getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build());
+        var record = inventory.getSellRecord(
+                GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build());
         assertThat(record.getStatus()).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
         assertThat(record.getItemsList()).containsExactly(item(goods, 3));
         // The identical retry is still a replay.
@@ -151,7 +159,8 @@ class SellProtocolTest extends InventoryServiceTest {
 
         assertThat(late.getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_ALREADY_RETURNED);
         assertThat(stockOf(goods)).isEqualTo(10);
-        var record = inventory.getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build());
+        var record = inventory.getSellRecord(
+                GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build());
         assertThat(record.getStatus()).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_RETURNED);
         assertThat(record.getItemsList()).isEmpty();
     }
@@ -164,19 +173,23 @@ class SellProtocolTest extends InventoryServiceTest {
 
         List<ReturnResult> results;
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
-            results = pool.invokeAll(java.util.Collections.<java.util.concurrent.Callable<ReturnResult>>nCopies(8,
-                    () -> sells.returnStock(orderSn))).stream()
+            results = pool
+                    .invokeAll(java.util.Collections.<java.util.concurrent.Callable<ReturnResult>>nCopies(
+                            8, () -> sells.returnStock(orderSn)))
+                    .stream()
                     .map(future -> {
                         try {
                             return future.get();
                         } catch (Exception failure) {
                             throw new IllegalStateException(failure);
                         }
-                    }).toList();
+                    })
+                    .toList();
         }
 
-        assertThat(results).containsOnlyOnce(ReturnResult.RETURNED).containsOnly(ReturnResult.RETURNED,
-                ReturnResult.DUPLICATE);
+        assertThat(results)
+                .containsOnlyOnce(ReturnResult.RETURNED)
+                .containsOnly(ReturnResult.RETURNED, ReturnResult.DUPLICATE);
         assertThat(stockOf(goods)).isEqualTo(10);
     }
 
@@ -185,16 +198,29 @@ class SellProtocolTest extends InventoryServiceTest {
         long goods = goodsWithStock(10);
         String orderSn = freshOrderSn();
         for (SellRequest invalid : List.of(
-                SellRequest.newBuilder().setOrderSn(" ").addItems(item(goods, 1)).build(),
-                SellRequest.newBuilder().setOrderSn(orderSn).build(),
-                SellRequest.newBuilder().setOrderSn(orderSn).addItems(item(goods, 0)).build(),
-                SellRequest.newBuilder().setOrderSn(orderSn).addItems(item(goods, 1)).addItems(item(goods, -1))
+                SellRequest.newBuilder()
+                        .setOrderSn(" ")
+                        .addItems(item(goods, 1))
                         .build(),
-                SellRequest.newBuilder().setOrderSn("X".repeat(65)).addItems(item(goods, 1)).build())) {
+                SellRequest.newBuilder().setOrderSn(orderSn).build(),
+                SellRequest.newBuilder()
+                        .setOrderSn(orderSn)
+                        .addItems(item(goods, 0))
+                        .build(),
+                SellRequest.newBuilder()
+                        .setOrderSn(orderSn)
+                        .addItems(item(goods, 1))
+                        .addItems(item(goods, -1))
+                        .build(),
+                SellRequest.newBuilder()
+                        .setOrderSn("X".repeat(65))
+                        .addItems(item(goods, 1))
+                        .build())) {
             assertThatThrownBy(() -> inventory.sell(invalid))
-                    .isInstanceOfSatisfying(StatusRuntimeException.class,
-                            failure -> assertThat(failure.getStatus().getCode())
-                                    .isEqualTo(Status.Code.INVALID_ARGUMENT));
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
+                            failure ->
+                                    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
         }
         assertThat(stockOf(goods)).isEqualTo(10);
         assertThat(recordStatus(orderSn)).isNull();
@@ -203,38 +229,52 @@ class SellProtocolTest extends InventoryServiceTest {
     @Test
     void stockCanBeSetAndReadAndIsNeverNegative() {
         long goods = freshGoodsId();
-        assertThatThrownBy(() -> inventory.getStock(GetStockRequest.newBuilder().setGoodsId(goods).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+        assertThatThrownBy(() -> inventory.getStock(
+                        GetStockRequest.newBuilder().setGoodsId(goods).build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
-        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods).setStock(-1)
-                .build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        failure -> assertThat(failure.getStatus().getCode())
-                                .isEqualTo(Status.Code.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder()
+                        .setGoodsId(goods)
+                        .setStock(-1)
+                        .build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
 
-        admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods).setStock(3).build());
-        admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods).setStock(8).build());
+        admin.setStock(
+                SetStockRequest.newBuilder().setGoodsId(goods).setStock(3).build());
+        admin.setStock(
+                SetStockRequest.newBuilder().setGoodsId(goods).setStock(8).build());
 
-        assertThat(inventory.getStock(GetStockRequest.newBuilder().setGoodsId(goods).build()).getStock())
+        assertThat(inventory
+                        .getStock(GetStockRequest.newBuilder().setGoodsId(goods).build())
+                        .getStock())
                 .isEqualTo(8);
         assertThatThrownBy(() -> jdbc.update("UPDATE stock SET stock = -1 WHERE goods_id = ?", goods))
-                .as("the CHECK constraint backs A10 up").isNotNull();
+                .as("the CHECK constraint backs A10 up")
+                .isNotNull();
     }
 
     @Test
     void setStockAboveTheMaximumIsRefusedAndChangesNothing() {
         long goods = goodsWithStock(4);
 
-        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods)
-                .setStock(StockService.MAX_STOCK + 1).build()))
+        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder()
+                        .setGoodsId(goods)
+                        .setStock(StockService.MAX_STOCK + 1)
+                        .build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> {
                     assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(failure.getStatus().getDescription()).startsWith("STOCK_LIMIT_EXCEEDED");
                 });
-        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods)
-                .setStock(Integer.MAX_VALUE).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> assertThat(
-                        failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder()
+                        .setGoodsId(goods)
+                        .setStock(Integer.MAX_VALUE)
+                        .build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
 
         assertThat(stockOf(goods)).isEqualTo(4);
     }
@@ -245,11 +285,17 @@ class SellProtocolTest extends InventoryServiceTest {
         String orderSn = freshOrderSn();
         assertThat(sell(orderSn, goods, 5).getOutcome()).isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
         // Restocking to the maximum while 5 units may still come back would let the return overflow it.
-        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods)
-                .setStock(StockService.MAX_STOCK).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, failure -> assertThat(
-                        failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
-        admin.setStock(SetStockRequest.newBuilder().setGoodsId(goods).setStock(StockService.MAX_STOCK - 5).build());
+        assertThatThrownBy(() -> admin.setStock(SetStockRequest.newBuilder()
+                        .setGoodsId(goods)
+                        .setStock(StockService.MAX_STOCK)
+                        .build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        admin.setStock(SetStockRequest.newBuilder()
+                .setGoodsId(goods)
+                .setStock(StockService.MAX_STOCK - 5)
+                .build());
 
         assertThat(sells.returnStock(orderSn)).isEqualTo(ReturnResult.RETURNED);
 
@@ -260,27 +306,31 @@ class SellProtocolTest extends InventoryServiceTest {
     @Test
     void setStockNeedsTheAdminRole() {
         long goods = goodsWithStock(4);
-        SetStockRequest zero = SetStockRequest.newBuilder().setGoodsId(goods).setStock(0).build();
+        SetStockRequest zero =
+                SetStockRequest.newBuilder().setGoodsId(goods).setStock(0).build();
         assertThatThrownBy(() -> anonymous.setStock(zero))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
         assertThatThrownBy(() -> withAuthorization(anonymous, userToken()).setStock(zero))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        failure -> assertThat(failure.getStatus().getCode())
-                                .isEqualTo(Status.Code.PERMISSION_DENIED));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
         assertThatThrownBy(() -> inventory.setStock(zero))
                 .as("the order service only sells and reads")
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        failure -> assertThat(failure.getStatus().getCode())
-                                .isEqualTo(Status.Code.PERMISSION_DENIED));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
         assertThat(stockOf(goods)).isEqualTo(4);
     }
 
     @Test
     void unknownSellRecordIsNotFound() {
         assertThatThrownBy(() -> inventory.getSellRecord(GetSellRecordRequest.newBuilder()
-                .setOrderSn(freshOrderSn()).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        .setOrderSn(freshOrderSn())
+                        .build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
     }
 
@@ -295,31 +345,45 @@ class SellProtocolTest extends InventoryServiceTest {
         long before = Instant.now().toEpochMilli() + 1;
 
         var firstPage = inventory.listSellRecords(ListSellRecordsRequest.newBuilder()
-                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED).setAfterOrderSn(prefix)
-                .setCreatedBefore(before).setPageSize(2).build());
-        assertThat(firstPage.getRecordsList()).extracting(r -> r.getOrderSn())
+                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED)
+                .setAfterOrderSn(prefix)
+                .setCreatedBefore(before)
+                .setPageSize(2)
+                .build());
+        assertThat(firstPage.getRecordsList())
+                .extracting(r -> r.getOrderSn())
                 .containsExactly(prefix + "-0", prefix + "-1");
         var secondPage = inventory.listSellRecords(ListSellRecordsRequest.newBuilder()
-                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED).setAfterOrderSn(prefix + "-1")
-                .setCreatedBefore(before).setPageSize(2).build());
-        assertThat(secondPage.getRecordsList()).extracting(r -> r.getOrderSn())
+                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED)
+                .setAfterOrderSn(prefix + "-1")
+                .setCreatedBefore(before)
+                .setPageSize(2)
+                .build());
+        assertThat(secondPage.getRecordsList())
+                .extracting(r -> r.getOrderSn())
                 .containsExactly(prefix + "-3", prefix + "-4");
         assertThat(secondPage.getRecords(0).getItemsList()).containsExactly(item(goods, 1));
 
         var returned = inventory.listSellRecords(ListSellRecordsRequest.newBuilder()
-                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_RETURNED).setAfterOrderSn(prefix)
-                .setPageSize(1000).build());
-        assertThat(returned.getRecordsList()).extracting(r -> r.getOrderSn()).contains(prefix + "-2")
+                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_RETURNED)
+                .setAfterOrderSn(prefix)
+                .setPageSize(1000)
+                .build());
+        assertThat(returned.getRecordsList())
+                .extracting(r -> r.getOrderSn())
+                .contains(prefix + "-2")
                 .doesNotContain(prefix + "-0");
         var createdLongAgo = inventory.listSellRecords(ListSellRecordsRequest.newBuilder()
-                .setAfterOrderSn(prefix).setCreatedBefore(1000).build());
+                .setAfterOrderSn(prefix)
+                .setCreatedBefore(1000)
+                .build());
         assertThat(createdLongAgo.getRecordsList()).isEmpty();
 
-        assertThatThrownBy(() -> inventory.listSellRecords(ListSellRecordsRequest.newBuilder().setPageSize(1001)
-                .build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        failure -> assertThat(failure.getStatus().getCode())
-                                .isEqualTo(Status.Code.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> inventory.listSellRecords(
+                        ListSellRecordsRequest.newBuilder().setPageSize(1001).build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 
     @Test
@@ -332,26 +396,50 @@ class SellProtocolTest extends InventoryServiceTest {
         sells.returnStock(prefix + "-2");
 
         var settled = inventory.settleSellRecords(SettleSellRecordsRequest.newBuilder()
-                .addOrderSns(prefix + "-0").addOrderSns(prefix + "-2").addOrderSns(prefix + "-unknown").build());
+                .addOrderSns(prefix + "-0")
+                .addOrderSns(prefix + "-2")
+                .addOrderSns(prefix + "-unknown")
+                .build());
 
         assertThat(settled.getSettled()).as("only a DEDUCTED record is settled").isEqualTo(1);
         var unsettled = inventory.listSellRecords(ListSellRecordsRequest.newBuilder()
-                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED).setUnsettledOnly(true)
-                .setAfterOrderSn(prefix).setPageSize(1000).build());
-        assertThat(unsettled.getRecordsList()).extracting(r -> r.getOrderSn()).contains(prefix + "-1")
+                .setStatus(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED)
+                .setUnsettledOnly(true)
+                .setAfterOrderSn(prefix)
+                .setPageSize(1000)
+                .build());
+        assertThat(unsettled.getRecordsList())
+                .extracting(r -> r.getOrderSn())
+                .contains(prefix + "-1")
                 .doesNotContain(prefix + "-0", prefix + "-2");
-        var byNumber = inventory.getSellRecords(GetSellRecordsRequest.newBuilder().addOrderSns(prefix + "-1")
-                .addOrderSns(prefix + "-0").addOrderSns(prefix + "-unknown").build());
-        assertThat(byNumber.getRecordsList()).extracting(r -> r.getOrderSn(), r -> r.getSettled(), r -> r.getStatus())
-                .containsExactly(tuple(prefix + "-0", true, SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED),
+        var byNumber = inventory.getSellRecords(GetSellRecordsRequest.newBuilder()
+                .addOrderSns(prefix + "-1")
+                .addOrderSns(prefix + "-0")
+                .addOrderSns(prefix + "-unknown")
+                .build());
+        assertThat(byNumber.getRecordsList())
+                .extracting(r -> r.getOrderSn(), r -> r.getSettled(), r -> r.getStatus())
+                .containsExactly(
+                        tuple(prefix + "-0", true, SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED),
                         tuple(prefix + "-1", false, SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED));
-        assertThat(inventory.settleSellRecords(SettleSellRecordsRequest.newBuilder().addOrderSns(prefix + "-0")
-                .build()).getSettled()).as("settled once").isZero();
-        assertThat(inventory.getStock(GetStockRequest.newBuilder().setGoodsId(goods).build()).getStock())
-                .as("settling changes no stock").isEqualTo(8);
+        assertThat(inventory
+                        .settleSellRecords(SettleSellRecordsRequest.newBuilder()
+                                .addOrderSns(prefix + "-0")
+                                .build())
+                        .getSettled())
+                .as("settled once")
+                .isZero();
+        assertThat(inventory
+                        .getStock(GetStockRequest.newBuilder().setGoodsId(goods).build())
+                        .getStock())
+                .as("settling changes no stock")
+                .isEqualTo(8);
     }
 
     private static GoodsQuantity item(long goodsId, int quantity) {
-        return GoodsQuantity.newBuilder().setGoodsId(goodsId).setQuantity(quantity).build();
+        return GoodsQuantity.newBuilder()
+                .setGoodsId(goodsId)
+                .setQuantity(quantity)
+                .build();
     }
 }

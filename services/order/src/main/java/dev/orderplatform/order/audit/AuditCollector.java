@@ -1,14 +1,5 @@
 package dev.orderplatform.order.audit;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import org.springframework.stereotype.Component;
-
 import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
 import dev.orderplatform.contracts.inventory.v1.SellRecord;
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
@@ -19,6 +10,13 @@ import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderLine;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.remote.InventoryGateway;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs the {@link StockAuditor} over the order database and the inventory service, for a set of goods or for
@@ -59,15 +57,21 @@ public class AuditCollector {
         List<SellRecord> page;
         do {
             page = inventory.sellRecords(after, PAGE);
-            List<SellRecordFact> records = page.stream().map(AuditCollector::fact)
-                    .filter(record -> inScope(record.quantities(), scope)).toList();
+            List<SellRecordFact> records = page.stream()
+                    .map(AuditCollector::fact)
+                    .filter(record -> inScope(record.quantities(), scope))
+                    .toList();
             Map<String, Order> found = orders.findAll(records.stream()
-                    .filter(record -> record.status() == RecordStatus.DEDUCTED).map(SellRecordFact::orderSn).toList());
+                    .filter(record -> record.status() == RecordStatus.DEDUCTED)
+                    .map(SellRecordFact::orderSn)
+                    .toList());
             for (SellRecordFact record : records) {
                 Order order = found.get(record.orderSn());
                 OrderFact fact = order == null ? null : fact(order);
                 tally.record(record, fact);
-                if (record.status() == RecordStatus.DEDUCTED && fact != null && fact.status().isLive()
+                if (record.status() == RecordStatus.DEDUCTED
+                        && fact != null
+                        && fact.status().isLive()
                         && inScope(fact.quantities(), scope)) {
                     liveWithDeduction++;
                 }
@@ -98,7 +102,8 @@ public class AuditCollector {
         do {
             live = orders.liveOrders(scope, after, PAGE);
             Map<String, SellRecordFact> records = new HashMap<>();
-            inventory.sellRecords(live.stream().map(Order::orderSn).toList()).stream().map(AuditCollector::fact)
+            inventory.sellRecords(live.stream().map(Order::orderSn).toList()).stream()
+                    .map(AuditCollector::fact)
                     .filter(record -> inScope(record.quantities(), scope))
                     .forEach(record -> records.put(record.orderSn(), record));
             for (Order order : live) {
@@ -122,7 +127,8 @@ public class AuditCollector {
             quantities.merge(item.getGoodsId(), item.getQuantity(), Integer::sum);
         }
         RecordStatus status = record.getStatus() == SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED
-                ? RecordStatus.DEDUCTED : RecordStatus.RETURNED;
+                ? RecordStatus.DEDUCTED
+                : RecordStatus.RETURNED;
         return new SellRecordFact(record.getOrderSn(), status, quantities);
     }
 

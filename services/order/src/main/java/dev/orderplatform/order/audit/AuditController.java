@@ -1,8 +1,8 @@
 package dev.orderplatform.order.audit;
 
+import dev.orderplatform.web.openapi.AdminEndpoint;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,8 +10,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.orderplatform.web.openapi.AdminEndpoint;
 
 /**
  * Admin: the stock audit. {@code GET /api/v1/audit[?goodsIds=1,2]} runs the structural checks;
@@ -29,8 +27,7 @@ public class AuditController {
         this.collector = collector;
     }
 
-    public record AuditRequest(Map<Long, Integer> initialStock, List<Long> goodsIds) {
-    }
+    public record AuditRequest(Map<Long, Integer> initialStock, List<Long> goodsIds) {}
 
     @GetMapping
     AuditReport structural(@RequestParam(required = false) List<Long> goodsIds) {
@@ -39,7 +36,8 @@ public class AuditController {
 
     @PostMapping
     AuditReport withInitialStock(@RequestBody AuditRequest request) {
-        return collector.audit(request.goodsIds() == null ? List.of() : request.goodsIds(),
+        return collector.audit(
+                request.goodsIds() == null ? List.of() : request.goodsIds(),
                 request.initialStock() == null ? Map.of() : request.initialStock());
     }
 }

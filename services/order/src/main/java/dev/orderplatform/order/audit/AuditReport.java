@@ -10,6 +10,13 @@ import java.util.List;
  * @param goodsIds        the goods the audit covered
  * @param equationChecked whether initial stock was given, so the sum equation was checked
  */
-public record AuditReport(boolean consistent, List<Violation> violations, int violationCount, List<Long> goodsIds,
-        long orders, int liveOrders, int deductedRecords, int returnedRecords, boolean equationChecked) {
-}
+public record AuditReport(
+        boolean consistent,
+        List<Violation> violations,
+        int violationCount,
+        List<Long> goodsIds,
+        long orders,
+        int liveOrders,
+        int deductedRecords,
+        int returnedRecords,
+        boolean equationChecked) {}

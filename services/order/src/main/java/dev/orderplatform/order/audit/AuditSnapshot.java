@@ -1,9 +1,8 @@
 package dev.orderplatform.order.audit;
 
+import dev.orderplatform.order.order.OrderStatus;
 import java.util.List;
 import java.util.Map;
-
-import dev.orderplatform.order.order.OrderStatus;
 
 /**
  * What the stock audit looks at: orders (status and quantities per goods), sell records (status and quantities per
@@ -12,7 +11,10 @@ import dev.orderplatform.order.order.OrderStatus;
  * @param stock        current stock per goods; a goods without an entry has no stock row
  * @param initialStock stock per goods at the start, or empty: then the sum equation is not checked
  */
-public record AuditSnapshot(List<OrderFact> orders, List<SellRecordFact> sellRecords, Map<Long, Integer> stock,
+public record AuditSnapshot(
+        List<OrderFact> orders,
+        List<SellRecordFact> sellRecords,
+        Map<Long, Integer> stock,
         Map<Long, Integer> initialStock) {
 
     public AuditSnapshot {
@@ -29,7 +31,10 @@ public record AuditSnapshot(List<OrderFact> orders, List<SellRecordFact> sellRec
         }
     }
 
-    public enum RecordStatus { DEDUCTED, RETURNED }
+    public enum RecordStatus {
+        DEDUCTED,
+        RETURNED
+    }
 
     /** The inventory's record of one order's deduction. */
     public record SellRecordFact(String orderSn, RecordStatus status, Map<Long, Integer> quantities) {

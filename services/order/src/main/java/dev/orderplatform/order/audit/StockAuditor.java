@@ -1,5 +1,8 @@
 package dev.orderplatform.order.audit;
 
+import dev.orderplatform.order.audit.AuditSnapshot.OrderFact;
+import dev.orderplatform.order.audit.AuditSnapshot.RecordStatus;
+import dev.orderplatform.order.audit.AuditSnapshot.SellRecordFact;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,10 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import dev.orderplatform.order.audit.AuditSnapshot.OrderFact;
-import dev.orderplatform.order.audit.AuditSnapshot.RecordStatus;
-import dev.orderplatform.order.audit.AuditSnapshot.SellRecordFact;
 
 /**
  * The stock invariant of docs/protocol.md, as pure logic (no I/O, reusable by the load suite and the tests):
@@ -50,14 +49,17 @@ public final class StockAuditor {
                 tally.duplicate(record);
             }
         }
-        records.values().stream().sorted(Comparator.comparing(SellRecordFact::orderSn))
+        records.values().stream()
+                .sorted(Comparator.comparing(SellRecordFact::orderSn))
                 .forEach(record -> tally.record(record, orders.get(record.orderSn())));
-        orders.values().stream().sorted(Comparator.comparing(OrderFact::orderSn)).forEach(order -> {
-            SellRecordFact record = records.get(order.orderSn());
-            if (order.status().isLive() && (record == null || record.status() != RecordStatus.DEDUCTED)) {
-                tally.liveOrderWithoutDeduction(order, record);
-            }
-        });
+        orders.values().stream()
+                .sorted(Comparator.comparing(OrderFact::orderSn))
+                .forEach(order -> {
+                    SellRecordFact record = records.get(order.orderSn());
+                    if (order.status().isLive() && (record == null || record.status() != RecordStatus.DEDUCTED)) {
+                        tally.liveOrderWithoutDeduction(order, record);
+                    }
+                });
         return tally.report(snapshot.stock(), snapshot.initialStock(), orders.size());
     }
 
@@ -88,19 +90,33 @@ public final class StockAuditor {
             }
             deducted++;
             if (order == null) {
-                violation(new Violation("DEDUCTED_WITHOUT_ORDER", null, List.of(record.orderSn()),
+                violation(new Violation(
+                        "DEDUCTED_WITHOUT_ORDER",
+                        null,
+                        List.of(record.orderSn()),
                         "Stock " + record.quantities() + " is deducted for order " + record.orderSn()
-                                + ", which does not exist", null, null));
+                                + ", which does not exist",
+                        null,
+                        null));
             } else if (!order.status().isLive()) {
-                violation(new Violation("DEDUCTED_FOR_CLOSED_ORDER", null, List.of(record.orderSn()),
+                violation(new Violation(
+                        "DEDUCTED_FOR_CLOSED_ORDER",
+                        null,
+                        List.of(record.orderSn()),
                         "Stock " + record.quantities() + " of closed order " + record.orderSn() + " was not returned",
-                        null, null));
+                        null,
+                        null));
             } else {
                 liveOrder(order);
                 if (!Objects.equals(record.quantities(), order.quantities())) {
-                    violation(new Violation("QUANTITY_MISMATCH", null, List.of(record.orderSn()),
+                    violation(new Violation(
+                            "QUANTITY_MISMATCH",
+                            null,
+                            List.of(record.orderSn()),
                             "Order " + record.orderSn() + " has " + new TreeMap<>(order.quantities()) + " but "
-                                    + new TreeMap<>(record.quantities()) + " is deducted", null, null));
+                                    + new TreeMap<>(record.quantities()) + " is deducted",
+                            null,
+                            null));
                 }
             }
         }
@@ -108,9 +124,14 @@ public final class StockAuditor {
         /** A live order whose record is RETURNED ({@code record}) or absent (null). */
         public void liveOrderWithoutDeduction(OrderFact order, SellRecordFact record) {
             liveOrder(order);
-            violation(new Violation("LIVE_ORDER_NOT_DEDUCTED", null, List.of(order.orderSn()),
+            violation(new Violation(
+                    "LIVE_ORDER_NOT_DEDUCTED",
+                    null,
+                    List.of(order.orderSn()),
                     "Order " + order.orderSn() + " is " + order.status() + " but its stock is "
-                            + (record == null ? "not deducted (no sell record)" : "returned"), null, null));
+                            + (record == null ? "not deducted (no sell record)" : "returned"),
+                    null,
+                    null));
         }
 
         /** A second record with the order number of one already given. */
@@ -120,8 +141,13 @@ public final class StockAuditor {
             } else {
                 returned++;
             }
-            violation(new Violation("DUPLICATE_SELL_RECORD", null, List.of(record.orderSn()),
-                    "Order " + record.orderSn() + " has more than one sell record", null, null));
+            violation(new Violation(
+                    "DUPLICATE_SELL_RECORD",
+                    null,
+                    List.of(record.orderSn()),
+                    "Order " + record.orderSn() + " has more than one sell record",
+                    null,
+                    null));
         }
 
         /** The goods named by the records and orders given so far. */
@@ -158,33 +184,54 @@ public final class StockAuditor {
             // Stock never negative (A10).
             new TreeMap<>(stock).forEach((goodsId, units) -> {
                 if (units < 0) {
-                    violation(new Violation("NEGATIVE_STOCK", goodsId, List.of(),
-                            "Goods " + goodsId + " has negative stock " + units, 0L, (long) units));
+                    violation(new Violation(
+                            "NEGATIVE_STOCK",
+                            goodsId,
+                            List.of(),
+                            "Goods " + goodsId + " has negative stock " + units,
+                            0L,
+                            (long) units));
                 }
             });
             // initial(g) = stock(g) + sum of g in live orders.
             new TreeMap<>(initialStock).forEach((goodsId, initial) -> {
                 Integer units = stock.get(goodsId);
                 if (units == null) {
-                    violation(new Violation("MISSING_STOCK", goodsId, List.of(),
-                            "Goods " + goodsId + " has no stock row", (long) initial, null));
+                    violation(new Violation(
+                            "MISSING_STOCK",
+                            goodsId,
+                            List.of(),
+                            "Goods " + goodsId + " has no stock row",
+                            (long) initial,
+                            null));
                     return;
                 }
                 long inOrders = held.getOrDefault(goodsId, 0L);
                 if (initial != units + inOrders) {
                     Set<String> some = holders.getOrDefault(goodsId, new TreeSet<>());
-                    violation(new Violation("STOCK_EQUATION", goodsId,
+                    violation(new Violation(
+                            "STOCK_EQUATION",
+                            goodsId,
                             some.size() <= MAX_HOLDERS ? List.copyOf(some) : List.of(),
                             "Goods " + goodsId + ": initial " + initial + " != stock " + units + " + live orders "
                                     + inOrders + " (" + (units + inOrders - initial) + " units "
                                     + (units + inOrders > initial ? "created" : "lost") + ")",
-                            (long) initial, units + inOrders));
+                            (long) initial,
+                            units + inOrders));
                 }
             });
             TreeSet<Long> audited = new TreeSet<>(stock.keySet());
             audited.addAll(initialStock.keySet());
-            return new AuditReport(violationCount == 0, List.copyOf(violations), violationCount,
-                    List.copyOf(audited), orders, live, deducted, returned, !initialStock.isEmpty());
+            return new AuditReport(
+                    violationCount == 0,
+                    List.copyOf(violations),
+                    violationCount,
+                    List.copyOf(audited),
+                    orders,
+                    live,
+                    deducted,
+                    returned,
+                    !initialStock.isEmpty());
         }
     }
 }

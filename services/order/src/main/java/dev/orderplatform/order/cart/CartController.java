@@ -1,5 +1,7 @@
 package dev.orderplatform.order.cart;
 
+import dev.orderplatform.order.order.OrderErrorCodes;
+import dev.orderplatform.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,9 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.orderplatform.order.order.OrderErrorCodes;
-import dev.orderplatform.web.openapi.ProblemResponse;
-
 /** The user's cart; the user is the token's subject. */
 @RestController
 @RequestMapping(path = "/api/v1/cart", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -33,11 +32,12 @@ public class CartController {
         this.cart = cart;
     }
 
-    public record PutItem(@NotNull @Min(1) Long goodsId, @NotNull @Min(1) @Max(10_000) Integer quantity, Boolean selected) {
-    }
+    public record PutItem(
+            @NotNull @Min(1) Long goodsId,
+            @NotNull @Min(1) @Max(10_000) Integer quantity,
+            Boolean selected) {}
 
-    public record ChangeItem(@Min(1) @Max(10_000) Integer quantity, Boolean selected) {
-    }
+    public record ChangeItem(@Min(1) @Max(10_000) Integer quantity, Boolean selected) {}
 
     @GetMapping
     CartView get(@AuthenticationPrincipal Jwt user) {
@@ -49,24 +49,37 @@ public class CartController {
     @ApiResponse(responseCode = "201", description = "Added; the whole cart", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "Quantity set; the whole cart", useReturnTypeSchema = true)
     @ProblemResponse(status = 404, codes = OrderErrorCodes.GOODS_NOT_FOUND, description = "No such goods on sale.")
-    @ProblemResponse(status = 409, codes = OrderErrorCodes.CART_FULL, description = "The cart holds the most goods allowed.")
-    @ProblemResponse(status = 503, codes = OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
+    @ProblemResponse(
+            status = 409,
+            codes = OrderErrorCodes.CART_FULL,
+            description = "The cart holds the most goods allowed.")
+    @ProblemResponse(
+            status = 503,
+            codes = OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
             description = "The catalogue is unavailable.")
     ResponseEntity<CartView> put(@AuthenticationPrincipal Jwt user, @Valid @RequestBody PutItem item) {
         boolean created = cart.put(user.getSubject(), item.goodsId(), item.quantity(), item.selected());
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(cart.view(user.getSubject()));
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(cart.view(user.getSubject()));
     }
 
     @PatchMapping("/items/{goodsId}")
-    @ProblemResponse(status = 404, codes = OrderErrorCodes.CART_ITEM_NOT_FOUND, description = "The goods is not in the cart.")
-    CartView change(@AuthenticationPrincipal Jwt user, @PathVariable long goodsId, @Valid @RequestBody ChangeItem change) {
+    @ProblemResponse(
+            status = 404,
+            codes = OrderErrorCodes.CART_ITEM_NOT_FOUND,
+            description = "The goods is not in the cart.")
+    CartView change(
+            @AuthenticationPrincipal Jwt user, @PathVariable long goodsId, @Valid @RequestBody ChangeItem change) {
         cart.update(user.getSubject(), goodsId, change.quantity(), change.selected());
         return cart.view(user.getSubject());
     }
 
     @DeleteMapping("/items/{goodsId}")
     @ApiResponse(responseCode = "204", description = "Removed")
-    @ProblemResponse(status = 404, codes = OrderErrorCodes.CART_ITEM_NOT_FOUND, description = "The goods is not in the cart.")
+    @ProblemResponse(
+            status = 404,
+            codes = OrderErrorCodes.CART_ITEM_NOT_FOUND,
+            description = "The goods is not in the cart.")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt user, @PathVariable long goodsId) {
         cart.delete(user.getSubject(), goodsId);
         return ResponseEntity.noContent().build();

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,7 +27,8 @@ public class CartRepository {
             Timestamp now = Timestamp.from(Instant.now());
             jdbc.sql("INSERT INTO cart_item (user_id, goods_id, quantity, selected, created_at, updated_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(userId, goodsId, quantity, selected == null || selected, now, now).update();
+                    .params(userId, goodsId, quantity, selected == null || selected, now, now)
+                    .update();
             return true;
         } catch (DuplicateKeyException concurrentlyAdded) {
             update(userId, goodsId, quantity, selected);
@@ -39,12 +39,17 @@ public class CartRepository {
     /** Changes the quantity and/or the selection of an item; false when the cart has no such item. */
     public boolean update(String userId, long goodsId, Integer quantity, Boolean selected) {
         return jdbc.sql("UPDATE cart_item SET quantity = COALESCE(?, quantity), selected = COALESCE(?, selected),"
-                        + " updated_at = ? WHERE user_id = ? AND goods_id = ?")
-                .params(quantity, selected, Timestamp.from(Instant.now()), userId, goodsId).update() > 0;
+                                + " updated_at = ? WHERE user_id = ? AND goods_id = ?")
+                        .params(quantity, selected, Timestamp.from(Instant.now()), userId, goodsId)
+                        .update()
+                > 0;
     }
 
     public boolean delete(String userId, long goodsId) {
-        return jdbc.sql("DELETE FROM cart_item WHERE user_id = ? AND goods_id = ?").params(userId, goodsId).update() > 0;
+        return jdbc.sql("DELETE FROM cart_item WHERE user_id = ? AND goods_id = ?")
+                        .params(userId, goodsId)
+                        .update()
+                > 0;
     }
 
     /**
@@ -55,10 +60,13 @@ public class CartRepository {
      */
     public boolean claimOrdered(String userId, Map<Long, Integer> quantities) {
         List<Object[]> lines = quantities.entrySet().stream()
-                .map(line -> new Object[] {line.getKey(), line.getValue()}).toList();
+                .map(line -> new Object[] {line.getKey(), line.getValue()})
+                .toList();
         int claimed = jdbc.sql("DELETE FROM cart_item WHERE user_id = :user AND selected = TRUE"
                         + " AND (goods_id, quantity) IN (:lines)")
-                .param("user", userId).param("lines", lines).update();
+                .param("user", userId)
+                .param("lines", lines)
+                .update();
         return claimed == quantities.size();
     }
 
@@ -75,6 +83,9 @@ public class CartRepository {
     }
 
     public long count(String userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM cart_item WHERE user_id = ?").param(userId).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM cart_item WHERE user_id = ?")
+                .param(userId)
+                .query(Long.class)
+                .single();
     }
 }

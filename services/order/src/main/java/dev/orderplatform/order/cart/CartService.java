@@ -1,20 +1,18 @@
 package dev.orderplatform.order.cart;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-
-import io.grpc.StatusRuntimeException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-
 import dev.orderplatform.contracts.goods.v1.Goods;
 import dev.orderplatform.order.OrderProperties;
 import dev.orderplatform.order.order.OrderErrorCodes;
 import dev.orderplatform.order.remote.GoodsGateway;
 import dev.orderplatform.web.problem.ApiProblem;
+import io.grpc.StatusRuntimeException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 /** A user's cart: the goods are checked against the catalogue when added. */
 @Service
@@ -38,7 +36,9 @@ public class CartService {
         try {
             found = goods.get(goodsId).orElse(null);
         } catch (StatusRuntimeException e) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
+            throw new ApiProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
                     "The catalogue is unavailable; try again later.");
         }
         if (found == null || !found.getOnSale()) {
@@ -46,8 +46,8 @@ public class CartService {
         }
         if (carts.count(userId) >= properties.maxCartItems()
                 && carts.items(userId).stream().noneMatch(item -> item.goodsId() == goodsId)) {
-            throw ApiProblem.conflict(OrderErrorCodes.CART_FULL,
-                    "A cart holds at most " + properties.maxCartItems() + " goods.");
+            throw ApiProblem.conflict(
+                    OrderErrorCodes.CART_FULL, "A cart holds at most " + properties.maxCartItems() + " goods.");
         }
         return carts.put(userId, goodsId, quantity, selected);
     }
@@ -83,8 +83,14 @@ public class CartService {
             if (price != null && item.selected()) {
                 selectedTotal = selectedTotal.add(price.multiply(BigDecimal.valueOf(item.quantity())));
             }
-            lines.add(new CartView.Line(item.goodsId(), g == null ? null : g.getName(), price,
-                    g == null ? null : g.getImageUrl(), g != null && g.getOnSale(), item.quantity(), item.selected()));
+            lines.add(new CartView.Line(
+                    item.goodsId(),
+                    g == null ? null : g.getName(),
+                    price,
+                    g == null ? null : g.getImageUrl(),
+                    g != null && g.getOnSale(),
+                    item.quantity(),
+                    item.selected()));
         }
         return new CartView(lines, selectedTotal);
     }

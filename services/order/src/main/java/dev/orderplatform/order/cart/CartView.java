@@ -6,7 +6,12 @@ import java.util.List;
 /** The cart as the API shows it; {@code selectedTotal} is what an order of the selected items would cost now. */
 public record CartView(List<Line> items, BigDecimal selectedTotal) {
 
-    public record Line(long goodsId, String name, BigDecimal price, String imageUrl, boolean onSale, int quantity,
-            boolean selected) {
-    }
+    public record Line(
+            long goodsId,
+            String name,
+            BigDecimal price,
+            String imageUrl,
+            boolean onSale,
+            int quantity,
+            boolean selected) {}
 }

@@ -21,8 +21,10 @@ public record IdempotencyKey(String value) {
         boolean quoted = header.length() >= 2 && header.startsWith("\"") && header.endsWith("\"");
         String text = quoted ? header.substring(1, header.length() - 1) : header;
         if (text.isEmpty() || text.length() > MAX_LENGTH || !text.chars().allMatch(IdempotencyKey::allowed)) {
-            throw ApiProblem.badRequest(OrderErrorCodes.IDEMPOTENCY_KEY_INVALID, "The " + HEADER + " header must be 1 to "
-                    + MAX_LENGTH + " visible ASCII characters other than '\"' and '\\', optionally in double quotes.");
+            throw ApiProblem.badRequest(
+                    OrderErrorCodes.IDEMPOTENCY_KEY_INVALID,
+                    "The " + HEADER + " header must be 1 to " + MAX_LENGTH
+                            + " visible ASCII characters other than '\"' and '\\', optionally in double quotes.");
         }
         return new IdempotencyKey(text);
     }

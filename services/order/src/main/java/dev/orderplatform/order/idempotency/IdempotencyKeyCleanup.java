@@ -1,7 +1,6 @@
 package dev.orderplatform.order.idempotency;
 
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;

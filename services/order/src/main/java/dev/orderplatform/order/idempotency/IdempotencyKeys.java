@@ -1,20 +1,18 @@
 package dev.orderplatform.order.idempotency;
 
+import dev.orderplatform.order.order.OrderErrorCodes;
+import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.problem.ErrorCodes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-
-import dev.orderplatform.order.order.OrderErrorCodes;
-import dev.orderplatform.web.problem.ApiProblem;
-import dev.orderplatform.web.problem.ErrorCodes;
 
 /**
  * Idempotency keys of order creation, per user (draft-ietf-httpapi-idempotency-key-header). A key is claimed by a
@@ -66,15 +64,18 @@ public class IdempotencyKeys {
                 continue;
             }
             if (!first.fingerprint().equals(fingerprint)) {
-                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, OrderErrorCodes.IDEMPOTENCY_KEY_MISMATCH,
+                throw new ApiProblem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        OrderErrorCodes.IDEMPOTENCY_KEY_MISMATCH,
                         "This " + IdempotencyKey.HEADER + " was used for a request with another body; use a new key.");
             }
             switch (first.state()) {
                 case COMPLETED -> {
                     return Optional.of(first.orderSn());
                 }
-                case FAILED -> throw new ApiProblem(HttpStatus.valueOf(first.problemStatus()), first.problemCode(),
-                        first.problemDetail());
+                case FAILED ->
+                    throw new ApiProblem(
+                            HttpStatus.valueOf(first.problemStatus()), first.problemCode(), first.problemDetail());
                 case IN_PROGRESS -> throw inProgress();
             }
         }
@@ -96,7 +97,11 @@ public class IdempotencyKeys {
 
     /** As {@link #fail(String, IdempotencyKey, ApiProblem)} for a failure that was not a problem detail: a 500. */
     public void failUnexpectedly(String userId, IdempotencyKey key) {
-        record(userId, key, HttpStatus.INTERNAL_SERVER_ERROR.value(), ErrorCodes.INTERNAL_ERROR,
+        record(
+                userId,
+                key,
+                HttpStatus.INTERNAL_SERVER_ERROR.value(),
+                ErrorCodes.INTERNAL_ERROR,
                 "The first request with this " + IdempotencyKey.HEADER + " failed; whether it created an order is "
                         + "unknown: see your orders, and use a new key to order again.");
     }
@@ -105,8 +110,12 @@ public class IdempotencyKeys {
         try {
             keys.fail(userId, key.value(), status, code, detail);
         } catch (RuntimeException e) {
-            log.warn("Outcome of {} {} of user {} not recorded; the key stays in progress until it expires",
-                    IdempotencyKey.HEADER, key.value(), userId, e);
+            log.warn(
+                    "Outcome of {} {} of user {} not recorded; the key stays in progress until it expires",
+                    IdempotencyKey.HEADER,
+                    key.value(),
+                    userId,
+                    e);
         }
     }
 
@@ -126,7 +135,8 @@ public class IdempotencyKeys {
     }
 
     private static ApiProblem inProgress() {
-        return ApiProblem.conflict(OrderErrorCodes.IDEMPOTENCY_KEY_IN_PROGRESS,
+        return ApiProblem.conflict(
+                OrderErrorCodes.IDEMPOTENCY_KEY_IN_PROGRESS,
                 "A request with this " + IdempotencyKey.HEADER + " is still being processed; retry later.");
     }
 }

@@ -1,7 +1,6 @@
 package dev.orderplatform.order.idempotency;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IdempotencyProperties(
         @DefaultValue("24h") Duration retention,
         @DefaultValue("10m") Duration cleanupInterval,
-        @DefaultValue("1000") int cleanupBatch) {
-}
+        @DefaultValue("1000") int cleanupBatch) {}

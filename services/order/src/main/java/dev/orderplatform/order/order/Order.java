@@ -24,7 +24,19 @@ public record Order(
     public static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
 
     public Order withLines(List<OrderLine> newLines) {
-        return new Order(orderSn, userId, status, total, address, signerName, signerMobile, createdAt, updatedAt,
-                paidAt, closedAt, payDeadline, List.copyOf(newLines));
+        return new Order(
+                orderSn,
+                userId,
+                status,
+                total,
+                address,
+                signerName,
+                signerMobile,
+                createdAt,
+                updatedAt,
+                paidAt,
+                closedAt,
+                payDeadline,
+                List.copyOf(newLines));
     }
 }

@@ -52,6 +52,5 @@ public final class OrderErrorCodes {
     /** The first request with this {@code Idempotency-Key} is still being processed. 409; retry later. */
     public static final String IDEMPOTENCY_KEY_IN_PROGRESS = "IDEMPOTENCY_KEY_IN_PROGRESS";
 
-    private OrderErrorCodes() {
-    }
+    private OrderErrorCodes() {}
 }

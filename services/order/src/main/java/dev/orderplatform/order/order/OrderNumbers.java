@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.LongSupplier;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -31,8 +30,8 @@ public class OrderNumbers {
     static final int SEQUENCE_DIGITS = 10;
     static final long NODE_LIMIT = 10_000_000_000L;
     static final long SEQUENCE_LIMIT = 10_000_000_000L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final LongSupplier nodeLeases;
     private final Clock clock;
@@ -67,8 +66,8 @@ public class OrderNumbers {
             leasedNode = node;
             number = sequence++;
         }
-        return TIME.format(clock.instant()) + String.format("%0" + NODE_DIGITS + "d%0" + SEQUENCE_DIGITS + "d",
-                leasedNode, number);
+        return TIME.format(clock.instant())
+                + String.format("%0" + NODE_DIGITS + "d%0" + SEQUENCE_DIGITS + "d", leasedNode, number);
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,8 +25,10 @@ public class OrderRepository {
     private static final String ORDER_COLUMNS = "order_sn, user_id, status, total, address, signer_name, signer_mobile,"
             + " created_at, updated_at, paid_at, closed_at, pay_deadline";
 
-    private static final List<String> LIVE = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isLive)
-            .map(OrderStatus::name).toList();
+    private static final List<String> LIVE = Arrays.stream(OrderStatus.values())
+            .filter(OrderStatus::isLive)
+            .map(OrderStatus::name)
+            .toList();
 
     private final JdbcClient jdbc;
 
@@ -37,9 +38,19 @@ public class OrderRepository {
 
     public void insert(Order order) {
         jdbc.sql("INSERT INTO orders (" + ORDER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(order.orderSn(), order.userId(), order.status().name(), order.total(), order.address(),
-                        order.signerName(), order.signerMobile(), ts(order.createdAt()), ts(order.updatedAt()),
-                        ts(order.paidAt()), ts(order.closedAt()), ts(order.payDeadline()))
+                .params(
+                        order.orderSn(),
+                        order.userId(),
+                        order.status().name(),
+                        order.total(),
+                        order.address(),
+                        order.signerName(),
+                        order.signerMobile(),
+                        ts(order.createdAt()),
+                        ts(order.updatedAt()),
+                        ts(order.paidAt()),
+                        ts(order.closedAt()),
+                        ts(order.payDeadline()))
                 .update();
         for (OrderLine line : order.lines()) {
             jdbc.sql("INSERT INTO order_line (order_sn, goods_id, goods_name, price, quantity) VALUES (?, ?, ?, ?, ?)")
@@ -50,8 +61,10 @@ public class OrderRepository {
 
     /** Plain (non-locking) read of an order's status. */
     public Optional<OrderStatus> status(String orderSn) {
-        return jdbc.sql("SELECT status FROM orders WHERE order_sn = ?").param(orderSn)
-                .query((rs, n) -> OrderStatus.valueOf(rs.getString(1))).optional();
+        return jdbc.sql("SELECT status FROM orders WHERE order_sn = ?")
+                .param(orderSn)
+                .query((rs, n) -> OrderStatus.valueOf(rs.getString(1)))
+                .optional();
     }
 
     /**
@@ -59,15 +72,19 @@ public class OrderRepository {
      * keeps the row from changing until the caller's transaction ends (A3).
      */
     public Optional<OrderStatus> statusForUpdate(String orderSn) {
-        return jdbc.sql("SELECT status FROM orders WHERE order_sn = ? FOR UPDATE").param(orderSn)
-                .query((rs, n) -> OrderStatus.valueOf(rs.getString(1))).optional();
+        return jdbc.sql("SELECT status FROM orders WHERE order_sn = ? FOR UPDATE")
+                .param(orderSn)
+                .query((rs, n) -> OrderStatus.valueOf(rs.getString(1)))
+                .optional();
     }
 
     /** A7: WAIT_BUYER_PAY -> TRADE_CLOSED, or nothing; true when this call closed the order. */
     public boolean closeIfWaiting(String orderSn, Instant now) {
         return jdbc.sql("UPDATE orders SET status = 'TRADE_CLOSED', closed_at = ?, updated_at = ?"
-                        + " WHERE order_sn = ? AND status = 'WAIT_BUYER_PAY'")
-                .params(ts(now), ts(now), orderSn).update() == 1;
+                                + " WHERE order_sn = ? AND status = 'WAIT_BUYER_PAY'")
+                        .params(ts(now), ts(now), orderSn)
+                        .update()
+                == 1;
     }
 
     /**
@@ -75,9 +92,12 @@ public class OrderRepository {
      * this call paid it. Past the deadline the order stays as it is until its timeout (or the sweeper) closes it.
      */
     public boolean payIfWaiting(String orderSn, String userId, Instant now) {
-        return jdbc.sql("UPDATE orders SET status = 'TRADE_SUCCESS', paid_at = ?, updated_at = ?"
-                        + " WHERE order_sn = ? AND user_id = ? AND status = 'WAIT_BUYER_PAY' AND pay_deadline > ?")
-                .params(ts(now), ts(now), orderSn, userId, ts(now)).update() == 1;
+        return jdbc.sql(
+                                "UPDATE orders SET status = 'TRADE_SUCCESS', paid_at = ?, updated_at = ?"
+                                        + " WHERE order_sn = ? AND user_id = ? AND status = 'WAIT_BUYER_PAY' AND pay_deadline > ?")
+                        .params(ts(now), ts(now), orderSn, userId, ts(now))
+                        .update()
+                == 1;
     }
 
     /**
@@ -89,7 +109,8 @@ public class OrderRepository {
                         + " AND (pay_deadline > ? OR (pay_deadline = ? AND order_sn > ?))"
                         + " ORDER BY pay_deadline, order_sn LIMIT ?")
                 .params(ts(dueBefore), ts(after.payDeadline()), ts(after.payDeadline()), after.orderSn(), limit)
-                .query((rs, n) -> new Overdue(rs.getString(1), instant(rs.getTimestamp(2)))).list();
+                .query((rs, n) -> new Overdue(rs.getString(1), instant(rs.getTimestamp(2))))
+                .list();
     }
 
     /** An order past its payment deadline, as {@link #overdue} finds it. */
@@ -99,8 +120,10 @@ public class OrderRepository {
     }
 
     public Optional<Order> find(String orderSn) {
-        return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_sn = ?").param(orderSn)
-                .query(OrderRepository::order).optional()
+        return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_sn = ?")
+                .param(orderSn)
+                .query(OrderRepository::order)
+                .optional()
                 .map(order -> order.withLines(lines(List.of(orderSn)).getOrDefault(orderSn, List.of())));
     }
 
@@ -108,23 +131,29 @@ public class OrderRepository {
     public List<Order> pageOfUser(String userId, int offset, int size) {
         List<Order> orders = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE user_id = ?"
                         + " ORDER BY created_at DESC, order_sn DESC LIMIT ? OFFSET ?")
-                .params(userId, size, offset).query(OrderRepository::order).list();
+                .params(userId, size, offset)
+                .query(OrderRepository::order)
+                .list();
         return withLines(orders);
     }
 
     public long countOfUser(String userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE user_id = ?").param(userId).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE user_id = ?")
+                .param(userId)
+                .query(Long.class)
+                .single();
     }
 
     /** How many orders, and of them live ones, have a line of one of {@code goodsIds} (all orders when empty). */
     public OrderCount count(Collection<Long> goodsIds) {
         return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(status IN (:live)), 0) FROM orders o" + withGoods(goodsIds))
-                .param("live", LIVE).param("goods", goodsIds)
-                .query((rs, n) -> new OrderCount(rs.getLong(1), rs.getLong(2))).single();
+                .param("live", LIVE)
+                .param("goods", goodsIds)
+                .query((rs, n) -> new OrderCount(rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 
-    public record OrderCount(long orders, long live) {
-    }
+    public record OrderCount(long orders, long live) {}
 
     /**
      * A page of live orders (with lines) that have a line of one of {@code goodsIds} (any order when empty), by order
@@ -134,17 +163,24 @@ public class OrderRepository {
         return withLines(jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders o" + withGoods(goodsIds)
                         + (goodsIds.isEmpty() ? " WHERE" : " AND") + " o.order_sn > :after AND o.status IN (:live)"
                         + " ORDER BY o.order_sn LIMIT :limit")
-                .param("goods", goodsIds).param("after", afterOrderSn).param("live", LIVE).param("limit", limit)
-                .query(OrderRepository::order).list());
+                .param("goods", goodsIds)
+                .param("after", afterOrderSn)
+                .param("live", LIVE)
+                .param("limit", limit)
+                .query(OrderRepository::order)
+                .list());
     }
 
     /** Every goods id that some order line names. */
     public List<Long> orderedGoods() {
-        return jdbc.sql("SELECT DISTINCT goods_id FROM order_line ORDER BY goods_id").query(Long.class).list();
+        return jdbc.sql("SELECT DISTINCT goods_id FROM order_line ORDER BY goods_id")
+                .query(Long.class)
+                .list();
     }
 
     private static String withGoods(Collection<Long> goodsIds) {
-        return goodsIds.isEmpty() ? ""
+        return goodsIds.isEmpty()
+                ? ""
                 : " WHERE EXISTS (SELECT 1 FROM order_line l WHERE l.order_sn = o.order_sn AND l.goods_id IN (:goods))";
     }
 
@@ -155,7 +191,9 @@ public class OrderRepository {
             return found;
         }
         List<Order> orders = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_sn IN (:sns)")
-                .param("sns", orderSns).query(OrderRepository::order).list();
+                .param("sns", orderSns)
+                .query(OrderRepository::order)
+                .list();
         withLines(orders).forEach(order -> found.put(order.orderSn(), order));
         return found;
     }
@@ -167,7 +205,8 @@ public class OrderRepository {
         List<Order> complete = new ArrayList<>(orders.size());
         for (int from = 0; from < orders.size(); from += 500) {
             List<Order> chunk = orders.subList(from, Math.min(orders.size(), from + 500));
-            Map<String, List<OrderLine>> lines = lines(chunk.stream().map(Order::orderSn).toList());
+            Map<String, List<OrderLine>> lines =
+                    lines(chunk.stream().map(Order::orderSn).toList());
             chunk.forEach(order -> complete.add(order.withLines(lines.getOrDefault(order.orderSn(), List.of()))));
         }
         return complete;
@@ -179,19 +218,28 @@ public class OrderRepository {
                         + " ORDER BY order_sn, goods_id")
                 .param("sns", orderSns)
                 .query(rs -> {
-                    lines.computeIfAbsent(rs.getString(1), sn -> new ArrayList<>()).add(new OrderLine(rs.getLong(2),
-                            rs.getString(3), rs.getBigDecimal(4), rs.getInt(5)));
+                    lines.computeIfAbsent(rs.getString(1), sn -> new ArrayList<>())
+                            .add(new OrderLine(rs.getLong(2), rs.getString(3), rs.getBigDecimal(4), rs.getInt(5)));
                 });
         return lines;
     }
 
     private static Order order(ResultSet rs, int rowNum) throws SQLException {
         BigDecimal total = rs.getBigDecimal("total");
-        return new Order(rs.getString("order_sn"), rs.getString("user_id"), OrderStatus.valueOf(rs.getString("status")),
-                total, rs.getString("address"), rs.getString("signer_name"), rs.getString("signer_mobile"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
-                instant(rs.getTimestamp("paid_at")), instant(rs.getTimestamp("closed_at")),
-                instant(rs.getTimestamp("pay_deadline")), List.of());
+        return new Order(
+                rs.getString("order_sn"),
+                rs.getString("user_id"),
+                OrderStatus.valueOf(rs.getString("status")),
+                total,
+                rs.getString("address"),
+                rs.getString("signer_name"),
+                rs.getString("signer_mobile"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")),
+                instant(rs.getTimestamp("paid_at")),
+                instant(rs.getTimestamp("closed_at")),
+                instant(rs.getTimestamp("pay_deadline")),
+                List.of());
     }
 
     static Timestamp ts(Instant instant) {

@@ -1,14 +1,5 @@
 package dev.orderplatform.order.order;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-
 import dev.orderplatform.order.OrderProperties;
 import dev.orderplatform.order.cart.CartItem;
 import dev.orderplatform.order.cart.CartRepository;
@@ -18,6 +9,13 @@ import dev.orderplatform.order.protocol.NewOrder;
 import dev.orderplatform.order.protocol.OrderProtocol;
 import dev.orderplatform.web.paging.PageWindow;
 import dev.orderplatform.web.problem.ApiProblem;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 /** Orders of a user: create (through the protocol), read, list, pay. */
 @Service
@@ -29,7 +27,11 @@ public class OrderService {
     private final OrderProperties properties;
     private final IdempotencyKeys idempotencyKeys;
 
-    public OrderService(OrderProtocol protocol, OrderRepository orders, CartRepository carts, OrderProperties properties,
+    public OrderService(
+            OrderProtocol protocol,
+            OrderRepository orders,
+            CartRepository carts,
+            OrderProperties properties,
             IdempotencyKeys idempotencyKeys) {
         this.protocol = protocol;
         this.orders = orders;
@@ -47,8 +49,8 @@ public class OrderService {
         if (key == null) {
             return createFromCart(userId, address, signerName, signerMobile, null);
         }
-        Optional<String> earlier = idempotencyKeys.claim(userId, key,
-                IdempotencyKeys.fingerprint(address, signerName, signerMobile));
+        Optional<String> earlier =
+                idempotencyKeys.claim(userId, key, IdempotencyKeys.fingerprint(address, signerName, signerMobile));
         if (earlier.isPresent()) {
             return get(userId, earlier.get());
         }
@@ -63,24 +65,30 @@ public class OrderService {
         }
     }
 
-    private Order createFromCart(String userId, String address, String signerName, String signerMobile,
-            IdempotencyKey key) {
+    private Order createFromCart(
+            String userId, String address, String signerName, String signerMobile, IdempotencyKey key) {
         List<CartItem> selected = carts.selectedItems(userId);
         if (selected.isEmpty()) {
             throw ApiProblem.badRequest(OrderErrorCodes.CART_EMPTY, "No selected items in the cart.");
         }
         Map<Long, Integer> quantities = new LinkedHashMap<>();
-        selected.stream().limit(properties.maxCartItems()).forEach(item -> quantities.put(item.goodsId(), item.quantity()));
+        selected.stream()
+                .limit(properties.maxCartItems())
+                .forEach(item -> quantities.put(item.goodsId(), item.quantity()));
         return protocol.create(new NewOrder(userId, quantities, address, signerName, signerMobile, key));
     }
 
     public Order get(String userId, String orderSn) {
-        return orders.find(orderSn).filter(order -> order.userId().equals(userId))
+        return orders.find(orderSn)
+                .filter(order -> order.userId().equals(userId))
                 .orElseThrow(() -> notFound(orderSn));
     }
 
     public Page page(String userId, PageWindow window) {
-        return new Page(orders.pageOfUser(userId, window.offset(), window.size()), window.page(), window.size(),
+        return new Page(
+                orders.pageOfUser(userId, window.offset(), window.size()),
+                window.page(),
+                window.size(),
                 orders.countOfUser(userId));
     }
 
@@ -94,11 +102,13 @@ public class OrderService {
         boolean paid = orders.payIfWaiting(orderSn, userId, Instant.now());
         Order order = get(userId, orderSn); // someone else's or unknown: 404
         if (!paid && order.status() == OrderStatus.TRADE_CLOSED) {
-            throw ApiProblem.conflict(OrderErrorCodes.ORDER_CLOSED,
-                    "Order " + orderSn + " was closed because it was not paid in time.");
+            throw ApiProblem.conflict(
+                    OrderErrorCodes.ORDER_CLOSED, "Order " + orderSn + " was closed because it was not paid in time.");
         }
         if (!paid && order.status() == OrderStatus.WAIT_BUYER_PAY) {
-            throw new ApiProblem(HttpStatus.CONFLICT, OrderErrorCodes.ORDER_PAYMENT_DEADLINE_PASSED,
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    OrderErrorCodes.ORDER_PAYMENT_DEADLINE_PASSED,
                     "Order " + orderSn + " can no longer be paid: its payment deadline " + order.payDeadline()
                             + " has passed. It is being closed and its stock returned.",
                     Map.of("payDeadline", order.payDeadline().toString()));
@@ -110,6 +120,5 @@ public class OrderService {
         return ApiProblem.notFound(OrderErrorCodes.ORDER_NOT_FOUND, "No order " + orderSn + ".");
     }
 
-    public record Page(List<Order> orders, int page, int size, long total) {
-    }
+    public record Page(List<Order> orders, int page, int size, long total) {}
 }

@@ -1,12 +1,11 @@
 package dev.orderplatform.order.protocol;
 
+import dev.orderplatform.order.order.Order;
+import dev.orderplatform.web.problem.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.orderplatform.order.order.Order;
-import dev.orderplatform.web.problem.ApiProblem;
 
 /**
  * BENCHMARKS ONLY ({@code orderplatform.protocol.mode=baseline}): the no-consistency baseline the load suite compares
@@ -44,8 +43,10 @@ class BaselineProtocol implements OrderProtocol {
         } catch (CreationSteps.Stop stop) {
             metrics.orderFailed(stop.reason);
             if (stop.maybeDeducted) {
-                log.warn("Baseline: Sell of order {} has an unknown outcome ({}); its stock is NOT returned",
-                        orderSn, stop.getMessage());
+                log.warn(
+                        "Baseline: Sell of order {} has an unknown outcome ({}); its stock is NOT returned",
+                        orderSn,
+                        stop.getMessage());
                 throw notReturned(stop.problem);
             }
             throw stop.problem;
@@ -79,7 +80,11 @@ class BaselineProtocol implements OrderProtocol {
 
     /** The same status, code and properties, but the truth about the stock: this mode returns none. */
     private static ApiProblem notReturned(ApiProblem problem) {
-        return new ApiProblem(problem.status(), problem.code(), "No order was created; any deducted stock is NOT "
-                + "returned (protocol mode baseline, for benchmarks only).", problem.properties());
+        return new ApiProblem(
+                problem.status(),
+                problem.code(),
+                "No order was created; any deducted stock is NOT "
+                        + "returned (protocol mode baseline, for benchmarks only).",
+                problem.properties());
     }
 }

@@ -7,7 +7,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Arrays;
 import java.util.Map;
-
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,9 +31,11 @@ public @interface ConditionalOnProtocolMode {
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            ProtocolMode mode = Binder.get(context.getEnvironment()).bind(ProtocolMode.PROPERTY, ProtocolMode.class)
+            ProtocolMode mode = Binder.get(context.getEnvironment())
+                    .bind(ProtocolMode.PROPERTY, ProtocolMode.class)
                     .orElse(ProtocolMode.RELIABLE);
-            Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnProtocolMode.class.getName());
+            Map<String, Object> attributes =
+                    metadata.getAnnotationAttributes(ConditionalOnProtocolMode.class.getName());
             ProtocolMode[] wanted = (ProtocolMode[]) attributes.get("value");
             boolean match = Arrays.asList(wanted).contains(mode);
             String message = ProtocolMode.PROPERTY + "=" + mode.value() + (match ? " is one of " : " is none of ")

@@ -1,17 +1,5 @@
 package dev.orderplatform.order.protocol;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-
 import dev.orderplatform.contracts.goods.v1.Goods;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.order.OrderProperties;
@@ -27,6 +15,16 @@ import dev.orderplatform.order.remote.GoodsGateway;
 import dev.orderplatform.order.remote.InventoryGateway;
 import dev.orderplatform.web.problem.ApiProblem;
 import dev.orderplatform.web.problem.ErrorCodes;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * The steps of creating an order that every protocol mode takes alike: the prices (BatchGetGoods), the deduction
@@ -37,8 +35,7 @@ import dev.orderplatform.web.problem.ErrorCodes;
 class CreationSteps {
 
     /** The order lines at catalogue prices and their total. */
-    record Priced(List<OrderLine> lines, BigDecimal total) {
-    }
+    record Priced(List<OrderLine> lines, BigDecimal total) {}
 
     /**
      * A creation that cannot go on: the reason (a metrics tag), the answer for the client, and whether the stock may
@@ -69,8 +66,14 @@ class CreationSteps {
     private final IdempotencyKeys idempotencyKeys;
     private final OrderProperties properties;
 
-    CreationSteps(OrderNumbers numbers, GoodsGateway goods, InventoryGateway inventory, OrderRepository orders,
-            CartRepository carts, IdempotencyKeys idempotencyKeys, OrderProperties properties) {
+    CreationSteps(
+            OrderNumbers numbers,
+            GoodsGateway goods,
+            InventoryGateway inventory,
+            OrderRepository orders,
+            CartRepository carts,
+            IdempotencyKeys idempotencyKeys,
+            OrderProperties properties) {
         this.numbers = numbers;
         this.goods = goods;
         this.inventory = inventory;
@@ -91,14 +94,21 @@ class CreationSteps {
         try {
             catalogue = goods.batchGet(request.quantities().keySet());
         } catch (StatusRuntimeException e) {
-            throw new Stop("goods_unreachable",
-                    new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
-                            "The catalogue is unavailable; nothing was charged. Try again later."), false);
+            throw new Stop(
+                    "goods_unreachable",
+                    new ApiProblem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
+                            "The catalogue is unavailable; nothing was charged. Try again later."),
+                    false);
         }
-        List<Long> unavailable = request.quantities().keySet().stream().sorted()
-                .filter(id -> !catalogue.containsKey(id) || !catalogue.get(id).getOnSale()).toList();
+        List<Long> unavailable = request.quantities().keySet().stream()
+                .sorted()
+                .filter(id -> !catalogue.containsKey(id) || !catalogue.get(id).getOnSale())
+                .toList();
         if (!unavailable.isEmpty()) {
-            throw new Stop("goods_unavailable",
+            throw new Stop(
+                    "goods_unavailable",
                     goodsProblem(OrderErrorCodes.GOODS_UNAVAILABLE, "Goods not on sale: " + unavailable, unavailable),
                     false);
         }
@@ -112,10 +122,15 @@ class CreationSteps {
         }
         if (total.compareTo(Order.MAX_TOTAL) > 0) {
             // Refused now, not by the insert after the deduction (which returned the stock and answered "try again").
-            throw new Stop("total_too_large", new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    OrderErrorCodes.ORDER_TOTAL_TOO_LARGE, "The order total " + total.toPlainString()
-                            + " is more than one order can hold; nothing was charged. Order fewer items at once.",
-                    Map.of("maxTotal", Order.MAX_TOTAL.toPlainString())), false);
+            throw new Stop(
+                    "total_too_large",
+                    new ApiProblem(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            OrderErrorCodes.ORDER_TOTAL_TOO_LARGE,
+                            "The order total " + total.toPlainString()
+                                    + " is more than one order can hold; nothing was charged. Order fewer items at once.",
+                            Map.of("maxTotal", Order.MAX_TOTAL.toPlainString())),
+                    false);
         }
         return new Priced(List.copyOf(lines), total);
     }
@@ -134,33 +149,53 @@ class CreationSteps {
                 throw new Stop("sell_invalid", refusedBySellService(), false);
             }
             // A2: timeout, unavailable, ...: the stock MAY have been deducted.
-            throw new Stop("outcome_unknown", new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
-                    OrderErrorCodes.ORDER_OUTCOME_UNKNOWN, "The stock service did not answer in time. No order was "
-                            + "created; any deducted stock is being returned. Try again.", Map.of("orderSn", orderSn)),
-                    true, String.valueOf(e.getStatus()));
+            throw new Stop(
+                    "outcome_unknown",
+                    new ApiProblem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
+                            "The stock service did not answer in time. No order was "
+                                    + "created; any deducted stock is being returned. Try again.",
+                            Map.of("orderSn", orderSn)),
+                    true,
+                    String.valueOf(e.getStatus()));
         }
         switch (sold.getOutcome()) {
             case SELL_OUTCOME_DEDUCTED -> {
                 // go on
             }
-            case SELL_OUTCOME_INSUFFICIENT_STOCK -> throw new Stop("insufficient_stock",
-                    goodsProblem(OrderErrorCodes.INSUFFICIENT_STOCK,
-                            "Not enough stock for goods " + sold.getShortGoodsIdsList(), sold.getShortGoodsIdsList()),
-                    false);
-            case SELL_OUTCOME_UNKNOWN_GOODS -> throw new Stop("goods_unavailable",
-                    goodsProblem(OrderErrorCodes.GOODS_UNAVAILABLE,
-                            "No stock kept for goods " + sold.getUnknownGoodsIdsList(), sold.getUnknownGoodsIdsList()),
-                    false);
+            case SELL_OUTCOME_INSUFFICIENT_STOCK ->
+                throw new Stop(
+                        "insufficient_stock",
+                        goodsProblem(
+                                OrderErrorCodes.INSUFFICIENT_STOCK,
+                                "Not enough stock for goods " + sold.getShortGoodsIdsList(),
+                                sold.getShortGoodsIdsList()),
+                        false);
+            case SELL_OUTCOME_UNKNOWN_GOODS ->
+                throw new Stop(
+                        "goods_unavailable",
+                        goodsProblem(
+                                OrderErrorCodes.GOODS_UNAVAILABLE,
+                                "No stock kept for goods " + sold.getUnknownGoodsIdsList(),
+                                sold.getUnknownGoodsIdsList()),
+                        false);
             // A4: a decision already fenced this order out and its return was consumed; nothing was deducted now.
             case SELL_OUTCOME_ALREADY_RETURNED -> throw new Stop("already_returned", notCreated(orderSn), false);
             // A6 replays identical requests only: the number names another order's deduction, which is not ours to
             // return. Nothing was deducted now.
             case SELL_OUTCOME_ORDER_SN_CONFLICT -> throw new Stop("order_sn_conflict", refusedBySellService(), false);
             // An outcome this version does not know: treat it as unknown (A2).
-            default -> throw new Stop("outcome_unknown", new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
-                    OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
-                    "The stock service answered " + sold.getOutcome() + "; no order was created.",
-                    Map.of("orderSn", orderSn)), true, "outcome " + sold.getOutcome());
+            default ->
+                throw new Stop(
+                        "outcome_unknown",
+                        new ApiProblem(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
+                                "The stock service answered " + sold.getOutcome() + "; no order was created.",
+                                Map.of("orderSn", orderSn)),
+                        true,
+                        "outcome " + sold.getOutcome());
         }
     }
 
@@ -170,8 +205,19 @@ class CreationSteps {
      */
     Order newOrder(String orderSn, NewOrder request, Priced priced) {
         Instant now = Instant.now();
-        return new Order(orderSn, request.userId(), OrderStatus.WAIT_BUYER_PAY, priced.total(), request.address(),
-                request.signerName(), request.signerMobile(), now, now, null, null, now.plus(properties.timeout()),
+        return new Order(
+                orderSn,
+                request.userId(),
+                OrderStatus.WAIT_BUYER_PAY,
+                priced.total(),
+                request.address(),
+                request.signerName(),
+                request.signerMobile(),
+                now,
+                now,
+                null,
+                null,
+                now.plus(properties.timeout()),
                 priced.lines());
     }
 
@@ -183,10 +229,15 @@ class CreationSteps {
      */
     void store(Order order, NewOrder request) {
         if (!carts.claimOrdered(request.userId(), request.quantities())) {
-            throw new Stop("cart_changed", new ApiProblem(HttpStatus.CONFLICT, OrderErrorCodes.CART_CHANGED,
-                    "These cart items were ordered or changed by another request meanwhile; no order was created and"
-                            + " its stock is being returned. See your orders and your cart.",
-                    Map.of("orderSn", order.orderSn())), true);
+            throw new Stop(
+                    "cart_changed",
+                    new ApiProblem(
+                            HttpStatus.CONFLICT,
+                            OrderErrorCodes.CART_CHANGED,
+                            "These cart items were ordered or changed by another request meanwhile; no order was created and"
+                                    + " its stock is being returned. See your orders and your cart.",
+                            Map.of("orderSn", order.orderSn())),
+                    true);
         }
         orders.insert(order);
         if (request.idempotencyKey() != null) {
@@ -195,7 +246,9 @@ class CreationSteps {
     }
 
     private static ApiProblem refusedBySellService() {
-        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
+        return new ApiProblem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ErrorCodes.INTERNAL_ERROR,
                 "The stock service refused the order; nothing was charged.");
     }
 
@@ -204,7 +257,9 @@ class CreationSteps {
     }
 
     static ApiProblem notCreated(String orderSn) {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_NOT_CREATED,
+        return new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                OrderErrorCodes.ORDER_NOT_CREATED,
                 "The order could not be stored; no order was created and its stock is being returned. Try again.",
                 Map.of("orderSn", orderSn));
     }

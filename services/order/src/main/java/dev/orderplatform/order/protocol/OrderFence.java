@@ -2,7 +2,6 @@ package dev.orderplatform.order.protocol;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,7 +13,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrderFence {
 
-    enum Owner { CREATE, CHECK }
+    enum Owner {
+        CREATE,
+        CHECK
+    }
 
     private final JdbcClient jdbc;
 
@@ -26,7 +28,8 @@ class OrderFence {
     boolean claim(String orderSn, Owner owner) {
         try {
             jdbc.sql("INSERT INTO order_fence (order_sn, owner, created_at) VALUES (?, ?, ?)")
-                    .params(orderSn, owner.name(), Timestamp.from(Instant.now())).update();
+                    .params(orderSn, owner.name(), Timestamp.from(Instant.now()))
+                    .update();
             return true;
         } catch (DuplicateKeyException taken) {
             return false;

@@ -1,21 +1,19 @@
 package dev.orderplatform.order.protocol;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-
+import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.order.RocketMqProperties;
+import dev.orderplatform.order.order.Order;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
-
-import dev.orderplatform.contracts.Topics;
-import dev.orderplatform.order.RocketMqProperties;
-import dev.orderplatform.order.order.Order;
 
 /**
  * BENCHMARKS ONLY ({@code orderplatform.protocol.mode=producer-per-request}): the classic blog's way of creating an
@@ -44,7 +42,8 @@ class ProducerPerRequestProtocol implements OrderProtocol {
     private final Counter started;
     private final Counter stopped;
 
-    ProducerPerRequestProtocol(ReliableMessageProtocol reliable, RocketMqProperties properties, MeterRegistry registry) {
+    ProducerPerRequestProtocol(
+            ReliableMessageProtocol reliable, RocketMqProperties properties, MeterRegistry registry) {
         this.reliable = reliable;
         this.properties = properties;
         this.started = Counter.builder("orderplatform.protocol.request.producers.started")
@@ -54,7 +53,8 @@ class ProducerPerRequestProtocol implements OrderProtocol {
                 .description("Per-request transactional producers shut down (protocol mode producer-per-request)")
                 .register(registry);
         Gauge.builder("orderplatform.protocol.request.producers.running", running, AtomicInteger::get)
-                .description("Per-request transactional producers alive now (starting, sending or shutting down)").register(registry);
+                .description("Per-request transactional producers alive now (starting, sending or shutting down)")
+                .register(registry);
     }
 
     @Override

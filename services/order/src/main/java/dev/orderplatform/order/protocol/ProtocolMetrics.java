@@ -17,9 +17,12 @@ public class ProtocolMetrics {
     public ProtocolMetrics(MeterRegistry registry) {
         this.registry = registry;
         // "placed", not "created": OpenMetrics reserves the _created suffix, Prometheus would drop it from the name.
-        this.created = Counter.builder("orderplatform.orders.placed").description("Orders created").register(registry);
+        this.created = Counter.builder("orderplatform.orders.placed")
+                .description("Orders created")
+                .register(registry);
         this.timeoutsClosed = Counter.builder("orderplatform.orders.timeouts.closed")
-                .description("Unpaid orders closed by their timeout").register(registry);
+                .description("Unpaid orders closed by their timeout")
+                .register(registry);
         this.reconciliationRepairs = Counter.builder("orderplatform.reconciliation.repairs")
                 .description("Deductions without a live order whose return the reconciliation emitted (A11)")
                 .register(registry);
@@ -33,18 +36,28 @@ public class ProtocolMetrics {
     }
 
     void orderFailed(String reason) {
-        Counter.builder("orderplatform.orders.failed").description("Order creations that left no order")
-                .tag("reason", reason).register(registry).increment();
+        Counter.builder("orderplatform.orders.failed")
+                .description("Order creations that left no order")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     void checkBack(String kind, String verdict) {
-        Counter.builder("orderplatform.checkbacks").description("Broker check-backs answered")
-                .tag("kind", kind).tag("verdict", verdict).register(registry).increment();
+        Counter.builder("orderplatform.checkbacks")
+                .description("Broker check-backs answered")
+                .tag("kind", kind)
+                .tag("verdict", verdict)
+                .register(registry)
+                .increment();
     }
 
     void returnEmitted(String kind) {
-        Counter.builder("orderplatform.returns.emitted").description("Stock returns committed by this process")
-                .tag("kind", kind).register(registry).increment();
+        Counter.builder("orderplatform.returns.emitted")
+                .description("Stock returns committed by this process")
+                .tag("kind", kind)
+                .register(registry)
+                .increment();
     }
 
     void timeoutClosed() {

@@ -1,10 +1,9 @@
 package dev.orderplatform.order.protocol;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.info.Info;
@@ -29,15 +28,19 @@ class ProtocolModeReport implements InfoContributor, ApplicationListener<Applica
         this.mode = properties.mode();
         Gauge.builder("orderplatform.protocol.mode", () -> 1)
                 .description("The order protocol mode this process runs (only reliable keeps the stock guarantees)")
-                .tag("mode", mode.value()).tag("consistent", String.valueOf(mode.consistent()))
+                .tag("mode", mode.value())
+                .tag("consistent", String.valueOf(mode.consistent()))
                 .register(registry);
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         if (mode != ProtocolMode.RELIABLE) {
-            log.warn("{}={}: FOR BENCHMARKS ONLY. {} Never run this mode with real orders.", ProtocolMode.PROPERTY,
-                    mode.value(), warning());
+            log.warn(
+                    "{}={}: FOR BENCHMARKS ONLY. {} Never run this mode with real orders.",
+                    ProtocolMode.PROPERTY,
+                    mode.value(),
+                    warning());
         }
     }
 
@@ -55,12 +58,14 @@ class ProtocolModeReport implements InfoContributor, ApplicationListener<Applica
 
     private String warning() {
         return switch (mode) {
-            case BASELINE -> "No-consistency baseline: no stock-return message, no order timeout, no reconciliation; "
-                    + "stock deducted for an order that is then not stored is lost, unpaid orders are never closed. "
-                    + "This breaks the stock guarantees (docs/protocol.md).";
-            case PRODUCER_PER_REQUEST -> "A new transactional producer is started and shut down for every order "
-                    + "(the classic design): this gives up A9, one of the stock guarantees (docs/protocol.md); the "
-                    + "check-backs of its half messages are left to the process's long-lived producer.";
+            case BASELINE ->
+                "No-consistency baseline: no stock-return message, no order timeout, no reconciliation; "
+                        + "stock deducted for an order that is then not stored is lost, unpaid orders are never closed. "
+                        + "This breaks the stock guarantees (docs/protocol.md).";
+            case PRODUCER_PER_REQUEST ->
+                "A new transactional producer is started and shut down for every order "
+                        + "(the classic design): this gives up A9, one of the stock guarantees (docs/protocol.md); the "
+                        + "check-backs of its half messages are left to the process's long-lived producer.";
             case RELIABLE -> "";
         };
     }

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *             {@code producer-per-request} (see {@link ProtocolMode})
  */
 @ConfigurationProperties("orderplatform.protocol")
-public record ProtocolProperties(@DefaultValue("reliable") ProtocolMode mode) {
-}
+public record ProtocolProperties(@DefaultValue("reliable") ProtocolMode mode) {}

@@ -1,11 +1,18 @@
 package dev.orderplatform.order.protocol;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
+import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
+import dev.orderplatform.order.order.Order;
+import dev.orderplatform.order.order.OrderErrorCodes;
+import dev.orderplatform.order.order.OrderRepository;
+import dev.orderplatform.order.order.OrderStatus;
+import dev.orderplatform.web.problem.ApiProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
-import com.google.protobuf.InvalidProtocolBufferException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -20,15 +27,6 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.orderplatform.contracts.Topics;
-import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
-import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
-import dev.orderplatform.order.order.Order;
-import dev.orderplatform.order.order.OrderErrorCodes;
-import dev.orderplatform.order.order.OrderRepository;
-import dev.orderplatform.order.order.OrderStatus;
-import dev.orderplatform.web.problem.ApiProblem;
 
 /**
  * The order protocol of docs/protocol.md, in one place.
@@ -59,7 +57,11 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
     /** User property of every return message: which part of the protocol sent it (logs and metrics only). */
     static final String KIND = "kind";
 
-    enum Kind { CREATE, CLOSE, RECONCILE }
+    enum Kind {
+        CREATE,
+        CLOSE,
+        RECONCILE
+    }
 
     private static final Logger log = LoggerFactory.getLogger(ReliableMessageProtocol.class);
     private static final int DECISION_ATTEMPTS = 3;
@@ -72,8 +74,13 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
     private final ProtocolMetrics metrics;
     private final ProtocolHooks hooks;
 
-    ReliableMessageProtocol(TransactionalProducer producer, CreationSteps steps, OrderRepository orders,
-            OrderFence fence, TransactionTemplate transactions, ProtocolMetrics metrics,
+    ReliableMessageProtocol(
+            TransactionalProducer producer,
+            CreationSteps steps,
+            OrderRepository orders,
+            OrderFence fence,
+            TransactionTemplate transactions,
+            ProtocolMetrics metrics,
             ObjectProvider<ProtocolHooks> hooks) {
         this.producer = producer;
         this.steps = steps;
@@ -100,7 +107,8 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
      */
     Order create(NewOrder request, HalfMessageSender sender) {
         Creation creation = new Creation(steps.newOrderSn(), request);
-        hooks.beforeHalfMessage(request.userId(), creation.orderSn); // Double-submit window: the cart read, nothing sent.
+        hooks.beforeHalfMessage(
+                request.userId(), creation.orderSn); // Double-submit window: the cart read, nothing sent.
         TransactionSendResult sent;
         try {
             sent = sender.send(returnMessage(creation.orderSn, "CREATE_FAILED", Kind.CREATE), creation);
@@ -114,7 +122,9 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
         if (creation.order == null && !creation.started) {
             // The half message was not stored, so the local transaction never ran: nothing was deducted.
             metrics.orderFailed("broker_unavailable");
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
+            throw new ApiProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
                     "The order could not be started (message broker unavailable"
                             + (sent == null ? "" : ": " + sent.getSendStatus()) + "); nothing was charged.");
         }
@@ -138,15 +148,19 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
      */
     private void sendTimer(Order order) {
         hooks.beforeTimer(order.userId(), order.orderSn());
-        Message timeout = new Message(Topics.ORDER_TIMEOUT,
+        Message timeout = new Message(
+                Topics.ORDER_TIMEOUT,
                 OrderTimeoutDue.newBuilder().setOrderSn(order.orderSn()).build().toByteArray());
         timeout.setKeys(order.orderSn());
         try {
             producer.sendDelayed(timeout, Duration.between(Instant.now(), order.payDeadline()));
         } catch (RuntimeException e) {
             metrics.timerNotSent();
-            log.warn("Timeout message of order {} not sent ({}): the sweeper closes it if unpaid after its deadline {}",
-                    order.orderSn(), e.toString(), order.payDeadline());
+            log.warn(
+                    "Timeout message of order {} not sent ({}): the sweeper closes it if unpaid after its deadline {}",
+                    order.orderSn(),
+                    e.toString(),
+                    order.payDeadline());
         }
     }
 
@@ -164,7 +178,10 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
             if (stop.maybeDeducted) {
                 // A2: timeout, unavailable, an unknown outcome: the stock MAY have been deducted. Commit the return,
                 // never roll it back. If the Sell still arrives later, the consumed return's tombstone refuses it (A4).
-                log.warn("Sell of order {} has an unknown outcome ({}): returning its stock", orderSn, stop.getMessage());
+                log.warn(
+                        "Sell of order {} has an unknown outcome ({}): returning its stock",
+                        orderSn,
+                        stop.getMessage());
                 return creation.fail(LocalTransactionState.COMMIT_MESSAGE, stop.reason, stop.problem);
             }
             // A definite refusal (or A4, already returned): nothing was deducted now.
@@ -186,7 +203,9 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
             });
         } catch (FencedOut e) {
             // Step 4, local failure: return the stock (the deciding check-back committed the return already).
-            log.warn("Order {} was fenced out by a check-back before its local transaction: returning its stock", orderSn);
+            log.warn(
+                    "Order {} was fenced out by a check-back before its local transaction: returning its stock",
+                    orderSn);
             return creation.fail(LocalTransactionState.COMMIT_MESSAGE, "fenced_out", CreationSteps.notCreated(orderSn));
         } catch (CreationSteps.Stop stop) {
             // Step 4, local failure that our own rollback ended (its cart items were claimed by another creation: a
@@ -203,8 +222,11 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
                 // number is new, nothing else writes it), so there is nothing to read back.
                 case ROLLBACK_MESSAGE -> creation.succeed(order);
                 // Item 8: no decision (e.g. the database is unreachable): the order may exist. Never "not created".
-                case UNKNOW -> creation.fail(verdict, "outcome_unknown", outcomeUnknown(orderSn,
-                        "The order's database failed while storing it"));
+                case UNKNOW ->
+                    creation.fail(
+                            verdict,
+                            "outcome_unknown",
+                            outcomeUnknown(orderSn, "The order's database failed while storing it"));
                 // Certain: the fence is the decision's, the order does not exist and can never be created.
                 default -> creation.fail(verdict, "local_failure", CreationSteps.notCreated(orderSn));
             };
@@ -229,8 +251,8 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
         Closing closing = new Closing(orderSn);
         try {
             // A8: never "send, then commit" nor "commit, then send": the close is this message's local transaction.
-            TransactionSendResult sent = producer.sendInTransaction(
-                    returnMessage(orderSn, "ORDER_TIMEOUT", Kind.CLOSE), closing);
+            TransactionSendResult sent =
+                    producer.sendInTransaction(returnMessage(orderSn, "ORDER_TIMEOUT", Kind.CLOSE), closing);
             if (sent.getSendStatus() != SendStatus.SEND_OK || closing.result == null) {
                 return CloseResult.RETRY;
             }
@@ -336,8 +358,13 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
                     return orders.statusForUpdate(orderSn);
                 });
                 boolean giveBack = status.isEmpty() || !status.get().isLive();
-                log.info("{} of order {} ({}): order {} -> {}", asker, orderSn, kind,
-                        status.map(Enum::name).orElse("absent"), giveBack ? "return the stock" : "keep the stock");
+                log.info(
+                        "{} of order {} ({}): order {} -> {}",
+                        asker,
+                        orderSn,
+                        kind,
+                        status.map(Enum::name).orElse("absent"),
+                        giveBack ? "return the stock" : "keep the stock");
                 if (giveBack) {
                     if (!"local-failure".equals(asker)) {
                         metrics.returnEmitted(String.valueOf(kind));
@@ -347,7 +374,11 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
                 return LocalTransactionState.ROLLBACK_MESSAGE;
             } catch (PessimisticLockingFailureException e) {
                 if (attempt >= DECISION_ATTEMPTS) {
-                    log.warn("{} of order {}: locks unavailable, the broker will ask again ({})", asker, orderSn, e.toString());
+                    log.warn(
+                            "{} of order {}: locks unavailable, the broker will ask again ({})",
+                            asker,
+                            orderSn,
+                            e.toString());
                     return LocalTransactionState.UNKNOW;
                 }
             } catch (RuntimeException e) {
@@ -361,15 +392,23 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
 
     /** Item 8: what the client is told when the order's fate cannot be learnt now (it may or may not exist). */
     private static ApiProblem outcomeUnknown(String orderSn, String what) {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, OrderErrorCodes.ORDER_OUTCOME_UNKNOWN, what
-                + " and whether it was created is not known yet. Look it up by its number later: if it exists it"
-                + " waits for payment, if not its stock is returned. A retry is a new order.",
+        return new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                OrderErrorCodes.ORDER_OUTCOME_UNKNOWN,
+                what
+                        + " and whether it was created is not known yet. Look it up by its number later: if it exists it"
+                        + " waits for payment, if not its stock is returned. A retry is a new order.",
                 Map.of("orderSn", orderSn));
     }
 
     private static Message returnMessage(String orderSn, String reason, Kind kind) {
-        Message message = new Message(Topics.ORDER_REBACK,
-                StockReturnRequested.newBuilder().setOrderSn(orderSn).setReason(reason).build().toByteArray());
+        Message message = new Message(
+                Topics.ORDER_REBACK,
+                StockReturnRequested.newBuilder()
+                        .setOrderSn(orderSn)
+                        .setReason(reason)
+                        .build()
+                        .toByteArray());
         message.setKeys(orderSn);
         message.putUserProperty(KIND, kind.name());
         return message;
@@ -400,6 +439,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
         final NewOrder request;
         /** Whether the local transaction ran (the half message was stored). */
         boolean started;
+
         Order order;
         ApiProblem failure;
 

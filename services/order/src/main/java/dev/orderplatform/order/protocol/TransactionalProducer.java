@@ -1,5 +1,7 @@
 package dev.orderplatform.order.protocol;
 
+import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.order.RocketMqProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +9,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -22,9 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import dev.orderplatform.contracts.Topics;
-import dev.orderplatform.order.RocketMqProperties;
 
 /**
  * A9: the process's one long-lived transactional producer, in the stable group {@link Topics#ORDER_PRODUCER_GROUP},
@@ -54,15 +52,21 @@ public class TransactionalProducer implements SmartLifecycle {
     public synchronized void start() {
         TransactionMQProducer created = new TransactionMQProducer(Topics.ORDER_PRODUCER_GROUP);
         created.setNamesrvAddr(properties.nameServer());
-        created.setInstanceName("order-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        created.setInstanceName("order-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8));
         // Known topics before start: the producer registers with their brokers at once, so it receives the
         // check-backs of half messages that a dead process of the same group left behind (A1).
         created.setTopics(List.of(Topics.ORDER_REBACK, Topics.ORDER_TIMEOUT));
         created.setSendMsgTimeout((int) properties.sendTimeout().toMillis());
         created.setRetryTimesWhenSendFailed(2);
         AtomicInteger threads = new AtomicInteger();
-        checkExecutor = new ThreadPoolExecutor(properties.checkThreads(), properties.checkThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(2000), runnable -> {
+        checkExecutor = new ThreadPoolExecutor(
+                properties.checkThreads(),
+                properties.checkThreads(),
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(2000),
+                runnable -> {
                     Thread thread = new Thread(runnable, "order-check-back-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -76,7 +80,10 @@ public class TransactionalProducer implements SmartLifecycle {
             throw new IllegalStateException("Cannot start the order producer against " + properties.nameServer(), e);
         }
         producer = created;
-        log.info("Transactional producer of group {} started ({})", Topics.ORDER_PRODUCER_GROUP, created.getInstanceName());
+        log.info(
+                "Transactional producer of group {} started ({})",
+                Topics.ORDER_PRODUCER_GROUP,
+                created.getInstanceName());
     }
 
     @Override
@@ -118,7 +125,8 @@ public class TransactionalProducer implements SmartLifecycle {
             throw new IllegalStateException("Interrupted while sending a timer message", e);
         }
         if (result.getSendStatus() != SendStatus.SEND_OK) {
-            throw new IllegalStateException("Timer message to " + message.getTopic() + " not stored: " + result.getSendStatus());
+            throw new IllegalStateException(
+                    "Timer message to " + message.getTopic() + " not stored: " + result.getSendStatus());
         }
     }
 

@@ -1,28 +1,26 @@
 package dev.orderplatform.order.reconciliation;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import io.grpc.StatusRuntimeException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.stereotype.Component;
-
 import dev.orderplatform.contracts.inventory.v1.SellRecord;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
 import dev.orderplatform.order.protocol.OrderProtocol;
-import dev.orderplatform.order.protocol.ProtocolMode;
 import dev.orderplatform.order.protocol.ProtocolMetrics;
+import dev.orderplatform.order.protocol.ProtocolMode;
 import dev.orderplatform.order.remote.InventoryGateway;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
 
 /**
  * A11: the broker discards a half message after its check limit; if that happens to the return of an order that
@@ -47,8 +45,12 @@ public class Reconciliation implements SchedulingConfigurer {
     private final ReconciliationProperties properties;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public Reconciliation(InventoryGateway inventory, OrderRepository orders, OrderProtocol protocol,
-            ProtocolMetrics metrics, ReconciliationProperties properties) {
+    public Reconciliation(
+            InventoryGateway inventory,
+            OrderRepository orders,
+            OrderProtocol protocol,
+            ProtocolMetrics metrics,
+            ReconciliationProperties properties) {
         this.inventory = inventory;
         this.orders = orders;
         this.protocol = protocol;
@@ -99,7 +101,8 @@ public class Reconciliation implements SchedulingConfigurer {
                     break;
                 }
                 examined += page.size();
-                Map<String, Order> live = orders.findAll(page.stream().map(SellRecord::getOrderSn).toList());
+                Map<String, Order> live =
+                        orders.findAll(page.stream().map(SellRecord::getOrderSn).toList());
                 List<String> paid = new ArrayList<>();
                 for (SellRecord record : page) {
                     Order order = live.get(record.getOrderSn());
@@ -113,8 +116,11 @@ public class Reconciliation implements SchedulingConfigurer {
                     if (protocol.repair(record.getOrderSn())) {
                         repaired.add(record.getOrderSn());
                         metrics.reconciliationRepair();
-                        log.warn("Reconciliation: order {} ({}) held stock {} without being live: return emitted",
-                                record.getOrderSn(), order == null ? "absent" : order.status(), record.getItemsList());
+                        log.warn(
+                                "Reconciliation: order {} ({}) held stock {} without being live: return emitted",
+                                record.getOrderSn(),
+                                order == null ? "absent" : order.status(),
+                                record.getItemsList());
                     }
                 }
                 if (!paid.isEmpty()) {
@@ -131,7 +137,10 @@ public class Reconciliation implements SchedulingConfigurer {
                 }
             }
             if (!repaired.isEmpty() || log.isDebugEnabled()) {
-                log.info("Reconciliation examined {} deductions, settled {}, repaired {}", examined, settled,
+                log.info(
+                        "Reconciliation examined {} deductions, settled {}, repaired {}",
+                        examined,
+                        settled,
                         repaired.size());
             }
             return new Result(examined, settled, repaired.size(), List.copyOf(repaired));
@@ -144,6 +153,5 @@ public class Reconciliation implements SchedulingConfigurer {
      * @param examined deductions looked at (unsettled, older than the grace)
      * @param settled  of them, the records of paid orders marked settled by this run
      */
-    public record Result(int examined, int settled, int repairedCount, List<String> repaired) {
-    }
+    public record Result(int examined, int settled, int repairedCount, List<String> repaired) {}
 }

@@ -1,12 +1,11 @@
 package dev.orderplatform.order.reconciliation;
 
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
 import dev.orderplatform.order.protocol.ProtocolMode;
 import dev.orderplatform.web.openapi.AdminEndpoint;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Admin: run the reconciliation now (it also runs every {@code orderplatform.reconciliation.interval}). */
 @RestController

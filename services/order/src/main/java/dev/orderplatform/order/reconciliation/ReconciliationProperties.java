@@ -1,7 +1,6 @@
 package dev.orderplatform.order.reconciliation;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,5 +18,4 @@ public record ReconciliationProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("5m") Duration interval,
         @DefaultValue("30m") Duration grace,
-        @DefaultValue("200") int pageSize) {
-}
+        @DefaultValue("200") int pageSize) {}

@@ -1,19 +1,17 @@
 package dev.orderplatform.order.remote;
 
+import dev.orderplatform.contracts.goods.v1.BatchGetGoodsRequest;
+import dev.orderplatform.contracts.goods.v1.GetGoodsRequest;
+import dev.orderplatform.contracts.goods.v1.Goods;
+import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc.GoodsServiceBlockingStub;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-
-import dev.orderplatform.contracts.goods.v1.BatchGetGoodsRequest;
-import dev.orderplatform.contracts.goods.v1.GetGoodsRequest;
-import dev.orderplatform.contracts.goods.v1.Goods;
-import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc.GoodsServiceBlockingStub;
 
 /** The catalogue, over gRPC with a deadline per call. Errors surface as {@link StatusRuntimeException}. */
 public class GoodsGateway {
@@ -29,7 +27,8 @@ public class GoodsGateway {
     /** The goods that exist among {@code ids}, by id (unknown ids are absent from the map). */
     public Map<Long, Goods> batchGet(Collection<Long> ids) {
         Map<Long, Goods> found = new LinkedHashMap<>();
-        for (Goods goods : withDeadline().batchGetGoods(BatchGetGoodsRequest.newBuilder().addAllIds(ids).build())
+        for (Goods goods : withDeadline()
+                .batchGetGoods(BatchGetGoodsRequest.newBuilder().addAllIds(ids).build())
                 .getGoodsList()) {
             found.put(goods.getId(), goods);
         }
@@ -38,7 +37,8 @@ public class GoodsGateway {
 
     public Optional<Goods> get(long id) {
         try {
-            return Optional.of(withDeadline().getGoods(GetGoodsRequest.newBuilder().setId(id).build()));
+            return Optional.of(withDeadline()
+                    .getGoods(GetGoodsRequest.newBuilder().setId(id).build()));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();

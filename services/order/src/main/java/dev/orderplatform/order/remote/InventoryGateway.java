@@ -1,16 +1,5 @@
 package dev.orderplatform.order.remote;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordsRequest;
 import dev.orderplatform.contracts.inventory.v1.GetStockRequest;
@@ -22,6 +11,15 @@ import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.contracts.inventory.v1.SellRequest;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.contracts.inventory.v1.SettleSellRecordsRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stock, over gRPC with a deadline per call. A {@link StatusRuntimeException} from {@link #sell} means the outcome
@@ -40,14 +38,17 @@ public class InventoryGateway {
     /** Deducts the stock of one order (all items or none); idempotent per order number on the inventory side (A6). */
     public SellResponse sell(String orderSn, Map<Long, Integer> quantities) {
         SellRequest.Builder request = SellRequest.newBuilder().setOrderSn(orderSn);
-        quantities.forEach((goodsId, quantity) -> request.addItems(
-                GoodsQuantity.newBuilder().setGoodsId(goodsId).setQuantity(quantity)));
+        quantities.forEach((goodsId, quantity) ->
+                request.addItems(GoodsQuantity.newBuilder().setGoodsId(goodsId).setQuantity(quantity)));
         return withDeadline().sell(request.build());
     }
 
     public Optional<SellRecord> sellRecord(String orderSn) {
         try {
-            return Optional.of(withDeadline().getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build()));
+            return Optional.of(withDeadline()
+                    .getSellRecord(GetSellRecordRequest.newBuilder()
+                            .setOrderSn(orderSn)
+                            .build()));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();
@@ -58,7 +59,9 @@ public class InventoryGateway {
 
     /** One page of every sell record, by order number after {@code afterOrderSn} (empty: from the first). */
     public List<SellRecord> sellRecords(String afterOrderSn, int pageSize) {
-        return listSellRecords(ListSellRecordsRequest.newBuilder().setAfterOrderSn(afterOrderSn).setPageSize(pageSize));
+        return listSellRecords(ListSellRecordsRequest.newBuilder()
+                .setAfterOrderSn(afterOrderSn)
+                .setPageSize(pageSize));
     }
 
     /** One page of the DEDUCTED records that are not settled and were created before {@code createdBefore}. */
@@ -73,14 +76,20 @@ public class InventoryGateway {
 
     /** The sell records of these orders (at most 1000); an order without one has no entry. */
     public List<SellRecord> sellRecords(Collection<String> orderSns) {
-        return withDeadline().getSellRecords(GetSellRecordsRequest.newBuilder().addAllOrderSns(orderSns).build())
+        return withDeadline()
+                .getSellRecords(GetSellRecordsRequest.newBuilder()
+                        .addAllOrderSns(orderSns)
+                        .build())
                 .getRecordsList();
     }
 
     /** Marks the DEDUCTED records of these paid orders (at most 1000) settled; answers how many it marked. */
     public int settle(Collection<String> paidOrderSns) {
-        return withDeadline().settleSellRecords(SettleSellRecordsRequest.newBuilder().addAllOrderSns(paidOrderSns)
-                .build()).getSettled();
+        return withDeadline()
+                .settleSellRecords(SettleSellRecordsRequest.newBuilder()
+                        .addAllOrderSns(paidOrderSns)
+                        .build())
+                .getSettled();
     }
 
     private List<SellRecord> listSellRecords(ListSellRecordsRequest.Builder request) {
@@ -90,7 +99,9 @@ public class InventoryGateway {
     /** The stock of one goods, or empty when it has no stock row. */
     public Optional<Integer> stock(long goodsId) {
         try {
-            return Optional.of(withDeadline().getStock(GetStockRequest.newBuilder().setGoodsId(goodsId).build()).getStock());
+            return Optional.of(withDeadline()
+                    .getStock(GetStockRequest.newBuilder().setGoodsId(goodsId).build())
+                    .getStock());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();

@@ -1,19 +1,17 @@
 package dev.orderplatform.order.remote;
 
-import java.util.List;
-
-import io.grpc.Channel;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.grpc.client.ChannelBuilderOptions;
-import org.springframework.grpc.client.GrpcChannelFactory;
-
 import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
 import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
 import dev.orderplatform.order.OrderProperties;
 import dev.orderplatform.web.grpc.ServiceCredentials;
 import dev.orderplatform.web.security.JwtTokens;
+import io.grpc.Channel;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.ChannelBuilderOptions;
+import org.springframework.grpc.client.GrpcChannelFactory;
 
 /**
  * The two services the order service calls, over the named channels {@code goods} and {@code inventory}
@@ -25,7 +23,8 @@ public class RemoteServicesConfiguration {
 
     @Bean
     GoodsGateway goodsGateway(GrpcChannelFactory channels, JwtTokens tokens, OrderProperties properties) {
-        return new GoodsGateway(GoodsServiceGrpc.newBlockingStub(channelTo(PlatformServices.GOODS, channels, tokens)),
+        return new GoodsGateway(
+                GoodsServiceGrpc.newBlockingStub(channelTo(PlatformServices.GOODS, channels, tokens)),
                 properties.grpcDeadline());
     }
 
@@ -41,7 +40,9 @@ public class RemoteServicesConfiguration {
      * global interceptor starts or repeats carries them too.
      */
     private static Channel channelTo(String service, GrpcChannelFactory channels, JwtTokens tokens) {
-        return channels.createChannel(service, ChannelBuilderOptions.defaults().withInterceptors(
-                List.of(new ServiceCredentials(tokens, PlatformServices.ORDER, service))));
+        return channels.createChannel(
+                service,
+                ChannelBuilderOptions.defaults()
+                        .withInterceptors(List.of(new ServiceCredentials(tokens, PlatformServices.ORDER, service))));
     }
 }

@@ -1,9 +1,16 @@
 package dev.orderplatform.order.timeout;
 
-import java.util.List;
-
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
+import dev.orderplatform.order.RocketMqProperties;
+import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
+import dev.orderplatform.order.protocol.OrderProtocol;
+import dev.orderplatform.order.protocol.OrderProtocol.CloseResult;
+import dev.orderplatform.order.protocol.ProtocolMode;
+import dev.orderplatform.order.protocol.TransactionalProducer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -15,15 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import dev.orderplatform.contracts.Topics;
-import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
-import dev.orderplatform.order.RocketMqProperties;
-import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
-import dev.orderplatform.order.protocol.OrderProtocol;
-import dev.orderplatform.order.protocol.OrderProtocol.CloseResult;
-import dev.orderplatform.order.protocol.ProtocolMode;
-import dev.orderplatform.order.protocol.TransactionalProducer;
 
 /**
  * Consumer group {@code order-timeout} of the timer topic {@code order_timeout}: each message closes one order if it
@@ -63,7 +61,8 @@ public class OrderTimeoutConsumer implements SmartLifecycle {
             created.subscribe(Topics.ORDER_TIMEOUT, "*");
             created.start();
         } catch (MQClientException e) {
-            throw new IllegalStateException("Cannot start the order-timeout consumer against " + properties.nameServer(), e);
+            throw new IllegalStateException(
+                    "Cannot start the order-timeout consumer against " + properties.nameServer(), e);
         }
         consumer = created;
     }
@@ -78,7 +77,8 @@ public class OrderTimeoutConsumer implements SmartLifecycle {
                 continue;
             }
             CloseResult result = protocol.closeIfUnpaid(orderSn);
-            metrics.counter("orderplatform.timeouts.consumed", "result", result.name()).increment();
+            metrics.counter("orderplatform.timeouts.consumed", "result", result.name())
+                    .increment();
             log.debug("Timeout of order {}: {}", orderSn, result);
             if (result == CloseResult.RETRY) {
                 return ConsumeConcurrentlyStatus.RECONSUME_LATER;

@@ -1,10 +1,9 @@
 package dev.orderplatform.order.timeout;
 
-import org.springframework.stereotype.Component;
-
 import dev.orderplatform.contracts.TimerLimits;
 import dev.orderplatform.order.OrderProperties;
 import dev.orderplatform.order.RocketMqProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start when the broker would refuse every order's timeout message: a timer message due later than the

@@ -1,22 +1,20 @@
 package dev.orderplatform.order.timeout;
 
-import java.time.Instant;
-import java.util.List;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderRepository.Overdue;
 import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
 import dev.orderplatform.order.protocol.OrderProtocol;
 import dev.orderplatform.order.protocol.OrderProtocol.CloseResult;
 import dev.orderplatform.order.protocol.ProtocolMode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * The backstop of the timer messages (issue 10 item 2): an order's timer message is what normally closes it, but it
@@ -40,7 +38,10 @@ public class TimeoutSweeper {
     private final TimeoutSweeperProperties properties;
     private final MeterRegistry metrics;
 
-    public TimeoutSweeper(OrderRepository orders, OrderProtocol protocol, TimeoutSweeperProperties properties,
+    public TimeoutSweeper(
+            OrderRepository orders,
+            OrderProtocol protocol,
+            TimeoutSweeperProperties properties,
             MeterRegistry metrics) {
         this.orders = orders;
         this.protocol = protocol;
@@ -48,7 +49,8 @@ public class TimeoutSweeper {
         this.metrics = metrics;
     }
 
-    @Scheduled(fixedDelayString = "${orderplatform.timeout-sweeper.interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${orderplatform.timeout-sweeper.interval:1m}",
             initialDelayString = "${orderplatform.timeout-sweeper.interval:1m}")
     void sweepSafely() {
         try {
@@ -73,10 +75,15 @@ public class TimeoutSweeper {
                 Counter.builder("orderplatform.orders.swept")
                         .description("Overdue unpaid orders the timeout sweeper tried to close, by result (CLOSED: "
                                 + "closed by the sweeper because their timer message was lost)")
-                        .tag("result", result.name()).register(metrics).increment();
+                        .tag("result", result.name())
+                        .register(metrics)
+                        .increment();
                 if (result == CloseResult.CLOSED) {
-                    log.warn("Order {} was still waiting for payment after its deadline {} (its timeout message was "
-                            + "lost): closed by the sweeper", order.orderSn(), order.payDeadline());
+                    log.warn(
+                            "Order {} was still waiting for payment after its deadline {} (its timeout message was "
+                                    + "lost): closed by the sweeper",
+                            order.orderSn(),
+                            order.payDeadline());
                 }
             }
             after = batch.isEmpty() ? after : batch.get(batch.size() - 1);

@@ -1,7 +1,6 @@
 package dev.orderplatform.order.timeout;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,5 +18,4 @@ public record TimeoutSweeperProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1m") Duration interval,
         @DefaultValue("1m") Duration grace,
-        @DefaultValue("100") int batchSize) {
-}
+        @DefaultValue("100") int batchSize) {}

@@ -1,20 +1,18 @@
 package dev.orderplatform.order.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderplatform.order.OrderServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import dev.orderplatform.order.OrderServiceTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Order numbers of several processes sharing the real order database (node numbers leased from it). */
 class OrderNumberNodesTest extends OrderServiceTest {
@@ -30,7 +28,9 @@ class OrderNumberNodesTest extends OrderServiceTest {
 
     @Test
     void processesLeaseDistinctNodesAndNeverShareANumber() throws Exception {
-        List<OrderNumbers> processes = List.of(applicationNumbers, new OrderNumbers(jdbc, transactionManager),
+        List<OrderNumbers> processes = List.of(
+                applicationNumbers,
+                new OrderNumbers(jdbc, transactionManager),
                 new OrderNumbers(jdbc, transactionManager));
         Set<String> seen = ConcurrentHashMap.newKeySet();
         List<Callable<Void>> takers = new ArrayList<>();
@@ -50,7 +50,10 @@ class OrderNumberNodesTest extends OrderServiceTest {
             }
         }
 
-        assertThat(seen).hasSize(30_000).allSatisfy(orderSn -> assertThat(orderSn).hasSize(37));
-        assertThat(seen.stream().map(orderSn -> orderSn.substring(17, 27)).distinct()).hasSize(3);
+        assertThat(seen)
+                .hasSize(30_000)
+                .allSatisfy(orderSn -> assertThat(orderSn).hasSize(37));
+        assertThat(seen.stream().map(orderSn -> orderSn.substring(17, 27)).distinct())
+                .hasSize(3);
     }
 }

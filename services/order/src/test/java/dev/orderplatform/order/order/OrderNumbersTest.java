@@ -1,5 +1,8 @@
 package dev.orderplatform.order.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,11 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The structure that makes order numbers unique: time, then a leased node and a sequence of fixed width. */
 class OrderNumbersTest {
@@ -55,9 +54,9 @@ class OrderNumbersTest {
         AtomicLong leases = new AtomicLong();
         OrderNumbers numbers = new OrderNumbers(leases::incrementAndGet, FIXED, 2);
 
-        assertThat(List.of(numbers.next(), numbers.next(), numbers.next())).extracting(n -> n.substring(17))
-                .containsExactly("0000000001" + "0000000000", "0000000001" + "0000000001",
-                        "0000000002" + "0000000000");
+        assertThat(List.of(numbers.next(), numbers.next(), numbers.next()))
+                .extracting(n -> n.substring(17))
+                .containsExactly("0000000001" + "0000000000", "0000000001" + "0000000001", "0000000002" + "0000000000");
     }
 
     @Test
@@ -65,8 +64,9 @@ class OrderNumbersTest {
         for (long node : new long[] {0, OrderNumbers.NODE_LIMIT}) {
             OrderNumbers numbers = new OrderNumbers(() -> node, FIXED, OrderNumbers.SEQUENCE_LIMIT);
             assertThatThrownBy(numbers::next).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(numbers::next).as("and again, not numbering under it").isInstanceOf(
-                    IllegalStateException.class);
+            assertThatThrownBy(numbers::next)
+                    .as("and again, not numbering under it")
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 

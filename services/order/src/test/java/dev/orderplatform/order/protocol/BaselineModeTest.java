@@ -1,22 +1,7 @@
 package dev.orderplatform.order.protocol;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
@@ -33,9 +18,22 @@ import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
 import dev.orderplatform.order.timeout.OrderTimeoutConsumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code orderplatform.protocol.mode=baseline} (benchmarks only): creation is BatchGetGoods, Sell and the local
@@ -43,7 +41,9 @@ import static org.awaitility.Awaitility.await;
  * timeout consumer or reconciliation exists, payment works as ever. An order timeout of 5 s (short, yet long enough
  * to pay within it on a loaded machine) shows that none fires.
  */
-@SpringBootTest(classes = OrderApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = OrderApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"orderplatform.protocol.mode=baseline", "orderplatform.order.timeout=5s"})
 @WithPlatformInfrastructure
 @DirtiesContext
@@ -80,15 +80,27 @@ class BaselineModeTest {
             throws Exception {
         // The mode: the baseline protocol and none of the messaging beans; a WARN, a gauge, /actuator/info.
         assertThat(selected).isInstanceOf(BaselineProtocol.class);
-        for (Class<?> absent : List.of(ReliableMessageProtocol.class, TransactionalProducer.class,
-                OrderTimeoutConsumer.class, Reconciliation.class)) {
-            assertThat(context.getBeanNamesForType(absent)).as(absent.getSimpleName()).isEmpty();
+        for (Class<?> absent : List.of(
+                ReliableMessageProtocol.class,
+                TransactionalProducer.class,
+                OrderTimeoutConsumer.class,
+                Reconciliation.class)) {
+            assertThat(context.getBeanNamesForType(absent))
+                    .as(absent.getSimpleName())
+                    .isEmpty();
         }
-        assertThat(output.getOut().lines().filter(line -> line.contains("WARN")
-                && line.contains("orderplatform.protocol.mode=baseline: FOR BENCHMARKS ONLY"))
-                .toList()).singleElement().asString().contains("breaks the stock guarantees");
+        assertThat(output.getOut()
+                        .lines()
+                        .filter(line -> line.contains("WARN")
+                                && line.contains("orderplatform.protocol.mode=baseline: FOR BENCHMARKS ONLY"))
+                        .toList())
+                .singleElement()
+                .asString()
+                .contains("breaks the stock guarantees");
         OrderApi api = new OrderApi(port);
-        assertThat(api.raw("/actuator/info")).startsWith("200").contains("\"mode\":\"baseline\"")
+        assertThat(api.raw("/actuator/info"))
+                .startsWith("200")
+                .contains("\"mode\":\"baseline\"")
                 .contains("\"consistent\":false");
         assertThat(api.raw("/actuator/prometheus"))
                 .contains("orderplatform_protocol_mode{consistent=\"false\",mode=\"baseline\"} 1");
@@ -106,13 +118,17 @@ class BaselineModeTest {
         for (String orderSn : orderSns) {
             assertThat(platform.sellRecordStatus(orderSn)).isEqualTo(SellRecordStatus.SELL_RECORD_STATUS_DEDUCTED);
             assertThat(orders.status(orderSn)).contains(OrderStatus.WAIT_BUYER_PAY);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM order_fence WHERE order_sn = ?").param(orderSn)
-                    .query(Integer.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM order_fence WHERE order_sn = ?")
+                            .param(orderSn)
+                            .query(Integer.class)
+                            .single())
+                    .isZero();
         }
         // Refusals keep their codes; payment is unchanged.
         Response tooMany = api.order(platform.userToken(Platform.freshUser()), Map.of(goods, 6));
         assertThat(tooMany.code()).isEqualTo("INSUFFICIENT_STOCK");
-        assertThat(api.post(payer, "/api/v1/orders/" + orderSns.get(0) + "/pay", null).text("status"))
+        assertThat(api.post(payer, "/api/v1/orders/" + orderSns.get(0) + "/pay", null)
+                        .text("status"))
                 .isEqualTo("TRADE_SUCCESS");
 
         // Well past the unpaid order's deadline: nothing closed it, nothing came back.
@@ -125,13 +141,21 @@ class BaselineModeTest {
         // The broker stored nothing for these orders: no half message, no return, no timer, no timeout.
         try (BrokerMessages broker = BrokerMessages.open()) {
             String control = Platform.freshOrderSn(); // a message that IS there, for the same lookup to find
-            broker.send(Topics.ORDER_TIMEOUT, control, OrderTimeoutDue.newBuilder().setOrderSn(control).build().toByteArray());
+            broker.send(
+                    Topics.ORDER_TIMEOUT,
+                    control,
+                    OrderTimeoutDue.newBuilder().setOrderSn(control).build().toByteArray());
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> !broker.withKey(Topics.ORDER_TIMEOUT, control).isEmpty());
             for (String orderSn : orderSns) {
-                for (String topic : List.of(BrokerMessages.HALF_TOPIC, Topics.ORDER_REBACK, BrokerMessages.TIMER_TOPIC,
+                for (String topic : List.of(
+                        BrokerMessages.HALF_TOPIC,
+                        Topics.ORDER_REBACK,
+                        BrokerMessages.TIMER_TOPIC,
                         Topics.ORDER_TIMEOUT)) {
-                    assertThat(broker.withKey(topic, orderSn)).as("messages of order %s on %s", orderSn, topic).isEmpty();
+                    assertThat(broker.withKey(topic, orderSn))
+                            .as("messages of order %s on %s", orderSn, topic)
+                            .isEmpty();
                 }
             }
         }

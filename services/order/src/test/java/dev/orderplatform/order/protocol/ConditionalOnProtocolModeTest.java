@@ -1,11 +1,11 @@
 package dev.orderplatform.order.protocol;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** How {@code orderplatform.protocol.mode} selects beans: default reliable, lenient spelling, unknown values fail. */
 class ConditionalOnProtocolModeTest {

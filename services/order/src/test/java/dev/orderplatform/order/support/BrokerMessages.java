@@ -2,7 +2,6 @@ package dev.orderplatform.order.support;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -48,9 +47,12 @@ public final class BrokerMessages implements AutoCloseable {
     public List<MessageExt> withKey(String topic, String key) {
         try {
             QueryResult result = admin.queryMessage(topic, key, 64, 0, System.currentTimeMillis() + 3_600_000);
-            return result.getMessageList().stream().filter(m -> key.equals(m.getKeys())).toList();
+            return result.getMessageList().stream()
+                    .filter(m -> key.equals(m.getKeys()))
+                    .toList();
         } catch (MQClientException e) {
-            if (e.getResponseCode() == ResponseCode.NO_MESSAGE || String.valueOf(e.getMessage()).contains("no message")) {
+            if (e.getResponseCode() == ResponseCode.NO_MESSAGE
+                    || String.valueOf(e.getMessage()).contains("no message")) {
                 return List.of();
             }
             throw new IllegalStateException("Query of " + topic + " by key " + key + " failed", e);
@@ -64,7 +66,8 @@ public final class BrokerMessages implements AutoCloseable {
     public void send(String topic, String key, byte[] body) {
         DefaultMQProducer producer = new DefaultMQProducer("order-test-control");
         producer.setNamesrvAddr(nameServer);
-        producer.setInstanceName("order-test-control-" + UUID.randomUUID().toString().substring(0, 8));
+        producer.setInstanceName(
+                "order-test-control-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             producer.start();
             Message message = new Message(topic, body);

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OrderApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The body of every order the tests create: where it goes. */
     public static final Map<String, String> ORDER_DETAILS =
@@ -29,7 +29,9 @@ public final class OrderApi {
 
     public record Response(int status, JsonNode body) {
         public String code() {
-            return body == null || body.get("code") == null ? null : body.get("code").asString();
+            return body == null || body.get("code") == null
+                    ? null
+                    : body.get("code").asString();
         }
 
         public String text(String field) {
@@ -45,8 +47,11 @@ public final class OrderApi {
     /** An unauthenticated GET answering the status and the raw body (probes, Prometheus). */
     public String raw(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() + "\n" + response.body();
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed", e);
@@ -89,7 +94,8 @@ public final class OrderApi {
 
     /** A request with extra headers, e.g. {@code Idempotency-Key}. */
     public Response send(String token, String method, String path, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json, application/problem+json");
         headers.forEach(request::header);
         if (token != null) {
@@ -103,7 +109,8 @@ public final class OrderApi {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            JsonNode json =
+                    response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Response(response.statusCode(), json);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

@@ -1,22 +1,5 @@
 package dev.orderplatform.order.support;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.contracts.goods.v1.CreateGoodsRequest;
 import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
@@ -33,6 +16,21 @@ import dev.orderplatform.infra.junit.PlatformInfrastructure;
 import dev.orderplatform.web.grpc.ServiceCredentials;
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The platform the order service's tests run against, once per test JVM: the shared broker and database, and the
@@ -57,15 +55,18 @@ public final class Platform {
         services = ServiceProcesses.start(infra, JWT_SECRET);
         Metadata admin = new Metadata();
         admin.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + adminToken());
-        ManagedChannel goodsChannel = ManagedChannelBuilder.forAddress("127.0.0.1", goodsGrpcPort()).usePlaintext().build();
+        ManagedChannel goodsChannel = ManagedChannelBuilder.forAddress("127.0.0.1", goodsGrpcPort())
+                .usePlaintext()
+                .build();
         ManagedChannel inventoryChannel = ManagedChannelBuilder.forAddress("127.0.0.1", inventoryGrpcPort())
-                .usePlaintext().build();
+                .usePlaintext()
+                .build();
         goodsStub = GoodsServiceGrpc.newBlockingStub(goodsChannel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(admin));
         inventoryStub = InventoryServiceGrpc.newBlockingStub(inventoryChannel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(admin));
-        sellerStub = InventoryServiceGrpc.newBlockingStub(inventoryChannel).withInterceptors(
-                new ServiceCredentials(tokens, PlatformServices.ORDER, PlatformServices.INVENTORY));
+        sellerStub = InventoryServiceGrpc.newBlockingStub(inventoryChannel)
+                .withInterceptors(new ServiceCredentials(tokens, PlatformServices.ORDER, PlatformServices.INVENTORY));
     }
 
     public static Platform get() {
@@ -149,41 +150,66 @@ public final class Platform {
     }
 
     public static String freshOrderSn() {
-        return "T" + System.currentTimeMillis() + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return "T" + System.currentTimeMillis()
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     /** A new goods on sale with its stock. */
     public long newGoods(String price, int stock) {
-        long id = goods().createGoods(CreateGoodsRequest.newBuilder().setName("test goods " + UUID.randomUUID())
-                .setPrice(price).setOnSale(true).build()).getId();
-        inventory().setStock(SetStockRequest.newBuilder().setGoodsId(id).setStock(stock).build());
+        long id = goods().createGoods(CreateGoodsRequest.newBuilder()
+                        .setName("test goods " + UUID.randomUUID())
+                        .setPrice(price)
+                        .setOnSale(true)
+                        .build())
+                .getId();
+        inventory()
+                .setStock(SetStockRequest.newBuilder()
+                        .setGoodsId(id)
+                        .setStock(stock)
+                        .build());
         return id;
     }
 
     /** A new goods that is off sale (with stock). */
     public long newGoodsOffSale(String price, int stock) {
-        long id = goods().createGoods(CreateGoodsRequest.newBuilder().setName("off-sale goods " + UUID.randomUUID())
-                .setPrice(price).setOnSale(false).build()).getId();
-        inventory().setStock(SetStockRequest.newBuilder().setGoodsId(id).setStock(stock).build());
+        long id = goods().createGoods(CreateGoodsRequest.newBuilder()
+                        .setName("off-sale goods " + UUID.randomUUID())
+                        .setPrice(price)
+                        .setOnSale(false)
+                        .build())
+                .getId();
+        inventory()
+                .setStock(SetStockRequest.newBuilder()
+                        .setGoodsId(id)
+                        .setStock(stock)
+                        .build());
         return id;
     }
 
     /** Takes a goods off sale in the catalogue. */
     public void takeOffSale(long goodsId) {
-        var current = goods().getGoods(dev.orderplatform.contracts.goods.v1.GetGoodsRequest.newBuilder().setId(goodsId).build());
-        goods().updateGoods(dev.orderplatform.contracts.goods.v1.UpdateGoodsRequest.newBuilder().setId(goodsId)
-                .setName(current.getName()).setPrice(current.getPrice()).setImageUrl(current.getImageUrl())
-                .setOnSale(false).build());
+        var current = goods().getGoods(dev.orderplatform.contracts.goods.v1.GetGoodsRequest.newBuilder()
+                .setId(goodsId)
+                .build());
+        goods().updateGoods(dev.orderplatform.contracts.goods.v1.UpdateGoodsRequest.newBuilder()
+                .setId(goodsId)
+                .setName(current.getName())
+                .setPrice(current.getPrice())
+                .setImageUrl(current.getImageUrl())
+                .setOnSale(false)
+                .build());
     }
 
     /** A counter of the inventory service's Prometheus scrape, summed over the series matching all fragments. */
     public double inventoryMetric(String name, String... labelFragments) {
         services.awaitReady();
         try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                            "http://127.0.0.1:" + inventoryHttpPort() + "/actuator/prometheus")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                            "http://127.0.0.1:" + inventoryHttpPort() + "/actuator/prometheus"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
             double sum = 0;
             for (String line : response.body().split("\n")) {
                 if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
@@ -206,14 +232,19 @@ public final class Platform {
     }
 
     public int stock(long goodsId) {
-        return inventory().withDeadlineAfter(5, TimeUnit.SECONDS)
-                .getStock(GetStockRequest.newBuilder().setGoodsId(goodsId).build()).getStock();
+        return inventory()
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .getStock(GetStockRequest.newBuilder().setGoodsId(goodsId).build())
+                .getStock();
     }
 
     public Optional<SellRecord> sellRecord(String orderSn) {
         try {
-            return Optional.of(inventory().withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .getSellRecord(GetSellRecordRequest.newBuilder().setOrderSn(orderSn).build()));
+            return Optional.of(inventory()
+                    .withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .getSellRecord(GetSellRecordRequest.newBuilder()
+                            .setOrderSn(orderSn)
+                            .build()));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();
@@ -233,7 +264,9 @@ public final class Platform {
     }
 
     public SellResponse sell(String orderSn, long goodsId, int quantity) {
-        return sell(SellRequest.newBuilder().setOrderSn(orderSn)
-                .addItems(GoodsQuantity.newBuilder().setGoodsId(goodsId).setQuantity(quantity)).build());
+        return sell(SellRequest.newBuilder()
+                .setOrderSn(orderSn)
+                .addItems(GoodsQuantity.newBuilder().setGoodsId(goodsId).setQuantity(quantity))
+                .build());
     }
 }

@@ -1,11 +1,8 @@
 package dev.orderplatform.order.support;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-
+import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
+import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
+import dev.orderplatform.contracts.inventory.v1.SellRequest;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -15,10 +12,11 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
-
-import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
-import dev.orderplatform.contracts.inventory.v1.InventoryServiceGrpc;
-import dev.orderplatform.contracts.inventory.v1.SellRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A gRPC client interceptor in the order application under test that really injects faults into the Sell calls of
@@ -34,7 +32,11 @@ import dev.orderplatform.contracts.inventory.v1.SellRequest;
  */
 public final class SellFaults implements ClientInterceptor {
 
-    public enum Fault { DROP_REPLY, HOLD_REQUEST, DUPLICATE }
+    public enum Fault {
+        DROP_REPLY,
+        HOLD_REQUEST,
+        DUPLICATE
+    }
 
     private final Map<Long, Fault> armed = new ConcurrentHashMap<>();
     private final Map<Long, String> renumbered = new ConcurrentHashMap<>();
@@ -56,12 +58,15 @@ public final class SellFaults implements ClientInterceptor {
 
     /** Held Sell requests of orders containing {@code goodsId}. */
     public List<SellRequest> held(long goodsId) {
-        return held.stream().filter(r -> r.getItemsList().stream().anyMatch(i -> i.getGoodsId() == goodsId)).toList();
+        return held.stream()
+                .filter(r -> r.getItemsList().stream().anyMatch(i -> i.getGoodsId() == goodsId))
+                .toList();
     }
 
     @Override
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-        if (!method.getFullMethodName().equals(InventoryServiceGrpc.getSellMethod().getFullMethodName())) {
+        if (!method.getFullMethodName()
+                .equals(InventoryServiceGrpc.getSellMethod().getFullMethodName())) {
             return next.newCall(method, options);
         }
         return new DecidingCall<>(method, options, next);
@@ -135,8 +140,8 @@ public final class SellFaults implements ClientInterceptor {
             }
             if (fault == Fault.DUPLICATE) {
                 // The first attempt, as if its reply had been lost and the client retried.
-                ClientCalls.blockingUnaryCall(next, method, CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS),
-                        message);
+                ClientCalls.blockingUnaryCall(
+                        next, method, CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), message);
             }
             delegate = next.newCall(method, options);
             Listener<R> target = fault == Fault.DROP_REPLY ? new DroppingListener<>(listener) : listener;
@@ -170,23 +175,24 @@ public final class SellFaults implements ClientInterceptor {
     }
 
     /** Lets the call complete on the server, then reports DEADLINE_EXCEEDED instead of its reply. */
-    private static final class DroppingListener<R> extends ForwardingClientCallListener.SimpleForwardingClientCallListener<R> {
+    private static final class DroppingListener<R>
+            extends ForwardingClientCallListener.SimpleForwardingClientCallListener<R> {
         DroppingListener(ClientCall.Listener<R> delegate) {
             super(delegate);
         }
 
         @Override
-        public void onHeaders(Metadata headers) {
-        }
+        public void onHeaders(Metadata headers) {}
 
         @Override
-        public void onMessage(R message) {
-        }
+        public void onMessage(R message) {}
 
         @Override
         public void onClose(Status status, Metadata trailers) {
-            super.onClose(Status.DEADLINE_EXCEEDED.withDescription("test: reply dropped after the server answered "
-                    + status.getCode()), new Metadata());
+            super.onClose(
+                    Status.DEADLINE_EXCEEDED.withDescription(
+                            "test: reply dropped after the server answered " + status.getCode()),
+                    new Metadata());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.orderplatform.order.support;
 
+import dev.orderplatform.infra.junit.PlatformInfrastructure;
+import dev.orderplatform.infra.support.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.orderplatform.infra.junit.PlatformInfrastructure;
-import dev.orderplatform.infra.support.Ports;
-
 /**
  * The real goods and inventory services, each a {@code java -jar} child process of the test JVM (their executable
  * jars are copied to {@code target/services} by the build), configured as on Kubernetes through environment
@@ -23,14 +22,14 @@ import dev.orderplatform.infra.support.Ports;
  */
 final class ServiceProcesses {
 
-    record Service(String name, int httpPort, int grpcPort, Process process) {
-    }
+    record Service(String name, int httpPort, int grpcPort, Process process) {}
 
     private final List<Service> services = new ArrayList<>();
 
     /** Launches both services; {@link #awaitReady()} waits until they answer. */
     static ServiceProcesses start(PlatformInfrastructure infra, String jwtSecret) {
-        Path dir = Path.of(System.getProperty("orderplatform.services.dir", "target/services")).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("orderplatform.services.dir", "target/services"))
+                .toAbsolutePath();
         ServiceProcesses started = new ServiceProcesses(dir);
         Runtime.getRuntime().addShutdownHook(new Thread(started::stopAll, "order-test-services-shutdown"));
         for (String name : List.of("goods", "inventory")) {
@@ -72,11 +71,21 @@ final class ServiceProcesses {
         // Started from the extracted jar (Spring Boot's recommended layout) with a CDS archive that the first run
         // writes at its exit: later runs start faster on this busy machine.
         Path extracted = extract(java, dir, name, jar);
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-XX:MaxDirectMemorySize=128m", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-XX:SharedArchiveFile=" + dir.resolve(name + ".jsa"), "-XX:+AutoCreateSharedArchive",
-                "-Drocketmq.client.rebalance.waitInterval=1000", "-Dspring.backgroundpreinitializer.ignore=true",
-                "-Duser.home=" + dir.resolve("home-" + name), "-jar", extracted.toString());
+        ProcessBuilder builder = new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-XX:MaxDirectMemorySize=128m",
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off",
+                "-XX:SharedArchiveFile=" + dir.resolve(name + ".jsa"),
+                "-XX:+AutoCreateSharedArchive",
+                "-Drocketmq.client.rebalance.waitInterval=1000",
+                "-Dspring.backgroundpreinitializer.ignore=true",
+                "-Duser.home=" + dir.resolve("home-" + name),
+                "-jar",
+                extracted.toString());
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", String.valueOf(http));
         env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(grpc));
@@ -85,7 +94,8 @@ final class ServiceProcesses {
         env.put("SPRING_DATASOURCE_PASSWORD", infra.mariaDb().password());
         env.put("ORDERPLATFORM_ROCKETMQ_NAME_SERVER", infra.rocketMq().nameServerAddress());
         env.put("ORDERPLATFORM_JWT_SECRET", jwtSecret);
-        builder.redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+        builder.redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile());
         try {
             Process process = builder.start();
             Files.writeString(dir.resolve(name + ".pid"), String.valueOf(process.pid()));
@@ -96,16 +106,23 @@ final class ServiceProcesses {
     }
 
     private static void awaitReady(Path dir, Service service, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI readiness = URI.create("http://127.0.0.1:" + service.httpPort() + "/actuator/health/readiness");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.process().isAlive()) {
-                throw new IllegalStateException(service.name() + " exited: " + tail(dir.resolve(service.name() + ".log")));
+                throw new IllegalStateException(
+                        service.name() + " exited: " + tail(dir.resolve(service.name() + ".log")));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(readiness)
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -116,8 +133,8 @@ final class ServiceProcesses {
             }
             sleep(250);
         }
-        throw new IllegalStateException(service.name() + " not ready in " + timeout + ": "
-                + tail(dir.resolve(service.name() + ".log")));
+        throw new IllegalStateException(
+                service.name() + " not ready in " + timeout + ": " + tail(dir.resolve(service.name() + ".log")));
     }
 
     /** SIGTERM: the services stop on their own (and write their CDS archive) while this JVM exits. */
@@ -137,11 +154,20 @@ final class ServiceProcesses {
             }
             MoreFilesDeletion.delete(target);
             Files.deleteIfExists(dir.resolve(name + ".jsa"));
-            Process extraction = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                    "--destination", target.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve(name + "-extract.log").toFile()).start();
+            Process extraction = new ProcessBuilder(
+                            java,
+                            "-Djarmode=tools",
+                            "-jar",
+                            jar.toString(),
+                            "extract",
+                            "--destination",
+                            target.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve(name + "-extract.log").toFile())
+                    .start();
             if (extraction.waitFor() != 0 || !Files.exists(extractedJar)) {
-                throw new IllegalStateException("Cannot extract " + jar + ": " + tail(dir.resolve(name + "-extract.log")));
+                throw new IllegalStateException(
+                        "Cannot extract " + jar + ": " + tail(dir.resolve(name + "-extract.log")));
             }
             return extractedJar;
         } catch (IOException e) {
@@ -159,7 +185,8 @@ final class ServiceProcesses {
                 return;
             }
             try (var paths = Files.walk(root)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
@@ -173,8 +200,12 @@ final class ServiceProcesses {
                 return;
             }
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(pidFile.getParent().toString())).orElse(false))
+            ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info()
+                            .commandLine()
+                            .map(c -> c.contains(pidFile.getParent().toString()))
+                            .orElse(false))
                     .ifPresent(ProcessHandle::destroyForcibly);
             Files.delete(pidFile);
         } catch (IOException | NumberFormatException e) {

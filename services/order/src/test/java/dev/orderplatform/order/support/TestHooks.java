@@ -1,9 +1,8 @@
 package dev.orderplatform.order.support;
 
+import dev.orderplatform.order.protocol.ProtocolHooks;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import dev.orderplatform.order.protocol.ProtocolHooks;
 
 /** Protocol hooks a test arms for one user (creation) or one order (close); all others pass straight through. */
 public final class TestHooks implements ProtocolHooks {

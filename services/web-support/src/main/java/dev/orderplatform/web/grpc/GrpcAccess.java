@@ -1,17 +1,15 @@
 package dev.orderplatform.web.grpc;
 
-import java.util.Map;
-
+import dev.orderplatform.web.security.PlatformJwt;
+import dev.orderplatform.web.security.Roles;
 import io.grpc.MethodDescriptor;
+import java.util.Map;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
-
-import dev.orderplatform.web.security.PlatformJwt;
-import dev.orderplatform.web.security.Roles;
 
 /**
  * The access rule of the platform's gRPC services, replacing Boot's default (any valid token on every call): each
@@ -22,26 +20,29 @@ import dev.orderplatform.web.security.Roles;
  */
 public final class GrpcAccess {
 
-    private GrpcAccess() {
-    }
+    private GrpcAccess() {}
 
-    public static AuthenticationProcessInterceptor byMethod(GrpcSecurity grpc,
-            Map<MethodDescriptor<?, ?>, AuthorizationManager<Object>> callers) throws Exception {
-        return grpc
-                .authorizeRequests(requests -> {
-                    callers.forEach((method, caller) -> requests.methods(method.getFullMethodName()).access(caller));
-                    requests.methods("grpc.health.v1.Health/*", "grpc.reflection.*").permitAll()
-                            .allRequests().denyAll();
+    public static AuthenticationProcessInterceptor byMethod(
+            GrpcSecurity grpc, Map<MethodDescriptor<?, ?>, AuthorizationManager<Object>> callers) throws Exception {
+        return grpc.authorizeRequests(requests -> {
+                    callers.forEach((method, caller) ->
+                            requests.methods(method.getFullMethodName()).access(caller));
+                    requests.methods("grpc.health.v1.Health/*", "grpc.reflection.*")
+                            .permitAll()
+                            .allRequests()
+                            .denyAll();
                 })
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
-                        PlatformJwt.authenticationConverter())))
+                .oauth2ResourceServer(server ->
+                        server.jwt(jwt -> jwt.jwtAuthenticationConverter(PlatformJwt.authenticationConverter())))
                 .build();
     }
 
     /** The platform service {@code name}: a token with the SERVICE role whose subject is that service. */
     public static AuthorizationManager<Object> service(String name) {
-        return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(Roles.SERVICE),
-                (authentication, call) -> new AuthorizationDecision(name.equals(authentication.get().getName())));
+        return AuthorizationManagers.allOf(
+                AuthorityAuthorizationManager.hasRole(Roles.SERVICE),
+                (authentication, call) -> new AuthorizationDecision(
+                        name.equals(authentication.get().getName())));
     }
 
     /** An administrator: a token with the ADMIN role. */

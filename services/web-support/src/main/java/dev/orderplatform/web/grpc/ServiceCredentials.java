@@ -1,9 +1,6 @@
 package dev.orderplatform.web.grpc;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
+import dev.orderplatform.web.security.JwtTokens;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -11,9 +8,10 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-
-import dev.orderplatform.web.security.JwtTokens;
 
 /**
  * Put on the channel to another platform service: every call carries a bearer token signed with the platform key
@@ -64,13 +62,13 @@ public final class ServiceCredentials implements ClientInterceptor {
         Instant now = clock.instant();
         Credential credential = current;
         if (credential == null || !now.isBefore(credential.renewAt())) {
-            credential = new Credential("Bearer " + tokens.issueServiceToken(caller, audience, VALIDITY),
+            credential = new Credential(
+                    "Bearer " + tokens.issueServiceToken(caller, audience, VALIDITY),
                     now.plus(VALIDITY).minus(RENEWAL_MARGIN));
             current = credential;
         }
         return credential.authorization();
     }
 
-    private record Credential(String authorization, Instant renewAt) {
-    }
+    private record Credential(String authorization, Instant renewAt) {}
 }

@@ -15,5 +15,4 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface AdminEndpoint {
-}
+public @interface AdminEndpoint {}

@@ -14,5 +14,4 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface PublicEndpoint {
-}
+public @interface PublicEndpoint {}

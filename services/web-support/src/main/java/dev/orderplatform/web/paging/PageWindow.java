@@ -1,13 +1,11 @@
 package dev.orderplatform.web.paging;
 
+import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.problem.ErrorCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
-
-import dev.orderplatform.web.problem.ApiProblem;
-import dev.orderplatform.web.problem.ErrorCodes;
 
 /**
  * The page of a listing a client asked for ({@code page} from 0, {@code size} rows), checked the same way on every
@@ -40,8 +38,11 @@ public final class PageWindow {
             errors.add(error("page", "must be at most " + Integer.MAX_VALUE / size + " with size " + size));
         }
         if (!errors.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
-                    "The request has invalid parameters: " + errors.stream().map(e -> e.get("field")).toList(),
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    ErrorCodes.VALIDATION_FAILED,
+                    "The request has invalid parameters: "
+                            + errors.stream().map(e -> e.get("field")).toList(),
                     Map.of("errors", errors));
         }
         return new PageWindow(page, size);

@@ -1,7 +1,6 @@
 package dev.orderplatform.web.problem;
 
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /**

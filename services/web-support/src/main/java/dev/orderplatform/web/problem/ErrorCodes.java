@@ -11,6 +11,7 @@ public final class ErrorCodes {
     public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
     /** A path or query parameter (or a header) is missing or has the wrong type. */
     public static final String INVALID_PARAMETER = "INVALID_PARAMETER";
+
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     /** The request's {@code Accept} header allows no type the endpoint answers with. */
@@ -31,8 +32,7 @@ public final class ErrorCodes {
     /** A dependency (database, broker, another service) failed; nothing the client can fix. */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 
     /** The code of a failure the web framework or the servlet container answers by itself, from its status. */
     public static String forStatus(HttpStatusCode status) {

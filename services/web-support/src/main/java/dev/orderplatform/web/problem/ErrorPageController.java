@@ -24,11 +24,14 @@ public class ErrorPageController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         // Asked for directly, the error page is just a path without an endpoint.
         HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
-                && HttpStatus.resolve(code) != null ? HttpStatus.valueOf(code) : HttpStatus.NOT_FOUND;
+                        && HttpStatus.resolve(code) != null
+                ? HttpStatus.valueOf(code)
+                : HttpStatus.NOT_FOUND;
         if (status.is5xxServerError()) {
             log.error("Request failed", (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
-        String detail = status.is5xxServerError() ? "The request could not be completed; try again later."
+        String detail = status.is5xxServerError()
+                ? "The request could not be completed; try again later."
                 : status.getReasonPhrase();
         return ResponseEntity.status(status).body(Problems.of(status, ErrorCodes.forStatus(status), detail));
     }

@@ -3,7 +3,6 @@ package dev.orderplatform.web.problem;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -37,57 +36,76 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException failure) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_PARAMETER,
-                "Parameter '" + failure.getName() + "' has an invalid value: " + failure.getValue()));
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        ErrorCodes.INVALID_PARAMETER,
+                        "Parameter '" + failure.getName() + "' has an invalid value: " + failure.getValue()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         log.error("Request failed", failure);
-        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                ErrorCodes.INTERNAL_ERROR, "The request could not be completed; try again later."));
+        return ResponseEntity.internalServerError()
+                .body(Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        ErrorCodes.INTERNAL_ERROR,
+                        "The request could not be completed; try again later."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException failure,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = failure.getBindingResult().getFieldErrors().stream()
                 .map(ProblemDetailsAdvice::fieldError)
                 .toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
-                "The request has invalid fields: " + errors.stream().map(e -> e.get("field")).toList());
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                ErrorCodes.VALIDATION_FAILED,
+                "The request has invalid fields: "
+                        + errors.stream().map(e -> e.get("field")).toList());
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException failure,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
-                "The request has invalid parameters: " + failure.getMessage()));
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        ErrorCodes.VALIDATION_FAILED,
+                        "The request has invalid parameters: " + failure.getMessage()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (failure.getCause() instanceof InvalidFormatException invalid && invalid.getValue() instanceof Number
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (failure.getCause() instanceof InvalidFormatException invalid
+                && invalid.getValue() instanceof Number
                 && isIntegerType(invalid.getTargetType())) {
             // A well-formed number the field cannot hold exactly (1.5 for a quantity): a field error, like @Min.
             String field = fieldPath(invalid);
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    ErrorCodes.VALIDATION_FAILED,
                     "The request has invalid fields: [" + field + "]");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "must be an integer")));
             return ResponseEntity.badRequest().body(problem);
         }
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST,
-                "The request body is not valid JSON of the expected shape."));
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        ErrorCodes.MALFORMED_REQUEST,
+                        "The request body is not valid JSON of the expected shape."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException failure,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
-                "No endpoint " + failure.getResourcePath()));
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(
+                        HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No endpoint " + failure.getResourcePath()));
     }
 
     /**
@@ -95,13 +113,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * its own problem detail and headers (a 405's {@code Allow}): it gets a stable code like the platform's own.
      */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (status.is5xxServerError()) {
             log.error("Request failed", failure);
         }
         ResponseEntity<Object> response = super.handleExceptionInternal(failure, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             Problems.withCode(problem, ErrorCodes.forStatus(status));
         }
@@ -109,8 +128,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static boolean isIntegerType(Class<?> type) {
-        return type == int.class || type == Integer.class || type == long.class || type == Long.class
-                || type == short.class || type == Short.class || type == byte.class || type == Byte.class
+        return type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == Long.class
+                || type == short.class
+                || type == Short.class
+                || type == byte.class
+                || type == Byte.class
                 || type == BigInteger.class;
     }
 
@@ -128,7 +153,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(),
-                "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+        return Map.of(
+                "field",
+                error.getField(),
+                "message",
+                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
     }
 }

@@ -1,7 +1,6 @@
 package dev.orderplatform.web.security;
 
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,13 +1,11 @@
 package dev.orderplatform.web.security;
 
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import javax.crypto.spec.SecretKeySpec;
-
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -17,7 +15,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -80,11 +77,14 @@ public final class JwtTokens {
      */
     public JwtDecoder decoder(String service) {
         JwtAudienceValidator audience = new JwtAudienceValidator(service);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(PlatformJwt.validator(), token -> {
             List<String> roles = token.getClaimAsStringList(Roles.CLAIM);
-            boolean addressed = token.getAudience() != null && !token.getAudience().isEmpty()
-                    || roles != null && roles.contains(Roles.SERVICE);
+            boolean addressed =
+                    token.getAudience() != null && !token.getAudience().isEmpty()
+                            || roles != null && roles.contains(Roles.SERVICE);
             return addressed ? audience.validate(token) : OAuth2TokenValidatorResult.success();
         }));
         return decoder;

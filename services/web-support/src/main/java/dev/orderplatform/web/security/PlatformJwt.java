@@ -2,7 +2,6 @@ package dev.orderplatform.web.security;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -20,8 +19,7 @@ public final class PlatformJwt {
     /** The longest subject (user id): the order service's user id columns are VARCHAR(64). */
     public static final int MAX_SUBJECT_LENGTH = 64;
 
-    private PlatformJwt() {
-    }
+    private PlatformJwt() {}
 
     /**
      * The default checks (not expired, not before) plus an expiry, which the defaults only check when present (a
@@ -31,8 +29,11 @@ public final class PlatformJwt {
     public static OAuth2TokenValidator<Jwt> validator() {
         return JwtValidators.createDefaultWithValidators(
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB,
-                        subject -> subject != null && !subject.isBlank() && subject.length() <= MAX_SUBJECT_LENGTH
+                new JwtClaimValidator<String>(
+                        JwtClaimNames.SUB,
+                        subject -> subject != null
+                                && !subject.isBlank()
+                                && subject.length() <= MAX_SUBJECT_LENGTH
                                 && subject.chars().noneMatch(Character::isISOControl)));
     }
 

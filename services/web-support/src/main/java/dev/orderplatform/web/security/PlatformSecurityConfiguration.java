@@ -1,8 +1,9 @@
 package dev.orderplatform.web.security;
 
-import java.io.IOException;
-
+import dev.orderplatform.web.problem.ErrorCodes;
+import dev.orderplatform.web.problem.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,9 +18,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.orderplatform.web.problem.ErrorCodes;
-import dev.orderplatform.web.problem.Problems;
 
 /**
  * Stateless bearer-JWT security shared by the services: health, metrics and the OpenAPI document are open
@@ -42,33 +40,50 @@ public class PlatformSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, ObjectProvider<EndpointAuthorization> rules,
-            JsonMapper json) throws Exception {
+    SecurityFilterChain platformSecurityFilterChain(
+            HttpSecurity http, ObjectProvider<EndpointAuthorization> rules, JsonMapper json) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies: nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                            "/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll();
+                    requests.requestMatchers(
+                                    "/actuator/health/**",
+                                    "/actuator/info",
+                                    "/actuator/prometheus",
+                                    "/error",
+                                    "/v3/api-docs",
+                                    "/v3/api-docs.yaml",
+                                    "/v3/api-docs/**")
+                            .permitAll();
                     rules.orderedStream().forEach(rule -> rule.configure(requests));
                     requests.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(PlatformJwt.authenticationConverter()))
-                        .authenticationEntryPoint((request, response, failure) -> writeProblem(json, response,
-                                HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED,
+                .oauth2ResourceServer(server -> server.jwt(
+                                jwt -> jwt.jwtAuthenticationConverter(PlatformJwt.authenticationConverter()))
+                        .authenticationEntryPoint((request, response, failure) -> writeProblem(
+                                json,
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                ErrorCodes.UNAUTHENTICATED,
                                 "A valid bearer token is required.")))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) -> writeProblem(json, response,
-                                HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((request, response, failure) -> writeProblem(json, response,
-                                HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN,
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, failure) -> writeProblem(
+                                        json,
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        ErrorCodes.UNAUTHENTICATED,
+                                        "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, failure) -> writeProblem(
+                                json,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                ErrorCodes.FORBIDDEN,
                                 "This endpoint needs the " + Roles.ADMIN + " role.")));
         return http.build();
     }
 
-    private static void writeProblem(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
-            String detail) throws IOException {
+    private static void writeProblem(
+            JsonMapper json, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         ProblemDetail problem = Problems.of(status, code, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

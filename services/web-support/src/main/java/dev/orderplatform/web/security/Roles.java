@@ -11,6 +11,5 @@ public final class Roles {
     /** Another platform service calling over gRPC; the token's subject names the caller, its audience the callee. */
     public static final String SERVICE = "SERVICE";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

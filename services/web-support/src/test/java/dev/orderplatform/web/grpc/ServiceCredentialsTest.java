@@ -1,5 +1,9 @@
 package dev.orderplatform.web.grpc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +11,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
-
-import dev.orderplatform.web.security.JwtTokens;
-import dev.orderplatform.web.security.Roles;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The token a service calls with is minted once and renewed while it still has time left. */
 class ServiceCredentialsTest {

@@ -1,14 +1,12 @@
 package dev.orderplatform.web.paging;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
-import dev.orderplatform.web.problem.ApiProblem;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.orderplatform.web.problem.ApiProblem;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class PageWindowTest {
 
@@ -48,7 +46,7 @@ class PageWindowTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> fields(ApiProblem problem) {
-        return ((List<Map<String, String>>) problem.properties().get("errors")).stream().map(e -> e.get("field"))
-                .toList();
+        return ((List<Map<String, String>>) problem.properties().get("errors"))
+                .stream().map(e -> e.get("field")).toList();
     }
 }

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,17 +87,35 @@ public final class ApiFuzzer {
     }
 
     /** What a run found. */
-    public record Report(String name, long seed, int requests, Set<Mutation> kindsTried, Map<Integer, Integer> statuses,
+    public record Report(
+            String name,
+            long seed,
+            int requests,
+            Set<Mutation> kindsTried,
+            Map<Integer, Integer> statuses,
             Map<String, String> failures) {
 
         public String summary() {
             StringBuilder text = new StringBuilder()
-                    .append("API fuzz of ").append(name).append(": ").append(requests).append(" requests (seed ")
-                    .append(seed).append(", replay with -Dapi.fuzz.seed=").append(seed).append("), ")
-                    .append(kindsTried.size()).append(" kinds of input tried ").append(kindsTried)
-                    .append(", statuses ").append(statuses).append(", ").append(failures.size())
+                    .append("API fuzz of ")
+                    .append(name)
+                    .append(": ")
+                    .append(requests)
+                    .append(" requests (seed ")
+                    .append(seed)
+                    .append(", replay with -Dapi.fuzz.seed=")
+                    .append(seed)
+                    .append("), ")
+                    .append(kindsTried.size())
+                    .append(" kinds of input tried ")
+                    .append(kindsTried)
+                    .append(", statuses ")
+                    .append(statuses)
+                    .append(", ")
+                    .append(failures.size())
                     .append(" kinds of failure");
-            failures.forEach((kind, example) -> text.append("\n- ").append(kind).append("\n  ").append(example));
+            failures.forEach((kind, example) ->
+                    text.append("\n- ").append(kind).append("\n  ").append(example));
             return text.toString();
         }
     }
@@ -110,11 +127,15 @@ public final class ApiFuzzer {
         JsonNode document = JSON.readTree(OpenApiDocuments.servedJson(baseUrl));
         List<ApiOperation> operations = ApiOperation.all(document);
         Map<String, Set<String>> methodsByPath = new LinkedHashMap<>();
-        operations.forEach(o -> methodsByPath.computeIfAbsent(o.path(), p -> new LinkedHashSet<>()).add(o.method()));
-        FuzzRequests generator = new FuzzRequests(random, JSON, new FuzzRequests.Tokens(platformKey, user), pools,
-                methodsByPath);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        operations.forEach(o -> methodsByPath
+                .computeIfAbsent(o.path(), p -> new LinkedHashSet<>())
+                .add(o.method()));
+        FuzzRequests generator =
+                new FuzzRequests(random, JSON, new FuzzRequests.Tokens(platformKey, user), pools, methodsByPath);
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
 
         Set<Mutation> tried = EnumSet.noneOf(Mutation.class);
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -130,8 +151,8 @@ public final class ApiFuzzer {
             try {
                 response = http.send(toHttp(request), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                failures.putIfAbsent("no answer (" + e + ") | " + operation + " | " + request.mutation(),
-                        request.describe());
+                failures.putIfAbsent(
+                        "no answer (" + e + ") | " + operation + " | " + request.mutation(), request.describe());
                 sent++;
                 continue;
             } catch (InterruptedException e) {
@@ -141,15 +162,17 @@ public final class ApiFuzzer {
             sent++;
             statuses.merge(response.statusCode(), 1, Integer::sum);
             for (String failure : check(request, response)) {
-                failures.putIfAbsent(failure + " | " + operation + " | " + request.mutation(), request.describe()
-                        + "\n  -> " + response.statusCode() + " " + shorten(response));
+                failures.putIfAbsent(
+                        failure + " | " + operation + " | " + request.mutation(),
+                        request.describe() + "\n  -> " + response.statusCode() + " " + shorten(response));
             }
             if (operation.mutating() && response.statusCode() >= 400) {
                 Object after = state.get();
                 if (!Objects.equals(before, after)) {
-                    failures.putIfAbsent("refused request changed the state | " + operation + " | "
-                            + request.mutation(), request.describe() + "\n  -> " + response.statusCode() + " "
-                            + shorten(response) + "\n  before: " + before + "\n  after:  " + after);
+                    failures.putIfAbsent(
+                            "refused request changed the state | " + operation + " | " + request.mutation(),
+                            request.describe() + "\n  -> " + response.statusCode() + " " + shorten(response)
+                                    + "\n  before: " + before + "\n  after:  " + after);
                 }
             }
         }
@@ -210,8 +233,11 @@ public final class ApiFuzzer {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.pathAndQuery()))
                 .timeout(Duration.ofSeconds(30));
         request.headers().forEach(builder::header);
-        builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        builder.method(
+                request.method(),
+                request.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         return builder.build();
     }
 

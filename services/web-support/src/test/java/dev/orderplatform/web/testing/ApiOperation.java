@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,13 +14,22 @@ import tools.jackson.databind.node.ObjectNode;
  * One operation of an OpenAPI document as the fuzzer drives it: parameters and body with their schemas resolved,
  * who may call it, and the statuses and error codes it documents.
  */
-record ApiOperation(String method, String path, List<Parameter> parameters, JsonNode body, boolean bodyRequired,
-        Access access, Map<Integer, Set<String>> documented) {
+record ApiOperation(
+        String method,
+        String path,
+        List<Parameter> parameters,
+        JsonNode body,
+        boolean bodyRequired,
+        Access access,
+        Map<Integer, Set<String>> documented) {
 
-    enum Access { PUBLIC, USER, ADMIN }
-
-    record Parameter(String name, String in, JsonNode schema, boolean required) {
+    enum Access {
+        PUBLIC,
+        USER,
+        ADMIN
     }
+
+    record Parameter(String name, String in, JsonNode schema, boolean required) {}
 
     boolean mutating() {
         return !method.equals("GET");
@@ -42,8 +50,11 @@ record ApiOperation(String method, String path, List<Parameter> parameters, Json
                 JsonNode operation = entry.getValue();
                 List<Parameter> parameters = new ArrayList<>();
                 for (JsonNode parameter : operation.path("parameters")) {
-                    parameters.add(new Parameter(parameter.path("name").asString(), parameter.path("in").asString(),
-                            schemas.resolve(parameter.path("schema")), parameter.path("required").asBoolean(false)));
+                    parameters.add(new Parameter(
+                            parameter.path("name").asString(),
+                            parameter.path("in").asString(),
+                            schemas.resolve(parameter.path("schema")),
+                            parameter.path("required").asBoolean(false)));
                 }
                 JsonNode body = null;
                 JsonNode content = operation.path("requestBody").path("content").path("application/json");
@@ -57,17 +68,27 @@ record ApiOperation(String method, String path, List<Parameter> parameters, Json
                     }
                 }
                 Map<Integer, Set<String>> documented = new LinkedHashMap<>();
-                for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+                for (Map.Entry<String, JsonNode> response :
+                        operation.path("responses").properties()) {
                     Set<String> codes = new LinkedHashSet<>();
                     for (JsonNode media : response.getValue().path("content")) {
                         for (JsonNode part : media.path("schema").path("allOf")) {
-                            part.path("properties").path("code").path("enum").forEach(code -> codes.add(code.asString()));
+                            part.path("properties")
+                                    .path("code")
+                                    .path("enum")
+                                    .forEach(code -> codes.add(code.asString()));
                         }
                     }
                     documented.put(Integer.parseInt(response.getKey()), codes);
                 }
-                operations.add(new ApiOperation(method, path.getKey(), List.copyOf(parameters), body,
-                        operation.path("requestBody").path("required").asBoolean(false), access, documented));
+                operations.add(new ApiOperation(
+                        method,
+                        path.getKey(),
+                        List.copyOf(parameters),
+                        body,
+                        operation.path("requestBody").path("required").asBoolean(false),
+                        access,
+                        documented));
             }
         }
         return operations;
@@ -108,7 +129,8 @@ record ApiOperation(String method, String path, List<Parameter> parameters, Json
             }
             if (resolved.has("properties")) {
                 ObjectNode properties = JsonNodeFactory.instance.objectNode();
-                for (Map.Entry<String, JsonNode> property : resolved.path("properties").properties()) {
+                for (Map.Entry<String, JsonNode> property :
+                        resolved.path("properties").properties()) {
                     properties.set(property.getKey(), resolve(property.getValue(), depth + 1));
                 }
                 resolved.set("properties", properties);

@@ -1,7 +1,10 @@
 package dev.orderplatform.web.testing;
 
+import static dev.orderplatform.web.testing.ApiOperation.typeOf;
+
+import dev.orderplatform.web.security.JwtTokens;
+import dev.orderplatform.web.security.Roles;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,25 +18,32 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-
-import dev.orderplatform.web.security.JwtTokens;
-import dev.orderplatform.web.security.Roles;
-
-import static dev.orderplatform.web.testing.ApiOperation.typeOf;
 
 /** Generates requests from an operation's schemas: valid ones, and each {@link Mutation} of them. */
 final class FuzzRequests {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String LONE_SURROGATE = "@@LONE_SURROGATE@@";
-    private static final List<String> UNICODE = List.of("Zoë", "e\u0301", "\uD83D\uDE00 emoji", "\u202Eevil",
-            "中文名字", "\u0000nul", "tab\tnew\nline", "\uFEFFbom", "'; DROP TABLE goods; --", "<script>x</script>",
-            "\u00A0 nbsp", "𝒳𝒴𝒵", "%00", "../..", "\\u0000");
+    private static final List<String> UNICODE = List.of(
+            "Zoë",
+            "e\u0301",
+            "\uD83D\uDE00 emoji",
+            "\u202Eevil",
+            "中文名字",
+            "\u0000nul",
+            "tab\tnew\nline",
+            "\uFEFFbom",
+            "'; DROP TABLE goods; --",
+            "<script>x</script>",
+            "\u00A0 nbsp",
+            "𝒳𝒴𝒵",
+            "%00",
+            "../..",
+            "\\u0000");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "TRACE");
 
     /** The tokens the fuzzer presents: signed with the platform's key, for one test user and an administrator. */
@@ -49,7 +59,8 @@ final class FuzzRequests {
             Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
             String signed = base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
                     + base64.encodeToString(("{\"sub\":\"" + user + "\",\"roles\":[\"USER\",\"ADMIN\"],\"iat\":"
-                    + (past - 600) + ",\"exp\":" + past + "}").getBytes(StandardCharsets.UTF_8));
+                                    + (past - 600) + ",\"exp\":" + past + "}")
+                            .getBytes(StandardCharsets.UTF_8));
             try {
                 javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
                 mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
@@ -75,7 +86,11 @@ final class FuzzRequests {
     private final Map<String, Set<String>> methodsByPath;
     private final JwtTokens foreignKey;
 
-    FuzzRequests(SplittableRandom random, JsonMapper json, Tokens tokens, Map<String, Supplier<? extends List<?>>> pools,
+    FuzzRequests(
+            SplittableRandom random,
+            JsonMapper json,
+            Tokens tokens,
+            Map<String, Supplier<? extends List<?>>> pools,
             Map<String, Set<String>> methodsByPath) {
         this.random = random;
         this.json = json;
@@ -88,9 +103,8 @@ final class FuzzRequests {
     }
 
     /** A place a value goes: a body member (parent object and name) or a path or query parameter. */
-    private record Slot(ObjectNode parent, String name, ApiOperation.Parameter parameter, JsonNode schema,
-            boolean required) {
-    }
+    private record Slot(
+            ObjectNode parent, String name, ApiOperation.Parameter parameter, JsonNode schema, boolean required) {}
 
     FuzzRequest next(ApiOperation operation) {
         List<Mutation> applicable = applicable(operation);
@@ -108,7 +122,7 @@ final class FuzzRequests {
         JsonNode body = operation.body() == null ? null : valid(operation.body(), "body");
         Map<String, String> headers = new LinkedHashMap<>();
         switch (random.nextInt(4)) {
-            case 0 -> { }
+            case 0 -> {}
             case 1 -> headers.put("Accept", "*/*");
             case 2 -> headers.put("Accept", "application/json");
             default -> headers.put("Accept", "application/json, application/problem+json");
@@ -126,7 +140,7 @@ final class FuzzRequests {
         boolean conformant = true;
 
         switch (mutation) {
-            case VALID -> { }
+            case VALID -> {}
             case MISSING_REQUIRED_FIELD -> {
                 Slot slot = pick(slots(operation, body, false, s -> isRequired(s)));
                 slot.parent().remove(slot.name());
@@ -136,7 +150,7 @@ final class FuzzRequests {
                 slot.parent().putNull(slot.name());
             }
             case EXTRA_FIELD -> ((ObjectNode) body).put("unexpected" + random.nextInt(100), pick(UNICODE));
-            case DUPLICATE_FIELD -> { } // written into the text below
+            case DUPLICATE_FIELD -> {} // written into the text below
             case WRONG_TYPE_FIELD -> {
                 Slot slot = pick(slots(operation, body, false, s -> true));
                 slot.parent().set(slot.name(), wrongType(slot.schema()));
@@ -151,10 +165,16 @@ final class FuzzRequests {
                 put(slot, number, pathValues, query, true);
             }
             case TOO_LONG_STRING, VERY_LONG_STRING, UNICODE_STRING -> {
-                Slot slot = pick(slots(operation, body, true, s -> isString(s.schema())
-                        && (mutation != Mutation.TOO_LONG_STRING || s.schema().has("maxLength"))));
+                Slot slot = pick(slots(
+                        operation,
+                        body,
+                        true,
+                        s -> isString(s.schema())
+                                && (mutation != Mutation.TOO_LONG_STRING
+                                        || s.schema().has("maxLength"))));
                 String value = switch (mutation) {
-                    case TOO_LONG_STRING -> "x".repeat(slot.schema().path("maxLength").asInt() + 1);
+                    case TOO_LONG_STRING ->
+                        "x".repeat(slot.schema().path("maxLength").asInt() + 1);
                     case VERY_LONG_STRING -> "y".repeat(1_000 + random.nextInt(100_000));
                     default -> pick(UNICODE) + (random.nextBoolean() ? "" : pick(UNICODE));
                 };
@@ -172,35 +192,62 @@ final class FuzzRequests {
             case WRONG_BODY_TYPE -> rawBody = pick(List.of("[]", "\"text\"", "42", "null", "true", "[{}]"));
             case DEEPLY_NESTED_JSON -> {
                 int depth = 2_000 + random.nextInt(20_000);
-                rawBody = random.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth)
+                rawBody = random.nextBoolean()
+                        ? "[".repeat(depth) + "]".repeat(depth)
                         : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
             }
-            case INVALID_UTF8_BODY -> { } // bytes patched below
-            case WRONG_CONTENT_TYPE -> contentType = pick(List.of("text/plain", "application/xml",
-                    "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream",
-                    "text/json; charset=latin1"));
+            case INVALID_UTF8_BODY -> {} // bytes patched below
+            case WRONG_CONTENT_TYPE ->
+                contentType = pick(List.of(
+                        "text/plain",
+                        "application/xml",
+                        "application/x-www-form-urlencoded",
+                        "multipart/form-data; boundary=x",
+                        "application/octet-stream",
+                        "text/json; charset=latin1"));
             case NO_CONTENT_TYPE -> contentType = null;
             case BAD_PATH_PARAMETER -> {
-                Slot slot = pick(slots(operation, null, true, s -> s.parameter().in().equals("path")));
+                Slot slot = pick(
+                        slots(operation, null, true, s -> s.parameter().in().equals("path")));
                 boolean integer = typeOf(slot.schema()).equals("integer");
-                String value = integer ? pick(List.of("abc", "1.5", "1e3", "99999999999999999999", "12abc", "-",
-                        "NaN", "0x", "1_000")) : pick(UNICODE) + "x".repeat(random.nextInt(300));
+                String value = integer
+                        ? pick(List.of("abc", "1.5", "1e3", "99999999999999999999", "12abc", "-", "NaN", "0x", "1_000"))
+                        : pick(UNICODE) + "x".repeat(random.nextInt(300));
                 mustRefuse = integer;
                 expected = integer ? 400 : 0;
                 pathValues.put(slot.parameter().name(), encode(value));
             }
             case ODD_PATH_SEGMENT -> {
-                Slot slot = pick(slots(operation, null, true, s -> s.parameter().in().equals("path")));
-                pathValues.put(slot.parameter().name(), pick(List.of("%2F", "%2e%2e", "a%00b", "%3Bx%3D1", ";x=1",
-                        "%E2%80%AE", "%F0%9F%98%80", "..", ".", "~", "%20", "%25", "%5C", "1%0A2", "1;jsessionid=x")));
+                Slot slot = pick(
+                        slots(operation, null, true, s -> s.parameter().in().equals("path")));
+                pathValues.put(
+                        slot.parameter().name(),
+                        pick(List.of(
+                                "%2F",
+                                "%2e%2e",
+                                "a%00b",
+                                "%3Bx%3D1",
+                                ";x=1",
+                                "%E2%80%AE",
+                                "%F0%9F%98%80",
+                                "..",
+                                ".",
+                                "~",
+                                "%20",
+                                "%25",
+                                "%5C",
+                                "1%0A2",
+                                "1;jsessionid=x")));
                 conformant = false;
             }
             case BAD_QUERY_PARAMETER -> {
-                Slot slot = pick(slots(operation, null, true, s -> s.parameter().in().equals("query")
-                        && !isPlainString(s.schema())));
-                query.put(slot.parameter().name(), typeOf(slot.schema()).equals("integer")
-                        ? pick(List.of("abc", "1.5", "1e3", "99999999999999999999", "--1", "0x1G"))
-                        : pick(List.of("BOGUS", "yesterday", "2026-13-45T99:00:00Z", "", "\uD83D\uDE00")));
+                Slot slot = pick(slots(
+                        operation, null, true, s -> s.parameter().in().equals("query") && !isPlainString(s.schema())));
+                query.put(
+                        slot.parameter().name(),
+                        typeOf(slot.schema()).equals("integer")
+                                ? pick(List.of("abc", "1.5", "1e3", "99999999999999999999", "--1", "0x1G"))
+                                : pick(List.of("BOGUS", "yesterday", "2026-13-45T99:00:00Z", "", "\uD83D\uDE00")));
                 if (query.get(slot.parameter().name()).isEmpty()) {
                     mustRefuse = false; // an empty value is no value: the default applies
                     expected = 0;
@@ -212,31 +259,53 @@ final class FuzzRequests {
                 mustRefuse = operation.access() != ApiOperation.Access.PUBLIC;
                 expected = mustRefuse ? 401 : 0;
             }
-            case GARBAGE_TOKEN -> token = pick(List.of("abc", "a.b.c", "", "Bearer",
-                    Base64.getUrlEncoder().encodeToString(new byte[300]), tokens.forUser() + "x",
-                    tokens.forUser().substring(0, 40)));
+            case GARBAGE_TOKEN ->
+                token = pick(List.of(
+                        "abc",
+                        "a.b.c",
+                        "",
+                        "Bearer",
+                        Base64.getUrlEncoder().encodeToString(new byte[300]),
+                        tokens.forUser() + "x",
+                        tokens.forUser().substring(0, 40)));
             case EXPIRED_TOKEN -> token = tokens.expired();
-            case FOREIGN_KEY_TOKEN -> token = foreignKey.issue(tokens.user(), List.of(Roles.USER, Roles.ADMIN),
-                    Duration.ofHours(1));
+            case FOREIGN_KEY_TOKEN ->
+                token = foreignKey.issue(tokens.user(), List.of(Roles.USER, Roles.ADMIN), Duration.ofHours(1));
             case UNSIGNED_TOKEN -> token = unsigned(tokens.user());
             case NOT_BEARER_SCHEME -> {
-                headers.put("Authorization", pick(List.of("Basic YWRtaW46YWRtaW4=", "Token abc",
-                        "bearer " + tokens.forAdmin(), "Bearer  " + tokens.forAdmin())));
+                headers.put(
+                        "Authorization",
+                        pick(List.of(
+                                "Basic YWRtaW46YWRtaW4=",
+                                "Token abc",
+                                "bearer " + tokens.forAdmin(),
+                                "Bearer  " + tokens.forAdmin())));
                 token = null;
                 mustRefuse = operation.access() != ApiOperation.Access.PUBLIC
                         && !headers.get("Authorization").startsWith("bearer ");
                 expected = mustRefuse ? 401 : 0;
             }
             case USER_TOKEN_ON_ADMIN -> token = tokens.forUser();
-            case ODD_SUBJECT_TOKEN -> token = tokens.platform().issue(pick(List.of("x".repeat(65), "y".repeat(300),
-                    "\uD83D\uDE00user", "", " ", "a\u0000b", "user\nname", "Zoë")),
-                    List.of(operation.access() == ApiOperation.Access.ADMIN ? Roles.ADMIN : Roles.USER),
-                    Duration.ofHours(1));
-            case UNACCEPTABLE_ACCEPT -> headers.put("Accept", pick(List.of("image/png", "application/xml",
-                    "text/csv")));
+            case ODD_SUBJECT_TOKEN ->
+                token = tokens.platform()
+                        .issue(
+                                pick(List.of(
+                                        "x".repeat(65),
+                                        "y".repeat(300),
+                                        "\uD83D\uDE00user",
+                                        "",
+                                        " ",
+                                        "a\u0000b",
+                                        "user\nname",
+                                        "Zoë")),
+                                List.of(operation.access() == ApiOperation.Access.ADMIN ? Roles.ADMIN : Roles.USER),
+                                Duration.ofHours(1));
+            case UNACCEPTABLE_ACCEPT ->
+                headers.put("Accept", pick(List.of("image/png", "application/xml", "text/csv")));
             case WRONG_METHOD -> {
                 List<String> others = METHODS.stream()
-                        .filter(m -> !methodsByPath.get(operation.path()).contains(m)).toList();
+                        .filter(m -> !methodsByPath.get(operation.path()).contains(m))
+                        .toList();
                 method = pick(others);
                 token = tokens.forAdmin();
                 conformant = false;
@@ -274,8 +343,8 @@ final class FuzzRequests {
             url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
             separator = '&';
         }
-        return new FuzzRequest(operation, mutation, method, url.toString(), headers, bytes, mustRefuse, expected,
-                conformant);
+        return new FuzzRequest(
+                operation, mutation, method, url.toString(), headers, bytes, mustRefuse, expected, conformant);
     }
 
     /** The mutations that have something to work on in this operation. */
@@ -284,27 +353,51 @@ final class FuzzRequests {
         ObjectNode probe = operation.body() == null ? null : (ObjectNode) asObject(valid(operation.body(), "body"));
         for (Mutation mutation : Mutation.values()) {
             boolean ok = switch (mutation) {
-                case VALID, UNKNOWN_QUERY_PARAMETER, NO_TOKEN, GARBAGE_TOKEN, EXPIRED_TOKEN, FOREIGN_KEY_TOKEN,
-                        UNSIGNED_TOKEN, NOT_BEARER_SCHEME, UNACCEPTABLE_ACCEPT -> true;
-                case MISSING_REQUIRED_FIELD, NULL_REQUIRED_FIELD -> !slots(operation, probe, false, this::isRequired)
-                        .isEmpty();
-                case EXTRA_FIELD, DUPLICATE_FIELD, BAD_JSON, EMPTY_BODY, WRONG_BODY_TYPE, DEEPLY_NESTED_JSON,
-                        INVALID_UTF8_BODY, WRONG_CONTENT_TYPE, NO_CONTENT_TYPE -> probe != null;
-                case WRONG_TYPE_FIELD -> !slots(operation, probe, false, s -> true).isEmpty();
+                case VALID,
+                        UNKNOWN_QUERY_PARAMETER,
+                        NO_TOKEN,
+                        GARBAGE_TOKEN,
+                        EXPIRED_TOKEN,
+                        FOREIGN_KEY_TOKEN,
+                        UNSIGNED_TOKEN,
+                        NOT_BEARER_SCHEME,
+                        UNACCEPTABLE_ACCEPT -> true;
+                case MISSING_REQUIRED_FIELD, NULL_REQUIRED_FIELD ->
+                    !slots(operation, probe, false, this::isRequired).isEmpty();
+                case EXTRA_FIELD,
+                        DUPLICATE_FIELD,
+                        BAD_JSON,
+                        EMPTY_BODY,
+                        WRONG_BODY_TYPE,
+                        DEEPLY_NESTED_JSON,
+                        INVALID_UTF8_BODY,
+                        WRONG_CONTENT_TYPE,
+                        NO_CONTENT_TYPE -> probe != null;
+                case WRONG_TYPE_FIELD ->
+                    !slots(operation, probe, false, s -> true).isEmpty();
                 case HUGE_NUMBER, NEGATIVE_NUMBER, NON_INTEGRAL_NUMBER, BELOW_MINIMUM, ABOVE_MAXIMUM ->
-                        !slots(operation, probe, true, s -> fitsNumeric(mutation, s.schema())).isEmpty();
-                case TOO_LONG_STRING -> !slots(operation, probe, true,
-                        s -> isString(s.schema()) && s.schema().has("maxLength")).isEmpty();
-                case VERY_LONG_STRING, UNICODE_STRING -> !slots(operation, probe, true, s -> isString(s.schema()))
-                        .isEmpty();
-                case LONE_SURROGATE_STRING -> !slots(operation, probe, false, s -> isString(s.schema())).isEmpty();
-                case BAD_PATH_PARAMETER, ODD_PATH_SEGMENT -> operation.parameters().stream()
-                        .anyMatch(p -> p.in().equals("path"));
-                case BAD_QUERY_PARAMETER -> operation.parameters().stream()
-                        .anyMatch(p -> p.in().equals("query") && !isPlainString(p.schema()));
+                    !slots(operation, probe, true, s -> fitsNumeric(mutation, s.schema()))
+                            .isEmpty();
+                case TOO_LONG_STRING ->
+                    !slots(
+                                    operation,
+                                    probe,
+                                    true,
+                                    s -> isString(s.schema()) && s.schema().has("maxLength"))
+                            .isEmpty();
+                case VERY_LONG_STRING, UNICODE_STRING ->
+                    !slots(operation, probe, true, s -> isString(s.schema())).isEmpty();
+                case LONE_SURROGATE_STRING ->
+                    !slots(operation, probe, false, s -> isString(s.schema())).isEmpty();
+                case BAD_PATH_PARAMETER, ODD_PATH_SEGMENT ->
+                    operation.parameters().stream().anyMatch(p -> p.in().equals("path"));
+                case BAD_QUERY_PARAMETER ->
+                    operation.parameters().stream().anyMatch(p -> p.in().equals("query") && !isPlainString(p.schema()));
                 case USER_TOKEN_ON_ADMIN -> operation.access() == ApiOperation.Access.ADMIN;
                 case ODD_SUBJECT_TOKEN -> operation.access() != ApiOperation.Access.PUBLIC;
-                case WRONG_METHOD -> METHODS.stream().anyMatch(m -> !methodsByPath.get(operation.path()).contains(m));
+                case WRONG_METHOD ->
+                    METHODS.stream()
+                            .anyMatch(m -> !methodsByPath.get(operation.path()).contains(m));
             };
             if (ok) {
                 applicable.add(mutation);
@@ -317,8 +410,8 @@ final class FuzzRequests {
         return EnumSet.allOf(Mutation.class);
     }
 
-    private List<Slot> slots(ApiOperation operation, JsonNode body, boolean withParameters,
-            java.util.function.Predicate<Slot> filter) {
+    private List<Slot> slots(
+            ApiOperation operation, JsonNode body, boolean withParameters, java.util.function.Predicate<Slot> filter) {
         List<Slot> slots = new ArrayList<>();
         if (body != null && body.isObject() && operation.body() != null) {
             collect((ObjectNode) body, operation.body(), slots);
@@ -337,9 +430,10 @@ final class FuzzRequests {
         Set<String> required = new java.util.HashSet<>();
         schema.path("required").forEach(name -> required.add(name.asString()));
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-            slots.add(new Slot(node, property.getKey(), null, property.getValue(),
-                    required.contains(property.getKey())));
-            if (node.get(property.getKey()) instanceof ObjectNode child && property.getValue().has("properties")) {
+            slots.add(
+                    new Slot(node, property.getKey(), null, property.getValue(), required.contains(property.getKey())));
+            if (node.get(property.getKey()) instanceof ObjectNode child
+                    && property.getValue().has("properties")) {
                 collect(child, property.getValue(), slots);
             }
         }
@@ -349,8 +443,8 @@ final class FuzzRequests {
         return slot.required();
     }
 
-    private void put(Slot slot, String value, Map<String, String> pathValues, Map<String, String> query,
-            boolean numeric) {
+    private void put(
+            Slot slot, String value, Map<String, String> pathValues, Map<String, String> query, boolean numeric) {
         if (slot.parameter() == null) {
             slot.parent().set(slot.name(), numeric ? NODES.numberNode(new BigDecimal(value)) : NODES.stringNode(value));
         } else if (slot.parameter().in().equals("path")) {
@@ -374,15 +468,31 @@ final class FuzzRequests {
     private String number(Mutation mutation, JsonNode schema) {
         boolean int32 = schema.path("format").asString("").equals("int32");
         return switch (mutation) {
-            case HUGE_NUMBER -> pick(int32 ? List.of("2147483648", "-2147483649", "9223372036854775808", "1e400",
-                    "99999999999999999999999999") : List.of("9223372036854775808", "-9223372036854775809",
-                    "18446744073709551616", "1e400", "99999999999999999999999999"));
+            case HUGE_NUMBER ->
+                pick(
+                        int32
+                                ? List.of(
+                                        "2147483648",
+                                        "-2147483649",
+                                        "9223372036854775808",
+                                        "1e400",
+                                        "99999999999999999999999999")
+                                : List.of(
+                                        "9223372036854775808",
+                                        "-9223372036854775809",
+                                        "18446744073709551616",
+                                        "1e400",
+                                        "99999999999999999999999999"));
             case NEGATIVE_NUMBER -> pick(List.of("-1", "-100", int32 ? "-2147483648" : "-9223372036854775808"));
             case NON_INTEGRAL_NUMBER -> pick(List.of("1.5", "0.1", "1e2", "2.0", "-0.5", "1E-7"));
-            case BELOW_MINIMUM -> new BigDecimal(schema.path("minimum").asString()).subtract(BigDecimal.ONE)
-                    .toPlainString();
-            case ABOVE_MAXIMUM -> new BigDecimal(schema.path("maximum").asString()).add(BigDecimal.ONE)
-                    .toPlainString();
+            case BELOW_MINIMUM ->
+                new BigDecimal(schema.path("minimum").asString())
+                        .subtract(BigDecimal.ONE)
+                        .toPlainString();
+            case ABOVE_MAXIMUM ->
+                new BigDecimal(schema.path("maximum").asString())
+                        .add(BigDecimal.ONE)
+                        .toPlainString();
             default -> throw new IllegalArgumentException(mutation.name());
         };
     }
@@ -425,14 +535,16 @@ final class FuzzRequests {
                 ObjectNode object = NODES.objectNode();
                 Set<String> required = new java.util.HashSet<>();
                 schema.path("required").forEach(r -> required.add(r.asString()));
-                for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+                for (Map.Entry<String, JsonNode> property :
+                        schema.path("properties").properties()) {
                     if (required.contains(property.getKey()) || random.nextBoolean()) {
                         object.set(property.getKey(), valid(property.getValue(), property.getKey()));
                     }
                 }
                 if (schema.path("additionalProperties").isObject()) {
                     for (int i = random.nextInt(3); i > 0; i--) {
-                        object.set(String.valueOf(1 + random.nextInt(50)),
+                        object.set(
+                                String.valueOf(1 + random.nextInt(50)),
                                 valid(schema.path("additionalProperties"), name + "{}"));
                     }
                 }
@@ -467,12 +579,23 @@ final class FuzzRequests {
     /** A value Jackson cannot take for the schema's type, even with its scalar coercions. */
     private JsonNode wrongType(JsonNode schema) {
         return switch (typeOf(schema)) {
-            case "integer", "number" -> pick(List.of(NODES.stringNode("abc"), NODES.objectNode(),
-                    NODES.arrayNode().add(1).add(2)));
+            case "integer", "number" ->
+                pick(List.of(
+                        NODES.stringNode("abc"),
+                        NODES.objectNode(),
+                        NODES.arrayNode().add(1).add(2)));
             case "boolean" -> pick(List.of(NODES.stringNode("maybe"), NODES.objectNode(), NODES.arrayNode()));
-            case "array" -> pick(List.of(NODES.stringNode("abc"), NODES.objectNode().put("a", 1)));
-            case "object" -> pick(List.of(NODES.stringNode("abc"), NODES.numberNode(1), NODES.arrayNode().add(1)));
-            default -> pick(List.of(NODES.objectNode().put("a", 1), NODES.arrayNode().add("a").add("b")));
+            case "array" ->
+                pick(List.of(NODES.stringNode("abc"), NODES.objectNode().put("a", 1)));
+            case "object" ->
+                pick(List.of(
+                        NODES.stringNode("abc"),
+                        NODES.numberNode(1),
+                        NODES.arrayNode().add(1)));
+            default ->
+                pick(List.of(
+                        NODES.objectNode().put("a", 1),
+                        NODES.arrayNode().add("a").add("b")));
         };
     }
 
@@ -511,7 +634,8 @@ final class FuzzRequests {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = base64.encodeToString(("{\"sub\":\"" + subject + "\",\"roles\":[\"USER\",\"ADMIN\"],\"exp\":"
-                + (Instant.now().getEpochSecond() + 3600) + "}").getBytes(StandardCharsets.UTF_8));
+                        + (Instant.now().getEpochSecond() + 3600) + "}")
+                .getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + ".";
     }
 

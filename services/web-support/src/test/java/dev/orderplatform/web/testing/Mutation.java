@@ -5,7 +5,6 @@ package dev.orderplatform.web.testing;
  * when the answer is fixed by the HTTP contract alone, which status it must be.
  */
 enum Mutation {
-
     VALID(false, 0),
     MISSING_REQUIRED_FIELD(true, 400),
     NULL_REQUIRED_FIELD(true, 400),

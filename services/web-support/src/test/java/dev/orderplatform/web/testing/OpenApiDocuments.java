@@ -1,5 +1,8 @@
 package dev.orderplatform.web.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The OpenAPI document a service serves against the copy checked in beside it ({@code services/<name>/openapi.yaml}):
@@ -31,10 +31,10 @@ public final class OpenApiDocuments {
     public static final String REGENERATE = "./mvnw -B -pl services/goods,services/inventory,services/order -am verify"
             + " -Dtest='*OpenApiDocumentTest' -Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE_PROPERTY + "=true";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private OpenApiDocuments() {
-    }
+    private OpenApiDocuments() {}
 
     /** The document as served at {@code /v3/api-docs.yaml}, without a token. */
     public static String servedYaml(String baseUrl) {
@@ -64,8 +64,9 @@ public final class OpenApiDocuments {
         }
         String expected = Files.readString(checkedIn, StandardCharsets.UTF_8);
         if (!expected.equals(document)) {
-            fail("The served OpenAPI document differs from " + checkedIn.toAbsolutePath() + firstDifference(expected,
-                    document) + "\nIf the API change is intended, regenerate the checked-in documents with:\n  "
+            fail("The served OpenAPI document differs from " + checkedIn.toAbsolutePath()
+                    + firstDifference(expected, document)
+                    + "\nIf the API change is intended, regenerate the checked-in documents with:\n  "
                     + REGENERATE + "\nand commit them.");
         }
     }
@@ -85,9 +86,15 @@ public final class OpenApiDocuments {
 
     private static String get(String url, String accept) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(response.statusCode()).as("GET %s without a token: %s", url, response.body()).isEqualTo(200);
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", accept)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode())
+                    .as("GET %s without a token: %s", url, response.body())
+                    .isEqualTo(200);
             return response.body();
         } catch (IOException e) {
             throw new IllegalStateException("GET " + url + " failed", e);
