@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,6 +81,38 @@ final class PlatformApi {
                 platform.orderUrl() + AuditResult.PATH,
                 platform.adminToken(),
                 AuditResult.request(initialStock));
+    }
+
+    /**
+     * The order service's Prometheus counters of one metric, by the value of one label, e.g. {@code
+     * orderplatform_rocketmq_requests_total} by {@code kind}; empty where the metric is absent (a mode without it).
+     */
+    Map<String, Double> orderCounters(String metric, String label) {
+        Map<String, Double> counters = new LinkedHashMap<>();
+        String body;
+        try {
+            body = http.send(
+                            HttpRequest.newBuilder(URI.create(platform.orderUrl() + "/actuator/prometheus"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .header("Accept", "text/plain")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException e) {
+            return counters;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return counters;
+        }
+        Pattern line = Pattern.compile("^" + metric + "\\{.*\\b" + label + "=\"([^\"]*)\".*\\} (\\S+)$");
+        for (String text : body.split("\n")) {
+            Matcher matcher = line.matcher(text);
+            if (matcher.matches()) {
+                counters.merge(matcher.group(1), Double.parseDouble(matcher.group(2)), Double::sum);
+            }
+        }
+        return counters;
     }
 
     Answer send(String method, String url, String token, Object body) {

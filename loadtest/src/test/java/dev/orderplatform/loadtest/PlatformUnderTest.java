@@ -7,11 +7,15 @@ import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +26,18 @@ import java.util.stream.Stream;
  * its own process on loopback) that this class starts and stops.
  */
 final class PlatformUnderTest implements AutoCloseable {
+
+    private static final Map<Component, String> ROLES = Map.of(
+            Component.MARIADB,
+            "database",
+            Component.ROCKETMQ,
+            "broker+nameserver",
+            Component.GOODS,
+            "goods",
+            Component.INVENTORY,
+            "inventory",
+            Component.ORDER,
+            "order");
 
     private final String orderUrl;
     private final String goodsUrl;
@@ -46,15 +62,19 @@ final class PlatformUnderTest implements AutoCloseable {
             return new PlatformUnderTest(
                     settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(), settings.jwtSecret(), null);
         }
+        return startLocal(settings, settings.protocolMode(), settings.workDir());
+    }
+
+    /** A fresh local platform whose order service runs the given protocol mode, its data and logs in workDir. */
+    static PlatformUnderTest startLocal(LoadSettings settings, String protocolMode, Path workDir) {
         Path launcherDir = launcherDir(settings);
-        Path workDir = settings.workDir();
         deleteRecursively(workDir);
         LocalPlatformOptions options = LocalPlatformOptions.defaults(workDir, launcherDir)
                 .withRandomPorts()
                 .withOrderTimeout(settings.orderTimeout());
-        if (!settings.protocolMode().equals("reliable")) {
+        if (!protocolMode.equals("reliable")) {
             options = options.withServiceProperties(
-                    Map.of(Component.ORDER, Map.of(LoadSettings.PROTOCOL_MODE_PROPERTY, settings.protocolMode())));
+                    Map.of(Component.ORDER, Map.of(LoadSettings.PROTOCOL_MODE_PROPERTY, protocolMode)));
         }
         long started = System.nanoTime();
         LocalPlatformOptions startOptions = options;
@@ -107,6 +127,59 @@ final class PlatformUnderTest implements AutoCloseable {
     /** The local platform, for chaos runs (kill -9 and restart); empty for an external one. */
     Optional<LocalPlatform> local() {
         return Optional.ofNullable(local);
+    }
+
+    /**
+     * The processes of the local platform by role, each with its descendants (the database's launcher JVM starts
+     * mysqld), for CPU accounting; empty for an external platform.
+     */
+    Map<String, List<ProcessHandle>> processes() {
+        Map<String, List<ProcessHandle>> byRole = new LinkedHashMap<>();
+        if (local != null) {
+            local.processes()
+                    .forEach((component, handle) -> byRole.put(
+                            ROLES.get(component),
+                            Stream.concat(Stream.of(handle), handle.descendants())
+                                    .toList()));
+        }
+        return byRole;
+    }
+
+    /**
+     * Stops the local platform and returns once all its processes (children included) have exited and its ports
+     * accept a bind again, so that the next platform does not share the machine with the remains of this one.
+     */
+    void closeAndAwaitGone(Duration timeout) {
+        if (local == null) {
+            return;
+        }
+        List<ProcessHandle> all =
+                processes().values().stream().flatMap(List::stream).toList();
+        List<Integer> ports = local.ports();
+        close();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (all.stream().anyMatch(ProcessHandle::isAlive) || !ports.stream().allMatch(PlatformUnderTest::free)) {
+            if (System.nanoTime() > deadline) {
+                all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+                throw new IllegalStateException(
+                        "The platform's processes or ports were still in use " + timeout + " after it was stopped");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted waiting for the platform to stop", e);
+            }
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
     }
 
     String describe() {

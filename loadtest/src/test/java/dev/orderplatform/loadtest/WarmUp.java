@@ -23,10 +23,11 @@ final class WarmUp {
 
     private WarmUp() {}
 
-    static void run(PlatformUnderTest platform, PlatformApi api, Catalogue catalogue, String runId, int orders) {
+    /** Runs the warm-up and returns the line it printed. */
+    static String run(PlatformUnderTest platform, PlatformApi api, Catalogue catalogue, String runId, int orders) {
         List<Long> goods = catalogue.ampleGoods();
         if (orders <= 0 || goods.isEmpty()) {
-            return;
+            return "no warm-up";
         }
         long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
         AtomicInteger next = new AtomicInteger();
@@ -53,14 +54,16 @@ final class WarmUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.out.printf(
+        String line = String.format(
                 Locale.ROOT,
-                "[loadtest] warm-up: %d orders paid, %d failed by %d users in %.1f s; the last " + "took %d ms%n",
+                "warm-up: %d orders paid, %d failed by %d users in %.1f s; the last " + "took %d ms",
                 ok.get(),
                 failed.get(),
                 users,
                 (System.nanoTime() - started) / 1e9,
                 lastMillis.get());
+        System.out.println("[loadtest] " + line);
+        return line;
     }
 
     private static boolean placeAndPay(PlatformUnderTest platform, PlatformApi api, String token, long goodsId) {

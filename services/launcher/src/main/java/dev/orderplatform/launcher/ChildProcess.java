@@ -59,6 +59,11 @@ public final class ChildProcess {
         return process.pid();
     }
 
+    /** The running process, e.g. to read its CPU time or wait for it and its children to exit. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

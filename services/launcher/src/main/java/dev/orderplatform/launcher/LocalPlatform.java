@@ -98,6 +98,27 @@ public final class LocalPlatform implements AutoCloseable {
         return options.workDir().resolve("logs");
     }
 
+    /** The running process of each component (benchmarks read their CPU time and wait for them to exit). */
+    public Map<Component, ProcessHandle> processes() {
+        Map<Component, ProcessHandle> handles = new EnumMap<>(Component.class);
+        processes.forEach((component, child) -> handles.put(component, child.handle()));
+        return handles;
+    }
+
+    /** Every port this platform listens on, so that a caller can wait until they are free again after close. */
+    public List<Integer> ports() {
+        return List.of(
+                ports.mariadb(),
+                ports.nameServer(),
+                ports.broker(),
+                ports.goodsHttp(),
+                ports.goodsGrpc(),
+                ports.inventoryHttp(),
+                ports.inventoryGrpc(),
+                ports.orderHttp(),
+                ports.orderGrpc());
+    }
+
     /** kill -9 one component, as a crashed pod. */
     public void kill(Component component) {
         progress.accept("killing " + component.processName() + " (kill -9)");

@@ -2,6 +2,7 @@ package dev.orderplatform.order.protocol;
 
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.order.RocketMqProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -40,17 +41,20 @@ public class TransactionalProducer implements SmartLifecycle {
 
     private final RocketMqProperties properties;
     private final ObjectProvider<TransactionListener> listener;
+    private final BrokerRequestCounter requests;
     private volatile TransactionMQProducer producer;
     private volatile ThreadPoolExecutor checkExecutor;
 
-    public TransactionalProducer(RocketMqProperties properties, ObjectProvider<TransactionListener> listener) {
+    public TransactionalProducer(
+            RocketMqProperties properties, ObjectProvider<TransactionListener> listener, MeterRegistry registry) {
         this.properties = properties;
         this.listener = listener;
+        this.requests = new BrokerRequestCounter(registry);
     }
 
     @Override
     public synchronized void start() {
-        TransactionMQProducer created = new TransactionMQProducer(Topics.ORDER_PRODUCER_GROUP);
+        TransactionMQProducer created = new TransactionMQProducer(Topics.ORDER_PRODUCER_GROUP, requests);
         created.setNamesrvAddr(properties.nameServer());
         created.setInstanceName("order-" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 8));

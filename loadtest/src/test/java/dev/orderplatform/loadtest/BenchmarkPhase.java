@@ -1,0 +1,245 @@
+package dev.orderplatform.loadtest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One mode on one fresh platform within the interleaved benchmark: a steady step at a fixed rate (its latency, the CPU
+ * window and the profiles), then the rate ladder. Users are counted by the step they arrived in; completions also by
+ * the step window they completed in, which is the throughput: a platform that cannot keep up completes fewer orders
+ * per second than are offered, however many it finishes after the step.
+ */
+final class BenchmarkPhase {
+
+    /** Pause between steps, so that one step's stragglers mostly complete outside the next step's window. */
+    static final int GAP_SECONDS = 2;
+
+    /** The criteria a step must meet to count as sustained, and those that end the ladder. */
+    record Bounds(int p99Ms, int collapseMs) {}
+
+    /** The figures of one arrival rate. */
+    static final class Step {
+        final double rate;
+        final int seconds;
+        final long offsetMillis;
+        final AtomicLong arrivals = new AtomicLong();
+        final AtomicLong created = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
+        /** Orders created (of any step's users) whose response came inside this step's window. */
+        final AtomicLong completedInWindow = new AtomicLong();
+        /** This step's users that were done (created or failed) by the end of its window. */
+        final AtomicLong doneInWindow = new AtomicLong();
+
+        final List<Integer> createMillis = Collections.synchronizedList(new ArrayList<>());
+        volatile boolean evaluated;
+
+        Step(double rate, int seconds, long offsetMillis) {
+            this.rate = rate;
+            this.seconds = seconds;
+            this.offsetMillis = offsetMillis;
+        }
+
+        long endMillis() {
+            return offsetMillis + seconds * 1000L;
+        }
+
+        double completedPerSecond() {
+            return completedInWindow.get() / (double) seconds;
+        }
+
+        /** Users of this step still waiting for their order at the end of its window. */
+        long backlogAtEnd() {
+            return arrivals.get() - skipped.get() - doneInWindow.get();
+        }
+
+        int percentile(double p) {
+            List<Integer> sorted;
+            synchronized (createMillis) {
+                sorted = createMillis.stream().sorted().toList();
+            }
+            return sorted.isEmpty() ? -1 : sorted.get((int) Math.ceil(p / 100.0 * sorted.size()) - 1);
+        }
+
+        /**
+         * Completions keep pace (at least 95% of the offered orders completed within the window), no backlog builds
+         * up (less than a second's arrivals still waiting at the end), at most 1% failed, and p99 under the bound.
+         */
+        boolean sustained(Bounds bounds) {
+            long offered = arrivals.get();
+            return offered > 0
+                    && skipped.get() == 0
+                    && completedInWindow.get() >= 0.95 * rate * seconds
+                    && backlogAtEnd() <= rate
+                    && failed.get() * 100 <= offered
+                    && percentile(99) >= 0
+                    && percentile(99) <= bounds.p99Ms();
+        }
+    }
+
+    final String mode;
+    final int round;
+    final List<Step> steps = new ArrayList<>();
+    final AtomicLong createdTotal = new AtomicLong();
+    private final Bounds bounds;
+    private volatile long startMillis;
+    private volatile boolean collapsed;
+    volatile PlatformUnderTest platform;
+    volatile Catalogue catalogue;
+    volatile String machineAtStart;
+    volatile String warmUp;
+    volatile Map<String, ProcessCpu.Usage> cpu = Map.of();
+    volatile long cpuOrders;
+    volatile double cpuWindowSeconds;
+    /** The order producer's broker requests per created order in the steady window, by kind. */
+    volatile Map<String, Double> brokerRequestsPerOrder = Map.of();
+
+    volatile List<Path> flameGraphs = List.of();
+    volatile AuditResult audit;
+
+    BenchmarkPhase(
+            String mode,
+            int round,
+            double steadyRate,
+            int steadySeconds,
+            List<Double> rates,
+            int stepSeconds,
+            Bounds bounds) {
+        this.mode = mode;
+        this.round = round;
+        this.bounds = bounds;
+        long offset = 0;
+        steps.add(new Step(steadyRate, steadySeconds, offset));
+        offset += (steadySeconds + GAP_SECONDS) * 1000L;
+        for (double rate : rates) {
+            steps.add(new Step(rate, stepSeconds, offset));
+            offset += (stepSeconds + GAP_SECONDS) * 1000L;
+        }
+    }
+
+    String label() {
+        return "R" + round + " " + mode;
+    }
+
+    Step steady() {
+        return steps.getFirst();
+    }
+
+    /** Marks the phase's start at its first user; true for that first call only. */
+    boolean start(long now) {
+        synchronized (this) {
+            if (startMillis != 0) {
+                return false;
+            }
+            startMillis = now;
+            return true;
+        }
+    }
+
+    /** The step a user arriving now belongs to; steps before it are evaluated, and a collapse skips the rest. */
+    int arrive(long now) {
+        int index = stepIndex(now);
+        for (int i = 0; i < index; i++) {
+            evaluate(i);
+        }
+        Step step = steps.get(index);
+        step.arrivals.incrementAndGet();
+        if (collapsed) {
+            step.skipped.incrementAndGet();
+        }
+        return index;
+    }
+
+    boolean collapsed() {
+        return collapsed;
+    }
+
+    void completed(int index, boolean created, Integer createMillis, long now) {
+        Step step = steps.get(index);
+        long offset = now - startMillis;
+        if (offset < step.endMillis()) {
+            step.doneInWindow.incrementAndGet();
+        }
+        if (!created) {
+            step.failed.incrementAndGet();
+            return;
+        }
+        step.created.incrementAndGet();
+        step.createMillis.add(createMillis);
+        createdTotal.incrementAndGet();
+        for (Step window : steps) {
+            if (offset >= window.offsetMillis && offset < window.endMillis()) {
+                window.completedInWindow.incrementAndGet();
+            }
+        }
+    }
+
+    /** The highest offered rate sustained (see {@link Step#sustained}), or null if none was. */
+    Double highestSustained() {
+        return steps.stream()
+                .filter(step -> step.sustained(bounds))
+                .map(step -> step.rate)
+                .max(Double::compare)
+                .orElse(null);
+    }
+
+    /** The most orders completed per second in any step window. */
+    double peakCompletedPerSecond() {
+        return steps.stream().mapToDouble(Step::completedPerSecond).max().orElse(0);
+    }
+
+    Bounds bounds() {
+        return bounds;
+    }
+
+    private int stepIndex(long now) {
+        long offset = Math.max(0, now - startMillis);
+        int index = 0;
+        while (index + 1 < steps.size() && offset >= steps.get(index + 1).offsetMillis) {
+            index++;
+        }
+        return index;
+    }
+
+    private synchronized void evaluate(int index) {
+        Step step = steps.get(index);
+        if (step.evaluated) {
+            return;
+        }
+        step.evaluated = true;
+        long attempted = step.created.get() + step.failed.get();
+        System.out.printf(
+                Locale.ROOT,
+                "[benchmark] %s: %.0f/s offered -> %.1f/s completed in the step, p50 %d ms, "
+                        + "p99 %d ms, %d failed, backlog at the end %d%s%n",
+                label(),
+                step.rate,
+                step.completedPerSecond(),
+                step.percentile(50),
+                step.percentile(99),
+                step.failed.get(),
+                step.backlogAtEnd(),
+                step.skipped.get() > 0 ? ", skipped " + step.skipped.get() : "");
+        boolean collapse = step.percentile(99) > bounds.collapseMs()
+                || step.failed.get() * 5 > attempted
+                || step.completedInWindow.get() < 0.5 * step.rate * step.seconds;
+        // A step none of whose users got an answer yet is the worst case, not "no data".
+        if (!collapsed && step.arrivals.get() > 0 && collapse) {
+            collapsed = true;
+            System.out.println(
+                    "[benchmark] " + label() + " collapsed at " + step.rate + "/s: skipping the higher " + "rates");
+        }
+    }
+
+    /** Evaluates the steps not yet printed (the last ones), once the phase's users are all done. */
+    void finish() {
+        for (int i = 0; i < steps.size(); i++) {
+            evaluate(i);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package dev.orderplatform.loadtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * The benchmark's settings and its results: {@code benchmark.json} (every figure) and {@code BENCHMARK.md} (the
+ * tables: per phase, CPU per order per process, and ratios pair by pair, so that drift of the machine between rounds
+ * cancels out).
+ */
+final class BenchmarkReport {
+
+    /** What {@code -D} options the benchmark takes, with their defaults. */
+    record Config(
+            List<String> modes,
+            int rounds,
+            double steadyRate,
+            int steadySeconds,
+            List<Double> rates,
+            int stepSeconds,
+            int p99BoundMs,
+            int collapseMs,
+            int warmupOrders,
+            double settleLoad,
+            int settleMaxSeconds,
+            boolean profile,
+            String referenceMode) {
+
+        static Config fromSystemProperties() {
+            List<String> modes =
+                    List.of(LoadSettings.text("modes", "reliable,baseline").split("\\s*,\\s*"));
+            return new Config(
+                    modes,
+                    (int) LoadSettings.number("rounds", 2),
+                    LoadSettings.number("steadyRate", 50),
+                    (int) LoadSettings.number("steadySeconds", 20),
+                    LoadSettings.numbers("rates", "100,125,150,175,200,250,300"),
+                    (int) LoadSettings.number("stepSeconds", 8),
+                    (int) LoadSettings.number("p99BoundMs", 200),
+                    (int) LoadSettings.number("collapseMs", 5000),
+                    (int) LoadSettings.number("warmupOrders", 3000),
+                    LoadSettings.number("settleLoad", 1.5),
+                    (int) LoadSettings.number("settleMaxSeconds", 30),
+                    Boolean.parseBoolean(LoadSettings.text("profile", "true")),
+                    LoadSettings.text("referenceMode", "baseline"));
+        }
+    }
+
+    private BenchmarkReport() {}
+
+    static void write(Path dir, String runId, Instant startedAt, Config config, List<BenchmarkPhase> phases) {
+        try {
+            Files.createDirectories(dir);
+            Path json = dir.resolve("benchmark.json");
+            Files.writeString(
+                    json,
+                    PlatformApi.JSON
+                            .rebuild()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .build()
+                            .writeValueAsString(raw(runId, startedAt, config, phases)));
+            Path table = dir.resolve("BENCHMARK.md");
+            Files.writeString(table, markdown(runId, startedAt, config, phases));
+            System.out.println("[benchmark] figures: " + json + "; tables: " + table);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> raw(
+            String runId, Instant startedAt, Config config, List<BenchmarkPhase> phases) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("run", runId);
+        raw.put("startedAt", startedAt.toString());
+        raw.put("machine", Machine.describe());
+        raw.put("config", config);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (BenchmarkPhase phase : phases) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("phase", phase.label());
+            row.put("mode", phase.mode);
+            row.put("round", phase.round);
+            row.put("machineAtStart", phase.machineAtStart);
+            row.put("warmUp", phase.warmUp);
+            row.put("highestSustainedPerSecond", phase.highestSustained());
+            row.put("peakCompletedPerSecond", phase.peakCompletedPerSecond());
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (BenchmarkPhase.Step step : phase.steps) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("offeredPerSecond", step.rate);
+                s.put("seconds", step.seconds);
+                s.put("completedPerSecond", step.completedPerSecond());
+                s.put("arrivals", step.arrivals.get());
+                s.put("created", step.created.get());
+                s.put("failed", step.failed.get());
+                s.put("skipped", step.skipped.get());
+                s.put("backlogAtEnd", step.backlogAtEnd());
+                s.put("p50Ms", step.percentile(50));
+                s.put("p99Ms", step.percentile(99));
+                s.put("sustained", step.sustained(phase.bounds()));
+                steps.add(s);
+            }
+            row.put("steps", steps);
+            row.put("cpuWindowSeconds", phase.cpuWindowSeconds);
+            row.put("cpuWindowOrders", phase.cpuOrders);
+            row.put("cpuSeconds", phase.cpu);
+            row.put("brokerRequestsPerOrder", phase.brokerRequestsPerOrder);
+            row.put(
+                    "flameGraphs",
+                    phase.flameGraphs.stream()
+                            .map(p -> p.getFileName().toString())
+                            .toList());
+            row.put("audit", phase.audit == null ? "not run" : phase.audit.summary());
+            rows.add(row);
+        }
+        raw.put("phases", rows);
+        return raw;
+    }
+
+    static String markdown(String runId, Instant startedAt, Config config, List<BenchmarkPhase> phases) {
+        StringBuilder md = new StringBuilder("# Order creation benchmark\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                """
+                Generated by `OrderBenchmarkSimulation` (run %s, started %s) on %s; every figure in `benchmark.json`.
+                Modes %s interleaved, %d rounds, each phase on a fresh platform warmed up with %d orders. Steady step \
+                %.0f/s for %d s (latency, CPU from %d s on); ladder %s/s, %d s each. Sustained: >= 95%% of the offered \
+                orders completed within the step, backlog at its end under a second of arrivals, <= 1%% failed, p99 \
+                <= %d ms. Everything co-located: load generator, three services, broker, database.
+
+                """,
+                runId,
+                startedAt,
+                Machine.describe(),
+                config.modes(),
+                config.rounds(),
+                config.warmupOrders(),
+                config.steadyRate(),
+                config.steadySeconds(),
+                config.steadySeconds() / 4,
+                config.rates(),
+                config.stepSeconds(),
+                config.p99BoundMs()));
+        md.append(String.format(
+                Locale.ROOT,
+                "| phase | highest sustained /s | peak completed /s | p50 / p99 ms at "
+                        + "%.0f/s | CPU ms per order (platform) | machine before the phase | audit |%n",
+                config.steadyRate()));
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (BenchmarkPhase phase : phases) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.1f | %d / %d | %s | %s | %s |%n",
+                    phase.label(),
+                    phase.highestSustained() == null
+                            ? "none"
+                            : String.format(Locale.ROOT, "%.0f", phase.highestSustained()),
+                    phase.peakCompletedPerSecond(),
+                    phase.steady().percentile(50),
+                    phase.steady().percentile(99),
+                    millis(platformCpuMillisPerOrder(phase)),
+                    phase.machineAtStart,
+                    phase.audit == null ? "not run" : phase.audit.summary()));
+        }
+        ratios(md, config, phases);
+        cpu(md, phases);
+        md.append("\n## Ladders\n");
+        for (BenchmarkPhase phase : phases) {
+            md.append("\n### ")
+                    .append(phase.label())
+                    .append("\n\n")
+                    .append(phase.warmUp)
+                    .append(".\n\n");
+            md.append("| offered/s | completed/s in the step | created | failed | skipped | backlog at end | p50 ms "
+                    + "| p99 ms | sustained |\n|---|---|---|---|---|---|---|---|---|\n");
+            for (BenchmarkPhase.Step step : phase.steps) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %.0f | %.1f | %d | %d | %d | %d | %d | %d | %s |%n",
+                        step.rate,
+                        step.completedPerSecond(),
+                        step.created.get(),
+                        step.failed.get(),
+                        step.skipped.get(),
+                        step.backlogAtEnd(),
+                        step.percentile(50),
+                        step.percentile(99),
+                        step.sustained(phase.bounds()) ? "yes" : "no"));
+            }
+        }
+        List<String> graphs = phases.stream()
+                .flatMap(p -> p.flameGraphs.stream())
+                .map(p -> "`profiles/" + p.getFileName() + "`")
+                .toList();
+        md.append("\nCPU flame graphs (async-profiler, steady step of the last round): ")
+                .append(graphs.isEmpty() ? "none" : String.join(", ", graphs))
+                .append(".\n");
+        return md.toString();
+    }
+
+    /** Each mode against the reference mode of the same round: the machine's drift between rounds cancels. */
+    private static void ratios(StringBuilder md, Config config, List<BenchmarkPhase> phases) {
+        md.append("\n## Ratios to `").append(config.referenceMode()).append("`, pair by pair\n\n");
+        md.append("| round | mode | highest sustained | peak completed/s | p50 at steady | p99 at steady "
+                + "| CPU per order |\n|---|---|---|---|---|---|---|\n");
+        for (BenchmarkPhase reference : phases) {
+            if (!reference.mode.equals(config.referenceMode())) {
+                continue;
+            }
+            for (BenchmarkPhase phase : phases) {
+                if (phase.round != reference.round || phase == reference) {
+                    continue;
+                }
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %s | %s | %s | %s | %s | %s |%n",
+                        phase.round,
+                        phase.mode,
+                        ratio(phase, reference, p -> p.highestSustained() == null ? Double.NaN : p.highestSustained()),
+                        ratio(phase, reference, BenchmarkPhase::peakCompletedPerSecond),
+                        ratio(phase, reference, p -> p.steady().percentile(50)),
+                        ratio(phase, reference, p -> p.steady().percentile(99)),
+                        ratio(phase, reference, BenchmarkReport::platformCpuMillisPerOrder)));
+            }
+        }
+    }
+
+    private static String ratio(BenchmarkPhase phase, BenchmarkPhase reference, ToDoubleFunction<BenchmarkPhase> of) {
+        double value = of.applyAsDouble(phase);
+        double base = of.applyAsDouble(reference);
+        return Double.isNaN(value) || Double.isNaN(base) || value < 0 || base <= 0
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.2f", value / base);
+    }
+
+    /** CPU milliseconds per created order in the steady window, per process, with the JVMs' GC and JIT parts. */
+    private static void cpu(StringBuilder md, List<BenchmarkPhase> phases) {
+        Set<String> roles = new LinkedHashSet<>();
+        phases.forEach(phase -> roles.addAll(phase.cpu.keySet()));
+        md.append("\n## CPU ms per created order in the steady window (GC / JIT threads in brackets)\n\n| phase | "
+                        + "window s | orders in it | ")
+                .append(String.join(" | ", roles))
+                .append(" | platform total |\n");
+        md.append("|---|---|---|").append("---|".repeat(roles.size() + 1)).append('\n');
+        for (BenchmarkPhase phase : phases) {
+            md.append(String.format(
+                    Locale.ROOT, "| %s | %.1f | %d | ", phase.label(), phase.cpuWindowSeconds, phase.cpuOrders));
+            for (String role : roles) {
+                ProcessCpu.Usage usage = phase.cpu.get(role);
+                md.append(
+                        usage == null || phase.cpuOrders == 0
+                                ? "n/a"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%.2f (%.2f / %.2f)",
+                                        usage.seconds() * 1000 / phase.cpuOrders,
+                                        usage.gcSeconds() * 1000 / phase.cpuOrders,
+                                        usage.jitSeconds() * 1000 / phase.cpuOrders));
+                md.append(" | ");
+            }
+            md.append(millis(platformCpuMillisPerOrder(phase))).append(" |\n");
+        }
+        md.append("\nBroker requests of the order producer per created order in the same window (none in a mode "
+                + "without it):\n\n");
+        for (BenchmarkPhase phase : phases) {
+            md.append("- ")
+                    .append(phase.label())
+                    .append(": ")
+                    .append(
+                            phase.brokerRequestsPerOrder.isEmpty()
+                                    ? "none"
+                                    : phase.brokerRequestsPerOrder.entrySet().stream()
+                                            .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+                                            .collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+    }
+
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** The platform's CPU per order: every process but the load generator. */
+    static double platformCpuMillisPerOrder(BenchmarkPhase phase) {
+        if (phase.cpuOrders == 0) {
+            return Double.NaN;
+        }
+        return phase.cpu.entrySet().stream()
+                        .filter(e -> !e.getKey().equals("load generator"))
+                        .mapToDouble(e -> e.getValue().seconds())
+                        .sum()
+                * 1000
+                / phase.cpuOrders;
+    }
+}
