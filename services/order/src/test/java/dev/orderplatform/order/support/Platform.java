@@ -170,22 +170,6 @@ public final class Platform {
         return id;
     }
 
-    /** A new goods that is off sale (with stock). */
-    public long newGoodsOffSale(String price, int stock) {
-        long id = goods().createGoods(CreateGoodsRequest.newBuilder()
-                        .setName("off-sale goods " + UUID.randomUUID())
-                        .setPrice(price)
-                        .setOnSale(false)
-                        .build())
-                .getId();
-        inventory()
-                .setStock(SetStockRequest.newBuilder()
-                        .setGoodsId(id)
-                        .setStock(stock)
-                        .build());
-        return id;
-    }
-
     /** Takes a goods off sale in the catalogue. */
     public void takeOffSale(long goodsId) {
         var current = goods().getGoods(dev.orderplatform.contracts.goods.v1.GetGoodsRequest.newBuilder()
