@@ -16,20 +16,16 @@ cache_root=${ORDERPLATFORM_K8S_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/orderplatf
 bin_dir="$cache_root/k8s-v$K8S_VERSION"
 stamp="$bin_dir/.complete-etcd$ETCD_VERSION-kwok$KWOK_VERSION-helm$HELM_VERSION"
 
-if [ -f "$stamp" ]; then
-  echo "k8s: binaries for Kubernetes v$K8S_VERSION found in $bin_dir"
-  echo "$bin_dir"
-  exit 0
-fi
-if ! command -v go >/dev/null; then
-  echo "k8s: Go is not installed; install Go >= 1.26, or place etcd, kube-apiserver, kubectl ... in $bin_dir" >&2
-  exit 1
-fi
-
-mkdir -p "$bin_dir"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CGO_ENABLED=0 GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
+
+require_go() {
+  if ! command -v go >/dev/null; then
+    echo "k8s: Go is not installed; install Go >= 1.26, or place etcd, kube-apiserver, kubectl ... in $bin_dir" >&2
+    exit 1
+  fi
+}
 
 timed() { # timed <name> <command...>: one progress line per binary, with its build time
   local name=$1 start=$SECONDS
@@ -38,6 +34,9 @@ timed() { # timed <name> <command...>: one progress line per binary, with its bu
   "$@"
   echo "k8s: built $name in $((SECONDS - start)) s"
 }
+
+# Each tool set below has a stamp of its own, so adding one does not rebuild the others.
+build_kubernetes() {
 
 # Kubernetes: its published go.mod lists the staging modules (k8s.io/api, client-go, ...) at v0.0.0, so a
 # throw-away wrapper module requires it and points every one of them at the matching v0.x.y release.
@@ -83,4 +82,14 @@ GOBIN="$bin_dir" timed "helm v$HELM_VERSION" go install -ldflags "-s -w -X helm.
 
 touch "$stamp"
 echo "k8s: binaries for Kubernetes v$K8S_VERSION in $bin_dir ($(du -sh "$bin_dir" | cut -f1))"
+}
+
+if [ -f "$stamp" ]; then
+  echo "k8s: binaries for Kubernetes v$K8S_VERSION found in $bin_dir"
+else
+  require_go
+  mkdir -p "$bin_dir"
+  build_kubernetes
+fi
+
 echo "$bin_dir"
