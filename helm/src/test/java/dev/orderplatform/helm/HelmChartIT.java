@@ -187,9 +187,11 @@ class HelmChartIT {
                 .inNamespace("shop-a")
                 .withName("custom-orderplatform-operator-dashboards")
                 .get();
-        assertThat(dashboards.getMetadata().getLabels()).containsEntry("grafana.example.com/dashboard", "orderplatform");
+        assertThat(dashboards.getMetadata().getLabels())
+                .containsEntry("grafana.example.com/dashboard", "orderplatform");
         assertThat(new ObjectMapper().readTree(dashboards.getData().get("orderplatform.json")))
-                .isEqualTo(new ObjectMapper().readTree(CHART.resolve("dashboards/orderplatform.json").toFile()));
+                .isEqualTo(new ObjectMapper()
+                        .readTree(CHART.resolve("dashboards/orderplatform.json").toFile()));
     }
 
     @Test

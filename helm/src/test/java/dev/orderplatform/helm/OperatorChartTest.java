@@ -122,7 +122,8 @@ class OperatorChartTest {
                                 variable.getValueFrom().getFieldRef().getFieldPath())
                         .isEqualTo("metadata.namespace"));
 
-        var rules = named(objects, ClusterRole.class, "op-orderplatform-operator").getRules();
+        var rules =
+                named(objects, ClusterRole.class, "op-orderplatform-operator").getRules();
         assertThat(rules)
                 .flatExtracting(PolicyRule::getResources)
                 .containsExactlyInAnyOrder(
@@ -177,7 +178,8 @@ class OperatorChartTest {
         assertThat(objects)
                 .filteredOn(ClusterRoleBinding.class::isInstance)
                 .map(ClusterRoleBinding.class::cast)
-                .filteredOn(binding -> binding.getRoleRef().getName().equals(role.getMetadata().getName()))
+                .filteredOn(binding ->
+                        binding.getRoleRef().getName().equals(role.getMetadata().getName()))
                 .singleElement();
     }
 
@@ -192,7 +194,8 @@ class OperatorChartTest {
         assertThat(dashboards.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
         assertThat(dashboards.getData())
                 .containsExactly(Map.entry(
-                        "orderplatform.json", Files.readString(CHART.resolve("dashboards/orderplatform.json"))
+                        "orderplatform.json",
+                        Files.readString(CHART.resolve("dashboards/orderplatform.json"))
                                 .strip()));
     }
 

@@ -50,7 +50,8 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
         System.out.println(
                 crds.available()
                         ? "k8s: Prometheus Operator v" + crds.version() + " CRDs in " + crds.directory()
-                        : "k8s: the tests with the Prometheus Operator's CRDs will be SKIPPED: " + crds.missingReason());
+                        : "k8s: the tests with the Prometheus Operator's CRDs will be SKIPPED: "
+                                + crds.missingReason());
     }
 
     public Path path(String command) {

@@ -45,10 +45,10 @@ public final class MonitoringDependents {
     }
 
     /** Reconcile precondition: spec.monitoring.enabled. Unmet, JOSDK deletes what was created. */
-    public static class MonitoringEnabled implements Condition<HasMetadata, OrderPlatform> {
+    public static class MonitoringEnabled implements Condition<Object, OrderPlatform> {
         @Override
         public boolean isMet(
-                DependentResource<HasMetadata, OrderPlatform> dependent,
+                DependentResource<Object, OrderPlatform> dependent,
                 OrderPlatform primary,
                 Context<OrderPlatform> context) {
             return PlatformSettings.of(primary).monitoring().enabled();

@@ -43,8 +43,9 @@ public record OrderPlatformSpec(
                 + "name finds its data), Delete removes them. Default Retain.")
         DataRetention dataRetention,
 
-        @JsonPropertyDescription("Metrics, alerts, traces and logs of the services: PodMonitor and PrometheusRule for the "
-                + "Prometheus Operator, trace export and JSON logs.")
+        @JsonPropertyDescription(
+                "Metrics, alerts, traces and logs of the services: PodMonitor and PrometheusRule for the "
+                        + "Prometheus Operator, trace export and JSON logs.")
         MonitoringSpec monitoring) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

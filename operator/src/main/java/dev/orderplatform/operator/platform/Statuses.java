@@ -1,9 +1,9 @@
 package dev.orderplatform.operator.platform;
 
-import dev.orderplatform.operator.platform.OrderPlatformStatus.ComponentStatus;
-import dev.orderplatform.operator.platform.OrderPlatformStatus.Rollout;
 import dev.orderplatform.operator.monitoring.MonitoringDependents;
 import dev.orderplatform.operator.monitoring.MonitoringResources;
+import dev.orderplatform.operator.platform.OrderPlatformStatus.ComponentStatus;
+import dev.orderplatform.operator.platform.OrderPlatformStatus.Rollout;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;

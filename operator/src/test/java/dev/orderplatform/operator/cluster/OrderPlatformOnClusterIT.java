@@ -385,10 +385,10 @@ class OrderPlatformOnClusterIT {
                 .orThrow();
 
         // No event announces the CRDs: the platform that waits for them is reconciled again every 30 s.
-        await().atMost(READY_TIMEOUT).untilAsserted(() -> assertThat(condition(
-                                platform(MONITORING_NAMESPACE), "MonitoringReady")
-                        .getStatus())
-                .isEqualTo("True"));
+        await().atMost(READY_TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(platform(MONITORING_NAMESPACE), "MonitoringReady")
+                                .getStatus())
+                        .isEqualTo("True"));
         var podMonitor = monitoringObject("PodMonitor", "shop-services");
         var rule = monitoringObject("PrometheusRule", "shop-rules");
         for (var object : List.of(podMonitor, rule)) {

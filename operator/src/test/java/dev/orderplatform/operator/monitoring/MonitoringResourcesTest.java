@@ -34,9 +34,8 @@ class MonitoringResourcesTest {
         assertThat(selector.getMatchExpressions().getFirst().getValues())
                 .containsExactlyInAnyOrder("goods", "inventory", "order");
         for (AppService service : AppService.values()) {
-            var template = AppServiceResources.deployment(platform, service)
-                    .getSpec()
-                    .getTemplate();
+            var template =
+                    AppServiceResources.deployment(platform, service).getSpec().getTemplate();
             assertThat(template.getMetadata().getLabels())
                     .containsAllEntriesOf(selector.getMatchLabels())
                     .containsEntry(selector.getMatchExpressions().getFirst().getKey(), service.id());

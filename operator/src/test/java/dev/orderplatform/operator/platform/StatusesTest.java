@@ -63,7 +63,10 @@ class StatusesTest {
                 platform,
                 settings,
                 new Statuses.Observed(
-                        List.of(GOODS_ROLLED_OUT), null, List.of(), Statuses.Monitoring.PROMETHEUS_OPERATOR_NOT_INSTALLED),
+                        List.of(GOODS_ROLLED_OUT),
+                        null,
+                        List.of(),
+                        Statuses.Monitoring.PROMETHEUS_OPERATOR_NOT_INSTALLED),
                 T0);
         var applied = Statuses.reconciled(
                 platform,
