@@ -76,8 +76,6 @@ class HelmChartIT {
         String serviceAccount = "system:serviceaccount:helm-defaults:" + operator;
         assertThat(canI(cluster, serviceAccount, "create", "statefulsets.apps", "any-namespace"))
                 .isTrue();
-        assertThat(canI(cluster, serviceAccount, "create", "podmonitors.monitoring.coreos.com", "any-namespace"))
-                .isTrue();
         assertThat(canI(cluster, serviceAccount, "list", "customresourcedefinitions.apiextensions.k8s.io", ""))
                 .isFalse();
         // The dashboard is off by default.

@@ -180,7 +180,7 @@ class OperatorChartTest {
                 .map(ClusterRoleBinding.class::cast)
                 .filteredOn(binding ->
                         binding.getRoleRef().getName().equals(role.getMetadata().getName()))
-                .singleElement();
+                .hasSize(1);
     }
 
     @Test
