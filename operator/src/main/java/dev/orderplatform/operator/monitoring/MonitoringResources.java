@@ -30,7 +30,7 @@ public final class MonitoringResources {
     public static final String POD_MONITOR_COMPONENT = "pod-monitor";
     public static final String PROMETHEUS_RULE_COMPONENT = "prometheus-rule";
     /** Where the build puts the rule file in the operator's jar (operator/pom.xml). */
-    static final String RULES_RESOURCE = "/dev/orderplatform/operator/monitoring/orderplatform-rules.yaml";
+    private static final String RULES_RESOURCE = "/dev/orderplatform/operator/monitoring/orderplatform-rules.yaml";
 
     private static final PrometheusRuleSpec RULES = readRules(RULES_RESOURCE);
 
@@ -86,7 +86,7 @@ public final class MonitoringResources {
                 .build();
     }
 
-    static PrometheusRuleSpec readRules(String resource) {
+    private static PrometheusRuleSpec readRules(String resource) {
         try (InputStream in = Objects.requireNonNull(
                 MonitoringResources.class.getResourceAsStream(resource), resource + " is not in the operator's jar")) {
             return new KubernetesSerialization()
