@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Kubernetes control plane the tests run (etcd, kube-apiserver, kube-controller-manager,
 # kube-scheduler, kubectl, kwok with its stages, helm) from their official Go modules into a versioned cache
-# outside the repository. A second run finds them and builds nothing. Needs Go and the Go module proxy.
+# outside the repository, and fetches the Prometheus Operator's CRDs from its module next to it. A second run
+# finds them and builds nothing. Needs Go and the Go module proxy.
 #
 #   k8s-testkit/build-binaries.sh          # builds into ~/.cache/orderplatform/k8s-v<version>
 #   ORDERPLATFORM_K8S_CACHE=/some/dir build-binaries.sh
@@ -83,6 +84,27 @@ GOBIN="$bin_dir" timed "helm v$HELM_VERSION" go install -ldflags "-s -w -X helm.
 touch "$stamp"
 echo "k8s: binaries for Kubernetes v$K8S_VERSION in $bin_dir ($(du -sh "$bin_dir" | cut -f1))"
 }
+
+# The Prometheus Operator's CRDs (PodMonitor, PrometheusRule, ...), for the monitoring tests: the YAML files of
+# its official module, as the project publishes them (example/prometheus-operator-crd), nothing built.
+prometheus_crds_dir="$cache_root/prometheus-operator-crds-v$PROMETHEUS_OPERATOR_VERSION"
+prometheus_crds_stamp="$prometheus_crds_dir/.complete"
+fetch_prometheus_operator_crds() {
+  local module="github.com/prometheus-operator/prometheus-operator@v$PROMETHEUS_OPERATOR_VERSION" module_dir
+  module_dir=$(cd "$work" && go mod download -json "$module" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  rm -rf "$prometheus_crds_dir" && mkdir -p "$prometheus_crds_dir"
+  cp "$module_dir"/example/prometheus-operator-crd/monitoring.coreos.com_*.yaml "$prometheus_crds_dir/"
+  chmod u+w "$prometheus_crds_dir"/*.yaml
+  touch "$prometheus_crds_stamp"
+  echo "k8s: Prometheus Operator v$PROMETHEUS_OPERATOR_VERSION CRDs in $prometheus_crds_dir"
+}
+
+if [ -f "$prometheus_crds_stamp" ]; then
+  echo "k8s: Prometheus Operator v$PROMETHEUS_OPERATOR_VERSION CRDs found in $prometheus_crds_dir"
+else
+  require_go
+  fetch_prometheus_operator_crds
+fi
 
 if [ -f "$stamp" ]; then
   echo "k8s: binaries for Kubernetes v$K8S_VERSION found in $bin_dir"

@@ -3,6 +3,7 @@ package dev.orderplatform.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderplatform.k8s.testkit.CommandResult;
 import dev.orderplatform.k8s.testkit.ControlPlane;
 import dev.orderplatform.k8s.testkit.WithControlPlane;
@@ -75,6 +76,15 @@ class HelmChartIT {
         String serviceAccount = "system:serviceaccount:helm-defaults:" + operator;
         assertThat(canI(cluster, serviceAccount, "create", "statefulsets.apps", "any-namespace"))
                 .isTrue();
+        assertThat(canI(cluster, serviceAccount, "list", "customresourcedefinitions.apiextensions.k8s.io", ""))
+                .isFalse();
+        // The dashboard is off by default.
+        assertThat(cluster.adminClient()
+                        .configMaps()
+                        .inNamespace("helm-defaults")
+                        .withName(operator + "-dashboards")
+                        .get())
+                .isNull();
         // No finalizer to write: the platforms themselves are only read, their status is written.
         assertThat(canI(
                         cluster,
@@ -93,7 +103,7 @@ class HelmChartIT {
     }
 
     @Test
-    void installsWithNonDefaultValues(ControlPlane cluster) {
+    void installsWithNonDefaultValues(ControlPlane cluster) throws IOException {
         for (String namespace : new String[] {"shop-a", "shop-b"}) {
             cluster.adminClient()
                     .namespaces()
@@ -153,6 +163,33 @@ class HelmChartIT {
                 .isTrue();
         assertThat(canI(cluster, serviceAccount, "create", "deployments.apps", "default"))
                 .isFalse();
+        // Whether the Prometheus Operator is installed is read cluster-wide, from its CRDs alone.
+        assertThat(canI(
+                        cluster,
+                        serviceAccount,
+                        "get",
+                        "customresourcedefinitions.apiextensions.k8s.io/podmonitors.monitoring.coreos.com",
+                        ""))
+                .isTrue();
+        assertThat(canI(
+                        cluster,
+                        serviceAccount,
+                        "get",
+                        "customresourcedefinitions.apiextensions.k8s.io/orderplatforms.orderplatform.dev",
+                        ""))
+                .isFalse();
+
+        // The Grafana dashboard, where the values put it, labelled for the sidecar.
+        var dashboards = cluster.adminClient()
+                .configMaps()
+                .inNamespace("shop-a")
+                .withName("custom-orderplatform-operator-dashboards")
+                .get();
+        assertThat(dashboards.getMetadata().getLabels())
+                .containsEntry("grafana.example.com/dashboard", "orderplatform");
+        assertThat(new ObjectMapper().readTree(dashboards.getData().get("orderplatform.json")))
+                .isEqualTo(new ObjectMapper()
+                        .readTree(CHART.resolve("dashboards/orderplatform.json").toFile()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -92,6 +93,8 @@ class OperatorChartTest {
                         "ServiceAccount/op-orderplatform-operator",
                         "ClusterRole/op-orderplatform-operator",
                         "ClusterRoleBinding/op-orderplatform-operator",
+                        "ClusterRole/op-orderplatform-operator-monitoring-crds",
+                        "ClusterRoleBinding/op-orderplatform-operator-monitoring-crds",
                         "Role/op-orderplatform-operator-leader-election",
                         "RoleBinding/op-orderplatform-operator-leader-election",
                         "Service/op-orderplatform-operator",
@@ -119,7 +122,8 @@ class OperatorChartTest {
                                 variable.getValueFrom().getFieldRef().getFieldPath())
                         .isEqualTo("metadata.namespace"));
 
-        var rules = single(objects, ClusterRole.class).getRules();
+        var rules =
+                named(objects, ClusterRole.class, "op-orderplatform-operator").getRules();
         assertThat(rules)
                 .flatExtracting(PolicyRule::getResources)
                 .containsExactlyInAnyOrder(
@@ -132,7 +136,9 @@ class OperatorChartTest {
                         "deployments",
                         "networkpolicies",
                         "poddisruptionbudgets",
-                        "events");
+                        "events",
+                        "podmonitors",
+                        "prometheusrules");
         assertThat(rules)
                 .filteredOn(rule -> rule.getResources().contains("orderplatforms"))
                 .singleElement()
@@ -146,11 +152,51 @@ class OperatorChartTest {
                     assertThat(rule.getVerbs()).containsExactlyInAnyOrder("create", "patch");
                 });
         assertThat(rules).flatExtracting(PolicyRule::getVerbs).doesNotContain("*", "escalate", "bind", "impersonate");
-        assertThat(single(objects, ClusterRoleBinding.class)
+        assertThat(named(objects, ClusterRoleBinding.class, "op-orderplatform-operator")
                         .getSubjects()
                         .getFirst()
                         .getNamespace())
                 .isEqualTo("operators");
+        assertMonitoringCrdsAreOnlyRead(objects);
+    }
+
+    /** Whether the Prometheus Operator is installed: two CRDs read, cluster-wide whatever the watched namespaces. */
+    private static void assertMonitoringCrdsAreOnlyRead(List<HasMetadata> objects) {
+        var role = objects.stream()
+                .filter(ClusterRole.class::isInstance)
+                .map(ClusterRole.class::cast)
+                .filter(r -> r.getMetadata().getName().endsWith("-monitoring-crds"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(role.getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getApiGroups()).containsExactly("apiextensions.k8s.io");
+            assertThat(rule.getResourceNames())
+                    .containsExactlyInAnyOrder(
+                            "podmonitors.monitoring.coreos.com", "prometheusrules.monitoring.coreos.com");
+            assertThat(rule.getVerbs()).containsExactly("get");
+        });
+        assertThat(objects)
+                .filteredOn(ClusterRoleBinding.class::isInstance)
+                .map(ClusterRoleBinding.class::cast)
+                .filteredOn(binding ->
+                        binding.getRoleRef().getName().equals(role.getMetadata().getName()))
+                .hasSize(1);
+    }
+
+    @Test
+    void dashboardConfigMapIsForGrafanasSidecarAndOffByDefault() throws IOException {
+        assertThat(render(template().withName("op").skipCrds())).noneMatch(ConfigMap.class::isInstance);
+
+        var dashboards = single(
+                render(template().withName("op").set("dashboards.enabled", true).skipCrds()), ConfigMap.class);
+
+        assertThat(dashboards.getMetadata().getName()).isEqualTo("op-orderplatform-operator-dashboards");
+        assertThat(dashboards.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        assertThat(dashboards.getData())
+                .containsExactly(Map.entry(
+                        "orderplatform.json",
+                        Files.readString(CHART.resolve("dashboards/orderplatform.json"))
+                                .strip()));
     }
 
     @Test
@@ -172,8 +218,12 @@ class OperatorChartTest {
         assertThat(container.getImagePullPolicy()).isEqualTo("Always");
         assertThat(env(container)).containsEntry("OPERATOR_WATCH_NAMESPACES", "shop-a,shop-b");
 
-        // Rights only where the operator works.
-        assertThat(objects).noneMatch(ClusterRoleBinding.class::isInstance);
+        // Rights only where the operator works, but for reading the Prometheus Operator's two CRDs.
+        assertThat(objects)
+                .filteredOn(ClusterRoleBinding.class::isInstance)
+                .extracting(o -> o.getMetadata().getName())
+                .containsExactly("orderplatform-operator-monitoring-crds");
+        assertMonitoringCrdsAreOnlyRead(objects);
         assertThat(objects)
                 .filteredOn(RoleBinding.class::isInstance)
                 .extracting(o -> o.getMetadata().getNamespace() + "/"
@@ -188,6 +238,13 @@ class OperatorChartTest {
         assertThat(platform.<Integer>get("spec", "services", "order", "replicas"))
                 .isEqualTo(3);
         assertThat(platform.<String>get("spec", "dataRetention")).isEqualTo("Delete");
+
+        var dashboards = single(objects, ConfigMap.class);
+        assertThat(dashboards.getMetadata().getNamespace()).isEqualTo("shop-a");
+        assertThat(dashboards.getMetadata().getLabels())
+                .containsEntry("grafana.example.com/dashboard", "orderplatform")
+                .doesNotContainKey("grafana_dashboard");
+        assertThat(dashboards.getMetadata().getAnnotations()).containsEntry("grafana_folder", "OrderPlatform");
     }
 
     @Test
@@ -216,6 +273,15 @@ class OperatorChartTest {
                 .filter(document -> document.lines().anyMatch(line -> line.startsWith("kind:")))
                 .map(document -> (HasMetadata) Serialization.unmarshal(document))
                 .toList();
+    }
+
+    private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
+        return objects.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(object -> object.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name));
     }
 
     private static <T> T single(List<HasMetadata> objects, Class<T> type) {

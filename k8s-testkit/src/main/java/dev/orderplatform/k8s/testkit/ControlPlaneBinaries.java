@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,12 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
             case Resolution.Missing missing ->
                 System.out.println("k8s: the control-plane tests (*IT) will be SKIPPED: " + missing.reason());
         }
+        var crds = PrometheusOperatorCrds.resolve();
+        System.out.println(
+                crds.available()
+                        ? "k8s: Prometheus Operator v" + crds.version() + " CRDs in " + crds.directory()
+                        : "k8s: the tests with the Prometheus Operator's CRDs will be SKIPPED: "
+                                + crds.missingReason());
     }
 
     public Path path(String command) {
@@ -67,12 +74,16 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
     }
 
     public static Path cacheDirectory() {
+        return cacheRoot().resolve("k8s-v" + versions().getProperty("K8S_VERSION"));
+    }
+
+    /** Where build-binaries.sh puts what it builds or fetches, each in a versioned directory. */
+    static Path cacheRoot() {
         String configured = System.getenv("ORDERPLATFORM_K8S_CACHE");
         // Not user.home: the build points it into target/ for the tests.
-        Path root = configured != null && !configured.isBlank()
+        return configured != null && !configured.isBlank()
                 ? Path.of(configured)
                 : Path.of(Objects.requireNonNull(System.getenv("HOME"), "HOME"), ".cache", "orderplatform");
-        return root.resolve("k8s-v" + versions().getProperty("K8S_VERSION"));
     }
 
     /** The binaries, building them with Go first when they are missing and Go is there. */
@@ -86,7 +97,7 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
                         + "or place etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok (with "
                         + "kwok-stages/) and helm there (setup-envtest gives etcd, kube-apiserver and kubectl)");
             }
-            build(directory);
+            runBuildScript("the Kubernetes control plane", () -> complete(directory));
         }
         return new Resolution.Found(new ControlPlaneBinaries(directory, version));
     }
@@ -96,7 +107,7 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
                 && Files.isDirectory(directory.resolve("kwok-stages"));
     }
 
-    private static boolean goInstalled() {
+    static boolean goInstalled() {
         try {
             return new ProcessBuilder("go", "version")
                             .redirectErrorStream(true)
@@ -112,8 +123,9 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
         }
     }
 
-    private static void build(Path directory) {
-        log.info("Building the Kubernetes control plane into {} (once per machine; takes minutes)", directory);
+    /** Runs build-binaries.sh (the copy in this jar), which builds or fetches whatever is missing. */
+    static void runBuildScript(String what, BooleanSupplier complete) {
+        log.info("Running k8s-testkit/build-binaries.sh for {} (once per machine; may take minutes)", what);
         try {
             Path scripts = Files.createTempDirectory("k8s-build");
             for (String name : List.of("build-binaries.sh", "k8s-versions.properties")) {
@@ -125,7 +137,7 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
             // Progress lines (one per binary) go to this JVM's output.
             var process = new ProcessBuilder(script.toString()).inheritIO().start();
-            if (process.waitFor() != 0 || !complete(directory)) {
+            if (process.waitFor() != 0 || !complete.getAsBoolean()) {
                 throw new IllegalStateException("k8s-testkit/build-binaries.sh failed (exit " + process.exitValue()
                         + "); run it by hand to see why");
             }
@@ -133,7 +145,7 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the control plane", e);
+            throw new IllegalStateException("interrupted while running build-binaries.sh for " + what, e);
         }
     }
 

@@ -51,6 +51,6 @@ public class OrderPlatform extends CustomResource<OrderPlatformSpec, OrderPlatfo
 
     @Override
     protected OrderPlatformSpec initSpec() {
-        return new OrderPlatformSpec(null, null, null, null, null, null);
+        return new OrderPlatformSpec(null, null, null, null, null, null, null);
     }
 }

@@ -1,5 +1,10 @@
 package dev.orderplatform.operator.platform;
 
+import dev.orderplatform.operator.monitoring.MonitoringDependents;
+import dev.orderplatform.operator.monitoring.MonitoringDependents.MonitoringEnabled;
+import dev.orderplatform.operator.monitoring.MonitoringDependents.PlatformPrometheusRule;
+import dev.orderplatform.operator.monitoring.MonitoringDependents.PrometheusOperatorInstalled;
+import dev.orderplatform.operator.monitoring.MonitoringDependents.ServicesPodMonitor;
 import dev.orderplatform.operator.mysql.MysqlInitConfigDependent;
 import dev.orderplatform.operator.mysql.MysqlResources;
 import dev.orderplatform.operator.mysql.MysqlServiceDependent;
@@ -48,6 +53,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.net.HttpURLConnection;
@@ -68,6 +75,7 @@ import org.slf4j.LoggerFactory;
  * messaging (gate: broker serves)  <-  topics (polled external state)
  * jwt-secret  <-  goods, inventory, order (first created once MySQL and the broker serve and the topics exist)
  * network-policy; goods-service, inventory-service, order-service
+ * pod-monitor, prometheus-rule (only where the Prometheus Operator's CRDs are installed)
  * </pre>
  *
  * The MySQL and RocketMQ nodes exist only when managed (reconcile precondition); the topics wait on
@@ -160,6 +168,16 @@ import org.slf4j.LoggerFactory;
                     name = "order-disruption-budget",
                     type = OrderDisruptionBudget.class,
                     reconcilePrecondition = Replicated.class),
+            @Dependent(
+                    name = OrderPlatformReconciler.POD_MONITOR,
+                    type = ServicesPodMonitor.class,
+                    activationCondition = PrometheusOperatorInstalled.class,
+                    reconcilePrecondition = MonitoringEnabled.class),
+            @Dependent(
+                    name = OrderPlatformReconciler.PROMETHEUS_RULE,
+                    type = PlatformPrometheusRule.class,
+                    activationCondition = PrometheusOperatorInstalled.class,
+                    reconcilePrecondition = MonitoringEnabled.class),
         })
 // A safety net besides the informers and the topics' polling: JOSDK's default maximum interval is hours.
 // Not generation-aware alone: the pause annotation changes no generation, see SpecOrPauseChanged.
@@ -174,6 +192,9 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
 
     /** Set to "true", the operator leaves the platform's objects alone (as Strimzi's strimzi.io/pause-reconciliation). */
     public static final String PAUSE_ANNOTATION = "orderplatform.dev/pause-reconciliation";
+
+    static final String POD_MONITOR = "pod-monitor";
+    static final String PROMETHEUS_RULE = "prometheus-rule";
 
     private static final Logger log = LoggerFactory.getLogger(OrderPlatformReconciler.class);
     private static final int MAX_MESSAGE_LENGTH = 1024;
@@ -203,14 +224,36 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
                     e.getMessage());
             return report(platform, Statuses.invalidSpec(platform, e, clock.instant()), context);
         }
-        context.managedWorkflowAndDependentResourceContext()
-                .reconcileManagedWorkflow()
-                .throwAggregateExceptionIfErrorsPresent();
+        var workflow = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        workflow.throwAggregateExceptionIfErrorsPresent();
         var topics = context.getSecondaryResource(TopicsState.class);
         String topicsWaitingFor = topics.isPresent() ? topics.get().waitingFor() : "not checked yet";
+        var monitoring = monitoring(settings, workflow);
         var observed = new Statuses.Observed(
-                observeComponents(settings, context), topicsWaitingFor, ignoredVolumeChanges(settings, context));
-        return report(platform, Statuses.reconciled(platform, settings, observed, clock.instant()), context);
+                observeComponents(settings, context),
+                topicsWaitingFor,
+                ignoredVolumeChanges(settings, context),
+                monitoring);
+        var control = report(platform, Statuses.reconciled(platform, settings, observed, clock.instant()), context);
+        return monitoring == Statuses.Monitoring.PROMETHEUS_OPERATOR_NOT_INSTALLED
+                ? control.rescheduleAfter(MonitoringDependents.RECHECK)
+                : control;
+    }
+
+    /**
+     * Whether the monitoring objects were applied: their nodes run only when the Prometheus Operator's CRDs are
+     * installed (activation condition) and spec.monitoring.enabled is true (reconcile precondition).
+     */
+    static Statuses.Monitoring monitoring(PlatformSettings settings, WorkflowReconcileResult workflow) {
+        if (!settings.monitoring().enabled()) {
+            return Statuses.Monitoring.DISABLED;
+        }
+        var applied = workflow.getReconciledDependents().stream()
+                .map(DependentResource::name)
+                .toList();
+        return applied.containsAll(List.of(POD_MONITOR, PROMETHEUS_RULE))
+                ? Statuses.Monitoring.APPLIED
+                : Statuses.Monitoring.PROMETHEUS_OPERATOR_NOT_INSTALLED;
     }
 
     @Override

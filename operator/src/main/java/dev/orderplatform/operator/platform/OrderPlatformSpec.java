@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.Map;
 
 /**
  * What the user asks for. Every field is optional: an empty spec is a complete platform with
@@ -40,7 +41,12 @@ public record OrderPlatformSpec(
         @JsonPropertyDescription("What happens to the MySQL and broker volumes, and the MySQL credentials Secret, "
                 + "when the OrderPlatform is deleted: Retain keeps them (an OrderPlatform created again with the same "
                 + "name finds its data), Delete removes them. Default Retain.")
-        DataRetention dataRetention) {
+        DataRetention dataRetention,
+
+        @JsonPropertyDescription(
+                "Metrics, alerts, traces and logs of the services: PodMonitor and PrometheusRule for the "
+                        + "Prometheus Operator, trace export and JSON logs.")
+        MonitoringSpec monitoring) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ImagesSpec(
@@ -189,6 +195,37 @@ public record OrderPlatformSpec(
             @Required
             @Pattern(PlatformDefaults.NAME_SERVER_ADDRESS_PATTERN)
             String nameServerAddress) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MonitoringSpec(
+            @JsonPropertyDescription("Create a PodMonitor that scrapes the services' /actuator/prometheus and a "
+                    + "PrometheusRule with the platform's alerts (monitoring.coreos.com/v1, the Prometheus Operator's "
+                    + "resources). Without the Prometheus Operator's CRDs nothing is created and the MonitoringReady "
+                    + "condition says so. Default false.")
+            Boolean enabled,
+
+            @JsonPropertyDescription("Labels added to the PodMonitor and the PrometheusRule, so that a Prometheus' "
+                    + "podMonitorSelector and ruleSelector find them, e.g. release: prometheus.")
+            Map<String, String> labels,
+
+            @JsonPropertyDescription("Export of the services' traces over OTLP (whether or not enabled is set).")
+            TracingSpec tracing,
+
+            @JsonPropertyDescription("The services log structured JSON lines (Elastic Common Schema) instead of text "
+                    + "(whether or not enabled is set). Default false.")
+            Boolean jsonLogs) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TracingSpec(
+            @JsonPropertyDescription("OTLP/HTTP endpoint the services send their spans to, e.g. "
+                    + "http://otel-collector.observability:4318/v1/traces. Unset: no spans are exported.")
+            @Pattern(PlatformDefaults.HTTP_URL_PATTERN)
+            String otlpEndpoint,
+
+            @JsonPropertyDescription("Share of the traces that are sampled, 0 to 1. Default: the services' own.")
+            @Min(0)
+            @Max(1)
+            Double samplingProbability) {}
 
     /** Retain keeps the volumes (PVCs) and the MySQL credentials after the OrderPlatform is deleted. */
     public enum DataRetention {

@@ -75,6 +75,16 @@ public final class PlatformContract {
     /** The broker's longest timer delay as the order service is told it: it refuses to start with a longer timeout. */
     public static final String ENV_TIMER_MAX_DELAY = "ORDERPLATFORM_ROCKETMQ_TIMER_MAX_DELAY";
 
+    /*
+     * Spring Boot's own properties (not the services'), as environment variables: where spans go, how many are
+     * sampled, and the console's structured log format (ecs: Elastic Common Schema JSON, one object per line).
+     * Not ENV_ constants: PlatformContractConsistencyTest looks for those in the services' own configuration.
+     */
+    public static final String BOOT_TRACING_OTLP_ENDPOINT = "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
+    public static final String BOOT_TRACING_SAMPLING_PROBABILITY = "MANAGEMENT_TRACING_SAMPLING_PROBABILITY";
+    public static final String BOOT_CONSOLE_LOG_FORMAT = "LOGGING_STRUCTURED_FORMAT_CONSOLE";
+    public static final String JSON_LOG_FORMAT = "ecs";
+
     /** RocketMQ's default timerMaxDelaySec: a broker refuses timer messages due later than this. */
     public static final Duration BROKER_DEFAULT_TIMER_MAX_DELAY = Duration.ofDays(3);
     /** Room above the order timeout in a broker's limit set for it (the services' TimerLimits.MARGIN). */

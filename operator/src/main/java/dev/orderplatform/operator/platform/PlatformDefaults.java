@@ -42,6 +42,16 @@ public final class PlatformDefaults {
     public static final String NAME_SERVER_ADDRESS_PATTERN = "^[A-Za-z0-9.-]+:[0-9]{1,5}(;[A-Za-z0-9.-]+:[0-9]{1,5})*$";
     public static final String NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 
+    /** An http or https URL, e.g. an OTLP collector's. */
+    public static final String HTTP_URL_PATTERN = "^https?://[^\\s/]+(/[^\\s]*)?$";
+    /** A label key: an optional DNS subdomain prefix and a name of at most 63 characters (checked apart). */
+    public static final String LABEL_KEY_PATTERN =
+            "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
+    /** A label value, at most 63 characters (checked apart). */
+    public static final String LABEL_VALUE_PATTERN = "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$";
+
+    public static final int LABEL_NAME_MAX_LENGTH = 63;
+
     /** A DNS-1035 label: the platform's name prefixes Service names, which must start with a letter. */
     public static final String PLATFORM_NAME_PATTERN = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
     /**

@@ -5,12 +5,14 @@ import dev.orderplatform.operator.platform.OrderPlatformSpec.ExternalMysqlSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.ExternalRocketmqSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.ManagedMysqlSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.ManagedRocketmqSpec;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.MonitoringSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.MysqlSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.PullPolicy;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.RocketmqDistribution;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.RocketmqSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.ServiceSpec;
 import dev.orderplatform.operator.platform.OrderPlatformSpec.ServicesSpec;
+import dev.orderplatform.operator.platform.OrderPlatformSpec.TracingSpec;
 import dev.orderplatform.operator.platform.PlatformContract.AppService;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -45,7 +47,8 @@ public record PlatformSettings(
         ManagedRocketmq managedRocketmq,
         String externalNameServerAddress,
         DataRetention dataRetention,
-        String operatorNamespace) {
+        String operatorNamespace,
+        Monitoring monitoring) {
 
     public record AppServiceSettings(int replicas, ResourceRequirements resources) {}
 
@@ -64,6 +67,25 @@ public record PlatformSettings(
             int transactionTimeoutMillis,
             ResourceRequirements brokerResources) {}
 
+    /**
+     * What spec.monitoring asks for.
+     *
+     * @param enabled whether to create the PodMonitor and the PrometheusRule
+     * @param labels added to those two objects
+     * @param otlpEndpoint where the services export their spans, null for no export
+     * @param samplingProbability share of traces sampled, null for the services' default
+     * @param jsonLogs whether the services log structured JSON rather than text
+     */
+    public record Monitoring(
+            boolean enabled,
+            Map<String, String> labels,
+            String otlpEndpoint,
+            Double samplingProbability,
+            boolean jsonLogs) {
+
+        public static final Monitoring OFF = new Monitoring(false, Map.of(), null, null, false);
+    }
+
     private static final Duration MIN_ORDER_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MAX_ORDER_TIMEOUT = Duration.ofDays(7);
 
@@ -74,7 +96,7 @@ public record PlatformSettings(
     /** @param operatorNamespace where the operator runs, or null outside a cluster */
     public static PlatformSettings of(OrderPlatform platform, OperatorBuild build, String operatorNamespace) {
         var spec = Objects.requireNonNullElseGet(
-                platform.getSpec(), () -> new OrderPlatformSpec(null, null, null, null, null, null));
+                platform.getSpec(), () -> new OrderPlatformSpec(null, null, null, null, null, null, null));
         var problems = new ArrayList<String>();
         checkName(problems, platform.getMetadata().getName());
         var images =
@@ -132,6 +154,8 @@ public record PlatformSettings(
                                 () -> new ManagedRocketmqSpec(null, null, null, null, null, null, null, null)),
                         image(registry, PlatformDefaults.ROCKETMQ_IMAGE_NAME, tag));
 
+        var monitoring = monitoring(problems, spec.monitoring());
+
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems);
         }
@@ -148,7 +172,8 @@ public record PlatformSettings(
                 managedRocketmq,
                 externalNameServer,
                 Objects.requireNonNullElse(spec.dataRetention(), DataRetention.Retain),
-                operatorNamespace);
+                operatorNamespace,
+                monitoring);
     }
 
     public boolean mysqlManaged() {
@@ -411,6 +436,40 @@ public record PlatformSettings(
                 spec.nameServerAddress(),
                 null,
                 PlatformDefaults.NAME_SERVER_ADDRESS_PATTERN);
+    }
+
+    private static Monitoring monitoring(List<String> problems, MonitoringSpec spec) {
+        if (spec == null) {
+            return Monitoring.OFF;
+        }
+        var labels = Objects.requireNonNullElse(spec.labels(), Map.<String, String>of());
+        labels.forEach((key, value) -> {
+            String name = key.substring(key.indexOf('/') + 1);
+            if (!Pattern.matches(PlatformDefaults.LABEL_KEY_PATTERN, key)
+                    || name.length() > PlatformDefaults.LABEL_NAME_MAX_LENGTH) {
+                problems.add("monitoring.labels: '" + key + "' is not a label key");
+            }
+            if (!Pattern.matches(PlatformDefaults.LABEL_VALUE_PATTERN, value)
+                    || value.length() > PlatformDefaults.LABEL_NAME_MAX_LENGTH) {
+                problems.add("monitoring.labels: '" + value + "' of " + key + " is not a label value");
+            }
+        });
+        var tracing = Objects.requireNonNullElseGet(spec.tracing(), () -> new TracingSpec(null, null));
+        Double probability = tracing.samplingProbability();
+        if (probability != null && !(probability >= 0 && probability <= 1)) {
+            problems.add("monitoring.tracing.samplingProbability " + probability + " is outside 0..1");
+        }
+        return new Monitoring(
+                Boolean.TRUE.equals(spec.enabled()),
+                Map.copyOf(labels),
+                checked(
+                        problems,
+                        "monitoring.tracing.otlpEndpoint",
+                        tracing.otlpEndpoint(),
+                        null,
+                        PlatformDefaults.HTTP_URL_PATTERN),
+                probability,
+                Boolean.TRUE.equals(spec.jsonLogs()));
     }
 
     private static int inRange(List<String> problems, String field, Integer value, int defaultValue, int min, int max) {

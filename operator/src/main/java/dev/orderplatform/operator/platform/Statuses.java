@@ -1,5 +1,7 @@
 package dev.orderplatform.operator.platform;
 
+import dev.orderplatform.operator.monitoring.MonitoringDependents;
+import dev.orderplatform.operator.monitoring.MonitoringResources;
 import dev.orderplatform.operator.platform.OrderPlatformStatus.ComponentStatus;
 import dev.orderplatform.operator.platform.OrderPlatformStatus.Rollout;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -24,6 +26,8 @@ public final class Statuses {
     public static final String DEGRADED = "Degraded";
     /** Present while a spec change cannot be applied and is ignored. */
     public static final String WARNING = "Warning";
+    /** Present while spec.monitoring.enabled is true. */
+    public static final String MONITORING_READY = "MonitoringReady";
     /** Present while the pause annotation is set. */
     public static final String RECONCILIATION_PAUSED = "ReconciliationPaused";
 
@@ -37,8 +41,20 @@ public final class Statuses {
      * @param components the rollout of each component
      * @param topicsWaitingFor why the topics are not usable yet, null when they are
      * @param ignoredChanges spec changes that cannot be applied to what exists, one sentence each
+     * @param monitoring what became of spec.monitoring.enabled
      */
-    public record Observed(List<ComponentStatus> components, String topicsWaitingFor, List<String> ignoredChanges) {}
+    public record Observed(
+            List<ComponentStatus> components,
+            String topicsWaitingFor,
+            List<String> ignoredChanges,
+            Monitoring monitoring) {}
+
+    /** The PodMonitor and PrometheusRule: not asked for, applied, or asked for where they cannot exist. */
+    public enum Monitoring {
+        DISABLED,
+        APPLIED,
+        PROMETHEUS_OPERATOR_NOT_INSTALLED
+    }
 
     /**
      * The workflow ran: ready when every component is rolled out with its pods ready and the topics
@@ -79,8 +95,37 @@ public final class Statuses {
                         ? condition(platform, PROGRESSING, "False", "Reconciled", "Spec is rolled out", now)
                         : condition(platform, PROGRESSING, "True", "RollingOut", waiting, now),
                 condition(platform, DEGRADED, "False", "Reconciled", "No problem found", now)));
+        monitoring(platform, settings, observed.monitoring(), now).ifPresent(conditions::add);
         warning(platform, observed, now).ifPresent(conditions::add);
         return status(platform, ready ? READY : PROGRESSING, components, settings.orderEndpoint(), conditions);
+    }
+
+    /** Monitoring is an extra: it never makes the platform less Ready, it has a condition of its own. */
+    private static Optional<Condition> monitoring(
+            OrderPlatform platform, PlatformSettings settings, Monitoring monitoring, Instant now) {
+        return switch (monitoring) {
+            case DISABLED -> Optional.empty();
+            case APPLIED ->
+                Optional.of(condition(
+                        platform,
+                        MONITORING_READY,
+                        "True",
+                        "MonitorsApplied",
+                        "PodMonitor " + MonitoringResources.podMonitorName(settings) + " and PrometheusRule "
+                                + MonitoringResources.prometheusRuleName(settings) + " are applied",
+                        now));
+            case PROMETHEUS_OPERATOR_NOT_INSTALLED ->
+                Optional.of(condition(
+                        platform,
+                        MONITORING_READY,
+                        "False",
+                        "PrometheusOperatorNotInstalled",
+                        "monitoring.enabled is true, but the Prometheus Operator's CRDs (podmonitors and "
+                                + "prometheusrules.monitoring.coreos.com) are not installed: no PodMonitor or "
+                                + "PrometheusRule is created. Install the Prometheus Operator; the operator looks "
+                                + "again every " + MonitoringDependents.RECHECK.toSeconds() + " s",
+                        now));
+        };
     }
 
     private static Optional<Condition> warning(OrderPlatform platform, Observed observed, Instant now) {

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,24 @@ public final class AppServiceResources {
             env.add(PodDefaults.env(PlatformContract.ENV_GOODS_GRPC_ADDRESS, platform.grpcAddress(AppService.GOODS)));
             env.add(PodDefaults.env(
                     PlatformContract.ENV_INVENTORY_GRPC_ADDRESS, platform.grpcAddress(AppService.INVENTORY)));
+        }
+        env.addAll(observabilityEnvironment(platform.monitoring()));
+        return env;
+    }
+
+    /** Trace export and log format, as spec.monitoring asks; nothing when it asks for nothing (Boot's defaults). */
+    static List<EnvVar> observabilityEnvironment(PlatformSettings.Monitoring monitoring) {
+        var env = new ArrayList<EnvVar>();
+        if (monitoring.otlpEndpoint() != null) {
+            env.add(PodDefaults.env(PlatformContract.BOOT_TRACING_OTLP_ENDPOINT, monitoring.otlpEndpoint()));
+        }
+        if (monitoring.samplingProbability() != null) {
+            env.add(PodDefaults.env(
+                    PlatformContract.BOOT_TRACING_SAMPLING_PROBABILITY,
+                    BigDecimal.valueOf(monitoring.samplingProbability()).toPlainString()));
+        }
+        if (monitoring.jsonLogs()) {
+            env.add(PodDefaults.env(PlatformContract.BOOT_CONSOLE_LOG_FORMAT, PlatformContract.JSON_LOG_FORMAT));
         }
         return env;
     }

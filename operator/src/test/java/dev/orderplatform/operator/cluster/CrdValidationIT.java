@@ -34,6 +34,8 @@ class CrdValidationIT {
       managed and external RocketMQ | shop | rocketmq: {managed: {}, external: {nameServerAddress: 'ns:9876'}} | set either rocketmq.managed or rocketmq.external, not both
       99 replicas | shop | services: {order: {replicas: 99}} | spec.services.order.replicas: Invalid value: 99: spec.services.order.replicas in body should be less than or equal to 20
       an order timeout of soon | shop | orderTimeout: soon | spec.orderTimeout: Invalid value: "soon": spec.orderTimeout in body should match
+      a sampling probability above 1 | shop | monitoring: {tracing: {samplingProbability: 1.5}} | spec.monitoring.tracing.samplingProbability in body should be less than or equal to 1
+      an OTLP endpoint without a scheme | shop | monitoring: {tracing: {otlpEndpoint: 'otel:4318'}} | spec.monitoring.tracing.otlpEndpoint in body should match
       a name with a dot | shop.v2 | '' | metadata.name
       a name starting with a digit | 1shop | '' | metadata.name
       a name too long for the derived names | a-platform-name-that-is-far-too-long-for-its-objects | '' | metadata.name

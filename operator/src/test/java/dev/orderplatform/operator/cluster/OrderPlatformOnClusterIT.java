@@ -1,22 +1,31 @@
 package dev.orderplatform.operator.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.orderplatform.k8s.testkit.ControlPlane;
+import dev.orderplatform.k8s.testkit.PrometheusOperatorCrds;
 import dev.orderplatform.k8s.testkit.WithControlPlane;
 import dev.orderplatform.operator.platform.OrderPlatform;
 import dev.orderplatform.operator.platform.OrderPlatformStatus;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,6 +44,8 @@ class OrderPlatformOnClusterIT {
 
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     static final List<String> SERVICES = List.of("goods", "inventory", "order");
+    static final String MONITORING_NAMESPACE = "monitoring";
+    static final String MONITORING_API_VERSION = "monitoring.coreos.com/v1";
 
     static ControlPlane cluster;
     static KubernetesClient client;
@@ -313,9 +324,109 @@ class OrderPlatformOnClusterIT {
         }
     }
 
-    /** Without a finalizer nothing waits for the operator: uninstalling it first must not block deletion. */
+    /**
+     * Before the Prometheus Operator's CRDs are installed (the next test installs them, for good: JOSDK takes a CRD
+     * once found to stay): monitoring asked for is reported as impossible, everything else works.
+     */
     @Test
     @Order(7)
+    void monitoringWithoutThePrometheusOperatorIsReportedAndThePlatformIsStillReady() {
+        assertThat(client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName("podmonitors.monitoring.coreos.com")
+                        .get())
+                .as("the Prometheus Operator's CRDs are installed by the next test only")
+                .isNull();
+
+        bringUp(
+                MONITORING_NAMESPACE,
+                "{monitoring: {enabled: true, labels: {release: prometheus}, jsonLogs: true, tracing: "
+                        + "{otlpEndpoint: 'http://otel-collector.observability:4318/v1/traces', samplingProbability: 0.2}}}");
+
+        var platform = platform(MONITORING_NAMESPACE);
+        assertThat(condition(platform, "Ready").getStatus()).isEqualTo("True");
+        assertThat(condition(platform, "MonitoringReady"))
+                .extracting(Condition::getStatus, Condition::getReason)
+                .containsExactly("False", "PrometheusOperatorNotInstalled");
+        for (String service : SERVICES) {
+            assertThat(deployment(MONITORING_NAMESPACE, service)
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .getFirst()
+                            .getEnv())
+                    .as(service)
+                    .extracting(EnvVar::getName, EnvVar::getValue)
+                    .contains(
+                            tuple(
+                                    "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                                    "http://otel-collector.observability:4318/v1/traces"),
+                            tuple("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.2"),
+                            tuple("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"));
+        }
+    }
+
+    /** The Prometheus Operator installed later: the platform of the test before gets its PodMonitor and rules. */
+    @Test
+    @Order(8)
+    void monitoringWithThePrometheusOperatorCreatesAPodMonitorAndTheRulesAndDisablingRemovesThem() throws IOException {
+        var crds = PrometheusOperatorCrds.resolve();
+        assumeTrue(crds.available(), crds.missingReason());
+        cluster.kubectl("apply", "--server-side", "-f", crds.directory().toString())
+                .orThrow();
+        cluster.kubectl(
+                        "wait",
+                        "--for=condition=Established",
+                        "crd/podmonitors.monitoring.coreos.com",
+                        "crd/prometheusrules.monitoring.coreos.com",
+                        "--timeout=60s")
+                .orThrow();
+
+        // No event announces the CRDs: the platform that waits for them is reconciled again every 30 s.
+        await().atMost(READY_TIMEOUT)
+                .untilAsserted(() -> assertThat(condition(platform(MONITORING_NAMESPACE), "MonitoringReady")
+                                .getStatus())
+                        .isEqualTo("True"));
+        var podMonitor = monitoringObject("PodMonitor", "shop-services");
+        var rule = monitoringObject("PrometheusRule", "shop-rules");
+        for (var object : List.of(podMonitor, rule)) {
+            assertThat(object.getMetadata().getLabels()).containsEntry("release", "prometheus");
+            assertThat(object.getMetadata().getOwnerReferences())
+                    .singleElement()
+                    .satisfies(owner -> assertThat(owner.getKind()).isEqualTo("OrderPlatform"));
+        }
+        assertThat(podMonitor.<String>get("spec", "selector", "matchLabels", "app.kubernetes.io/instance"))
+                .isEqualTo("shop");
+        assertThat(podMonitor.<List<Map<String, Object>>>get("spec", "podMetricsEndpoints"))
+                .containsExactly(Map.of("port", "http", "path", "/actuator/prometheus"));
+        var ruleFile = new YAMLMapper()
+                .readValue(
+                        ClusterFiles.REPOSITORY
+                                .resolve("monitoring/prometheus/orderplatform-rules.yaml")
+                                .toFile(),
+                        new TypeReference<Map<String, Object>>() {});
+        Map<String, Object> ruleSpec = rule.get("spec");
+        assertThat(ruleSpec.getOrDefault("groups", List.of())).isEqualTo(ruleFile.get("groups"));
+        assertThat(condition(platform(MONITORING_NAMESPACE), "Ready").getStatus())
+                .isEqualTo("True");
+
+        patchSpec(MONITORING_NAMESPACE, "{\"monitoring\": {\"enabled\": false}}");
+
+        await().atMost(READY_TIMEOUT).untilAsserted(() -> {
+            assertThat(monitoringObjects("PodMonitor")).isEmpty();
+            assertThat(monitoringObjects("PrometheusRule")).isEmpty();
+        });
+        awaitReadyAtCurrentGeneration(MONITORING_NAMESPACE);
+        assertThat(platform(MONITORING_NAMESPACE).getStatus().conditions())
+                .extracting(Condition::getType)
+                .doesNotContain("MonitoringReady");
+    }
+
+    /** Without a finalizer nothing waits for the operator: uninstalling it first must not block deletion. */
+    @Test
+    @Order(9)
     void namespaceOfAPlatformIsDeletedAfterTheOperatorWasUninstalled() {
         bringUp("orphaned", "{}");
 
@@ -329,6 +440,22 @@ class OrderPlatformOnClusterIT {
         assertThat(client.namespaces().list().getItems())
                 .noneMatch(
                         namespace -> "Terminating".equals(namespace.getStatus().getPhase()));
+    }
+
+    private static GenericKubernetesResource monitoringObject(String kind, String name) {
+        var object = client.genericKubernetesResources(MONITORING_API_VERSION, kind)
+                .inNamespace(MONITORING_NAMESPACE)
+                .withName(name)
+                .get();
+        assertThat(object).as("%s %s", kind, name).isNotNull();
+        return object;
+    }
+
+    private static List<GenericKubernetesResource> monitoringObjects(String kind) {
+        return client.genericKubernetesResources(MONITORING_API_VERSION, kind)
+                .inNamespace(MONITORING_NAMESPACE)
+                .list()
+                .getItems();
     }
 
     private void bringUp(String namespace, String spec) {

@@ -49,7 +49,8 @@ class DataNetworkPolicyTest {
                 inCluster.managedRocketmq(),
                 inCluster.externalNameServerAddress(),
                 inCluster.dataRetention(),
-                null);
+                null,
+                inCluster.monitoring());
 
         assertThat(DataNetworkPolicy.networkPolicy(outside).getSpec().getIngress())
                 .singleElement()

@@ -86,7 +86,8 @@ class PlatformNameTest {
                 s.managedRocketmq(),
                 s.externalNameServerAddress(),
                 s.dataRetention(),
-                s.operatorNamespace());
+                s.operatorNamespace(),
+                s.monitoring());
     }
 
     private static List<String> violations(PlatformSettings platform) {

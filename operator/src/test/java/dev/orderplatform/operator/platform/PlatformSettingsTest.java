@@ -10,6 +10,7 @@ import dev.orderplatform.operator.platform.PlatformContract.AppService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +133,38 @@ class PlatformSettingsTest {
                                         "set either mysql.managed or mysql.external, not both",
                                         "mysql.external.credentialsSecret.name is required",
                                         "rocketmq.managed.nameServerReplicas 5 is outside 1..3"));
+    }
+
+    @Test
+    void monitoringIsOffUnlessAskedForAndItsLabelsAndTracingAreChecked() {
+        assertThat(settings("").monitoring()).isEqualTo(PlatformSettings.Monitoring.OFF);
+        assertThat(settings("""
+        monitoring:
+          enabled: true
+          labels: {release: prometheus, team.example.com/owner: shop}
+          tracing: {otlpEndpoint: "http://otel.observability:4318/v1/traces", samplingProbability: 0.25}
+          jsonLogs: true
+        """).monitoring())
+                .isEqualTo(new PlatformSettings.Monitoring(
+                        true,
+                        Map.of("release", "prometheus", "team.example.com/owner", "shop"),
+                        "http://otel.observability:4318/v1/traces",
+                        0.25,
+                        true));
+        assertThatThrownBy(() -> settings("""
+        monitoring:
+          labels: {"bad key!": x, release: "not a value"}
+          tracing: {otlpEndpoint: "otel:4318", samplingProbability: 1.5}
+        """))
+                .isInstanceOfSatisfying(
+                        InvalidSpecException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "monitoring.labels: 'bad key!' is not a label key",
+                                        "monitoring.labels: 'not a value' of release is not a label value",
+                                        "monitoring.tracing.samplingProbability 1.5 is outside 0..1",
+                                        "monitoring.tracing.otlpEndpoint 'otel:4318' does not match "
+                                                + PlatformDefaults.HTTP_URL_PATTERN));
     }
 
     @Test

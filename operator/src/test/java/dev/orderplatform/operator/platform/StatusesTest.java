@@ -54,6 +54,39 @@ class StatusesTest {
         assertThat(condition(ready, "Degraded").getLastTransitionTime()).isEqualTo(T0.toString());
     }
 
+    @Test
+    void monitoringWithoutThePrometheusOperatorIsSaidInItsOwnConditionAndLeavesThePlatformReady() {
+        var platform = TestPlatforms.withSpec("monitoring: {enabled: true}");
+        var settings = TestPlatforms.settings(platform);
+
+        var missing = Statuses.reconciled(
+                platform,
+                settings,
+                new Statuses.Observed(
+                        List.of(GOODS_ROLLED_OUT),
+                        null,
+                        List.of(),
+                        Statuses.Monitoring.PROMETHEUS_OPERATOR_NOT_INSTALLED),
+                T0);
+        var applied = Statuses.reconciled(
+                platform,
+                settings,
+                new Statuses.Observed(List.of(GOODS_ROLLED_OUT), null, List.of(), Statuses.Monitoring.APPLIED),
+                T0);
+        var disabled = Statuses.reconciled(platform, settings, observed(List.of(GOODS_ROLLED_OUT), null), T0);
+
+        assertThat(missing.phase()).isEqualTo("Ready");
+        assertThat(condition(missing, "MonitoringReady"))
+                .extracting(Condition::getStatus, Condition::getReason)
+                .containsExactly("False", "PrometheusOperatorNotInstalled");
+        assertThat(condition(missing, "MonitoringReady").getMessage())
+                .contains("podmonitors and prometheusrules.monitoring.coreos.com", "every 30 s");
+        assertThat(condition(applied, "MonitoringReady"))
+                .extracting(Condition::getStatus, Condition::getMessage)
+                .containsExactly("True", "PodMonitor shop-services and PrometheusRule shop-rules are applied");
+        assertThat(disabled.conditions()).extracting(Condition::getType).doesNotContain("MonitoringReady");
+    }
+
     /** Ready pods are not enough: the old pod of a stuck rollout is ready too. */
     @Test
     void unfinishedRolloutIsNotReady() {
@@ -106,7 +139,8 @@ class StatusesTest {
                 new Statuses.Observed(
                         List.of(GOODS_ROLLED_OUT),
                         null,
-                        List.of("shop-mysql volume data keeps its size 10Gi (spec: 50Gi).")),
+                        List.of("shop-mysql volume data keeps its size 10Gi (spec: 50Gi)."),
+                        Statuses.Monitoring.DISABLED),
                 T0);
         platform.setStatus(status);
         var resolved = Statuses.reconciled(
@@ -155,7 +189,7 @@ class StatusesTest {
     }
 
     static Statuses.Observed observed(List<ComponentStatus> components, String topicsWaitingFor) {
-        return new Statuses.Observed(components, topicsWaitingFor, List.of());
+        return new Statuses.Observed(components, topicsWaitingFor, List.of(), Statuses.Monitoring.DISABLED);
     }
 
     static Condition condition(OrderPlatformStatus status, String type) {

@@ -161,6 +161,41 @@ class AppServiceResourcesTest {
         assertThat(AppServiceResources.replicated(platform, AppService.GOODS)).isFalse();
     }
 
+    @Test
+    void everyServiceGetsTheTracingAndLogSettingsOfSpecMonitoring() {
+        var platform = settings("""
+        monitoring:
+          tracing: {otlpEndpoint: "http://otel.observability:4318/v1/traces", samplingProbability: 0.05}
+          jsonLogs: true
+        """);
+
+        for (AppService service : AppService.values()) {
+            var container = AppServiceResources.deployment(platform, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .getFirst();
+            assertThat(plainEnv(container))
+                    .as(service.id())
+                    .containsEntry(
+                            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                            "http://otel.observability:4318/v1/traces")
+                    .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.05")
+                    .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        }
+        assertThat(plainEnv(AppServiceResources.deployment(settings("monitoring: {enabled: true}"), AppService.GOODS)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .getFirst()))
+                .doesNotContainKeys(
+                        "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                        "MANAGEMENT_TRACING_SAMPLING_PROBABILITY",
+                        "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+    }
+
     private static Map<String, String> plainEnv(Container container) {
         return container.getEnv().stream()
                 .filter(env -> env.getValue() != null)
