@@ -96,6 +96,7 @@ public final class AotCacheTraining {
     /** Runs the training platform and its traffic; returns the number of orders placed. */
     private int train(Path launcherDir, int orders) {
         Path workDir = launcherDir.resolve("aot-training");
+        ServicePackage.deleteRecursively(workDir);
         LocalPlatformOptions options = LocalPlatformOptions.defaults(workDir, launcherDir)
                 .withRandomPorts()
                 .withAotCache(AotCacheMode.TRAIN);
