@@ -66,7 +66,7 @@ record LoadSettings(
             // Orders stay unpaid under a long timeout: no timeout work competes with order creation.
             case "benchmark" -> new Defaults(0, 0, 0, "PT30M", 0, 100.0, 60_000, 60_000, 0);
             // Start-up benchmark (StartupBenchmark): traffic at a fixed rate right after readiness, unpaid orders.
-            case "startup" -> new Defaults(20, 0, 40, "PT30M", 0, 100.0, 60_000, 60_000, 0);
+            case "startup" -> new Defaults(5, 0, 40, "PT30M", 0, 100.0, 60_000, 60_000, 0);
             default ->
                 throw new IllegalArgumentException(
                         "-Dloadtest.run must be standard, ci, chaos, benchmark or startup, not " + run);
