@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Everything a run can be told, read from system properties ({@code -Dname=value} on the Maven command line reaches the
- * Gatling JVM). Defaults depend on the run kind ({@code -Dloadtest.run=standard|ci|chaos|benchmark}); every default
+ * Gatling JVM). Defaults depend on the run kind ({@code -Dloadtest.run=standard|ci|chaos|benchmark|startup}); every default
  * can be overridden one by one.
  *
  * <pre>
@@ -65,9 +65,11 @@ record LoadSettings(
             case "standard", "main" -> new Defaults(12, 15, 45, "PT10S", 80, 1.0, 1000, 2000, 60);
             // Orders stay unpaid under a long timeout: no timeout work competes with order creation.
             case "benchmark" -> new Defaults(0, 0, 0, "PT30M", 0, 100.0, 60_000, 60_000, 0);
+            // Start-up benchmark (StartupBenchmark): traffic at a fixed rate right after readiness, unpaid orders.
+            case "startup" -> new Defaults(5, 0, 40, "PT30M", 0, 100.0, 60_000, 60_000, 0);
             default ->
                 throw new IllegalArgumentException(
-                        "-Dloadtest.run must be standard, ci, chaos or benchmark, not " + run);
+                        "-Dloadtest.run must be standard, ci, chaos, benchmark or startup, not " + run);
         };
         String baseUrl = text("baseUrl", null);
         String goodsUrl = text("goodsUrl", null);

@@ -3,6 +3,7 @@ package dev.orderplatform.loadtest;
 import dev.orderplatform.launcher.Component;
 import dev.orderplatform.launcher.LocalPlatform;
 import dev.orderplatform.launcher.LocalPlatformOptions;
+import dev.orderplatform.launcher.LocalPlatformOptions.AotCacheMode;
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
 import java.io.IOException;
@@ -75,13 +76,22 @@ final class PlatformUnderTest implements AutoCloseable {
         return startLocal(settings, settings.protocolMode(), settings.workDir());
     }
 
-    /** A fresh local platform whose order service runs the given protocol mode, its data and logs in workDir. */
+    /**
+     * A fresh local platform whose order service runs the given protocol mode, its data and logs in workDir; the
+     * services start with their AOT cache where it matches this JVM (the launcher says so where not).
+     */
     static PlatformUnderTest startLocal(LoadSettings settings, String protocolMode, Path workDir) {
+        return startLocal(settings, protocolMode, workDir, AotCacheMode.USE);
+    }
+
+    /** As {@link #startLocal(LoadSettings, String, Path)}, with or without the services' AOT caches. */
+    static PlatformUnderTest startLocal(LoadSettings settings, String protocolMode, Path workDir, AotCacheMode aot) {
         Path launcherDir = launcherDir(settings);
         deleteRecursively(workDir);
         LocalPlatformOptions options = LocalPlatformOptions.defaults(workDir, launcherDir)
                 .withRandomPorts()
-                .withOrderTimeout(settings.orderTimeout());
+                .withOrderTimeout(settings.orderTimeout())
+                .withAotCache(aot);
         Map<String, String> orderProperties = new HashMap<>();
         if (!protocolMode.equals("reliable")) {
             orderProperties.put(LoadSettings.PROTOCOL_MODE_PROPERTY, protocolMode);
@@ -215,7 +225,9 @@ final class PlatformUnderTest implements AutoCloseable {
     /** The launcher's build output (its jar, lib/ and the services' jars), or wherever -Dloadtest.launcherDir says. */
     private static Path launcherDir(LoadSettings settings) {
         Path dir = settings.launcherDir();
-        List<String> missing = Stream.of("goods.jar", "inventory.jar", "order.jar")
+        // As the launcher's build extracts them (services/<name>/<name>.jar with lib/).
+        List<String> missing = Stream.of("goods", "inventory", "order")
+                .map(name -> name + "/" + name + ".jar")
                 .filter(jar -> !Files.isRegularFile(dir.resolve("services").resolve(jar)))
                 .toList();
         if (!missing.isEmpty()) {

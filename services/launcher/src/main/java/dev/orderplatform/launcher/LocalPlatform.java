@@ -4,6 +4,7 @@ import static dev.orderplatform.infra.support.Ports.freeBrokerPort;
 import static dev.orderplatform.infra.support.Ports.freePort;
 
 import dev.orderplatform.contracts.TimerLimits;
+import dev.orderplatform.launcher.LocalPlatformOptions.AotCacheMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -14,10 +15,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +38,10 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Pattern ROCKETMQ_READY = Pattern.compile("ROCKETMQ READY namesrv=(\\S+)");
     private static final Duration INFRA_START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+    /** A training run's JVM writes its AOT cache as it exits (JDK 25 forks a JVM that assembles it). */
+    private static final Duration AOT_CACHE_WRITE_TIMEOUT = Duration.ofMinutes(3);
+
+    private static final Set<Component> SERVICES = EnumSet.of(Component.GOODS, Component.INVENTORY, Component.ORDER);
     private static final List<String> SCHEMAS = List.of("goods", "inventory", "orders");
 
     private final LocalPlatformOptions options;
@@ -41,6 +49,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final PortPlan ports;
     private final String jwtSecret;
     private final Map<Component, ChildProcess> processes = new EnumMap<>(Component.class);
+    private final Map<Component, Duration> startUpTimes = new EnumMap<>(Component.class);
+    private final Set<Component> withAotCache = EnumSet.noneOf(Component.class);
     private String jdbcBaseUrl;
     private String dbUser;
     private String dbPassword;
@@ -119,6 +129,16 @@ public final class LocalPlatform implements AutoCloseable {
                 ports.orderGrpc());
     }
 
+    /** How long each component took from its process start to ready (readiness probe UP), in its last start. */
+    public Map<Component, Duration> startUpTimes() {
+        return Map.copyOf(startUpTimes);
+    }
+
+    /** The services that were started with their AOT cache. */
+    public Set<Component> startedWithAotCache() {
+        return Set.copyOf(withAotCache);
+    }
+
     /** kill -9 one component, as a crashed pod. */
     public void kill(Component component) {
         progress.accept("killing " + component.processName() + " (kill -9)");
@@ -130,17 +150,25 @@ public final class LocalPlatform implements AutoCloseable {
         ChildProcess child = processes.get(component);
         child.stop(Duration.ofSeconds(20));
         progress.accept("restarting " + component.processName());
+        long started = System.nanoTime();
         child.start();
         awaitReady(component, child);
+        startUpTimes.put(component, Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
     public void close() {
         List<Component> reverse = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(reverse);
+        if (options.aotCache() == AotCacheMode.TRAIN) {
+            // Each service JVM assembles its AOT cache as it exits: let the three do it side by side.
+            reverse.stream()
+                    .filter(SERVICES::contains)
+                    .forEach(service -> processes.get(service).signalStop());
+        }
         for (Component component : reverse) {
             // The broker's own shutdown takes 12-20 s; its store is on disk either way.
-            processes.get(component).stop(Duration.ofSeconds(component == Component.ROCKETMQ ? 5 : 20));
+            processes.get(component).stop(stopGrace(component));
         }
         processes.clear();
     }
@@ -155,9 +183,19 @@ public final class LocalPlatform implements AutoCloseable {
                 logDir().resolve(component.processName() + ".log"));
         processes.put(component, child);
         awaitReady(component, child);
+        Duration startUp = Duration.ofNanos(System.nanoTime() - started);
+        startUpTimes.put(component, startUp);
         progress.accept(String.format(
-                "%s ready in %.1f s (pid %d)",
-                component.processName(), (System.nanoTime() - started) / 1e9, child.pid()));
+                "%s ready in %.1f s (pid %d)", component.processName(), startUp.toNanos() / 1e9, child.pid()));
+    }
+
+    private Duration stopGrace(Component component) {
+        return switch (component) {
+            case ROCKETMQ -> Duration.ofSeconds(5);
+            case MARIADB -> Duration.ofSeconds(20);
+            case GOODS, INVENTORY, ORDER ->
+                options.aotCache() == AotCacheMode.TRAIN ? AOT_CACHE_WRITE_TIMEOUT : Duration.ofSeconds(20);
+        };
     }
 
     private void awaitReady(Component component, ChildProcess child) {
@@ -214,19 +252,34 @@ public final class LocalPlatform implements AutoCloseable {
                         "--timer-max-delay",
                         timerMaxDelay().toString()));
             case GOODS, INVENTORY, ORDER -> {
-                command.addAll(List.of(
-                        "-Xmx768m",
-                        "-jar",
-                        options.launcherDir()
-                                .resolve("services")
-                                .resolve(component.processName() + ".jar")
-                                .toString()));
+                ServicePackage service = ServicePackage.in(options.launcherDir(), component);
+                command.add("-Xmx768m");
+                command.addAll(options.jvmOptions().getOrDefault(component, List.of()));
+                command.addAll(aotCacheOptions(component, service));
+                // The extracted jar, not the executable one: the class path the AOT cache was trained on.
+                command.addAll(List.of("-jar", service.applicationJar().toString()));
                 options.serviceProperties()
                         .getOrDefault(component, Map.of())
                         .forEach((key, value) -> command.add("--" + key + "=" + value));
             }
         }
         return command;
+    }
+
+    private List<String> aotCacheOptions(Component component, ServicePackage service) {
+        return switch (options.aotCache()) {
+            case OFF -> List.of();
+            case TRAIN -> List.of("-XX:AOTCacheOutput=" + service.aotCache());
+            case USE -> {
+                Optional<String> unusable = service.cacheUnusableReason();
+                if (unusable.isPresent()) {
+                    progress.accept(service.name() + " starts without AOT cache: " + unusable.get());
+                    yield List.of();
+                }
+                withAotCache.add(component);
+                yield List.of("-XX:AOTCache=" + service.aotCache());
+            }
+        };
     }
 
     /** Services are configured as on Kubernetes: through environment variables (see the operator). */

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar services/launcher/target/launcher-*.jar [--order-timeout=PT30M] [--work-dir=DIR] [--random-ports]}:
- * starts the platform, seeds demo goods, prints the URLs and tokens, and stops everything on Ctrl-C.
+ * {@code java -jar services/launcher/target/launcher-*.jar [--order-timeout=PT30M] [--work-dir=DIR] [--random-ports]
+ * [--no-aot-cache]}: starts the platform, seeds demo goods, prints the URLs and tokens, and stops everything on Ctrl-C.
  */
 public final class LocalPlatformMain {
 
@@ -103,10 +103,15 @@ public final class LocalPlatformMain {
                     options.orderTimeout(),
                     options.randomPorts(),
                     options.productionLikeBroker(),
-                    options.serviceProperties());
+                    options.serviceProperties(),
+                    options.aotCache(),
+                    options.jvmOptions());
         }
-        throw new IllegalArgumentException(
-                "Unknown option " + arg + " (known: --order-timeout=PT30M, --work-dir=DIR, --random-ports)");
+        if (arg.equals("--no-aot-cache")) {
+            return options.withAotCache(LocalPlatformOptions.AotCacheMode.OFF);
+        }
+        throw new IllegalArgumentException("Unknown option " + arg
+                + " (known: --order-timeout=PT30M, --work-dir=DIR, --random-ports, --no-aot-cache)");
     }
 
     /** The launcher jar sits in services/launcher/target next to lib/ and services/. */
