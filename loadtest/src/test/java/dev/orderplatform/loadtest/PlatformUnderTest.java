@@ -1,5 +1,7 @@
 package dev.orderplatform.loadtest;
 
+import dev.orderplatform.infra.support.Ports;
+import dev.orderplatform.infra.zipkin.ZipkinCollector;
 import dev.orderplatform.launcher.Component;
 import dev.orderplatform.launcher.LocalPlatform;
 import dev.orderplatform.launcher.LocalPlatformOptions;
@@ -27,6 +29,13 @@ import java.util.stream.Stream;
  */
 final class PlatformUnderTest implements AutoCloseable {
 
+    /**
+     * The benchmark mode that measures tracing's overhead: the reliable protocol with every service tracing at its
+     * default sampling (0.1) and exporting to a real collector, Zipkin's server (docs/observability.md); compare it
+     * with {@code -Dmodes=reliable,reliable-traced -DreferenceMode=reliable}.
+     */
+    static final String TRACED_MODE = "reliable-traced";
+
     private static final Map<Component, String> ROLES = Map.of(
             Component.MARIADB,
             "database",
@@ -45,22 +54,31 @@ final class PlatformUnderTest implements AutoCloseable {
     private final JwtTokens tokens;
     private final String adminToken;
     private final LocalPlatform local;
+    /** The trace collector of the {@value #TRACED_MODE} mode. */
+    private final ZipkinCollector traces;
+
     private boolean closed;
 
     private PlatformUnderTest(
-            String orderUrl, String goodsUrl, String inventoryUrl, String jwtSecret, LocalPlatform local) {
+            String orderUrl,
+            String goodsUrl,
+            String inventoryUrl,
+            String jwtSecret,
+            LocalPlatform local,
+            ZipkinCollector traces) {
         this.orderUrl = orderUrl;
         this.goodsUrl = goodsUrl;
         this.inventoryUrl = inventoryUrl;
         this.tokens = new JwtTokens(jwtSecret.getBytes(StandardCharsets.UTF_8));
         this.adminToken = tokens.issue("loadtest-admin", List.of(Roles.ADMIN), Duration.ofHours(12));
         this.local = local;
+        this.traces = traces;
     }
 
     static PlatformUnderTest connect(LoadSettings settings) {
         if (settings.external()) {
             return new PlatformUnderTest(
-                    settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(), settings.jwtSecret(), null);
+                    settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(), settings.jwtSecret(), null, null);
         }
         return startLocal(settings, settings.protocolMode(), settings.workDir());
     }
@@ -72,13 +90,31 @@ final class PlatformUnderTest implements AutoCloseable {
         LocalPlatformOptions options = LocalPlatformOptions.defaults(workDir, launcherDir)
                 .withRandomPorts()
                 .withOrderTimeout(settings.orderTimeout());
-        if (!protocolMode.equals("reliable")) {
+        ZipkinCollector traces = null;
+        if (protocolMode.equals(TRACED_MODE)) {
+            traces = ZipkinCollector.start(
+                    launcherDir.resolve("services").resolve("zipkin-server-exec.jar"),
+                    Ports.freePort(),
+                    workDir.resolve("logs").resolve("zipkin.log"),
+                    Duration.ofMinutes(2));
+            Map<String, String> export = traces.exportProperties();
+            options = options.withServiceProperties(
+                    Map.of(Component.GOODS, export, Component.INVENTORY, export, Component.ORDER, export));
+        } else if (!protocolMode.equals("reliable")) {
             options = options.withServiceProperties(
                     Map.of(Component.ORDER, Map.of(LoadSettings.PROTOCOL_MODE_PROPERTY, protocolMode)));
         }
         long started = System.nanoTime();
         LocalPlatformOptions startOptions = options;
-        LocalPlatform platform = LocalPlatform.start(startOptions, line -> System.out.println("[platform] " + line));
+        LocalPlatform platform;
+        try {
+            platform = LocalPlatform.start(startOptions, line -> System.out.println("[platform] " + line));
+        } catch (RuntimeException e) {
+            if (traces != null) {
+                traces.close();
+            }
+            throw e;
+        }
         System.out.printf(
                 "[platform] ready in %.1f s: order %s, goods %s, inventory %s; logs in %s%n",
                 (System.nanoTime() - started) / 1e9,
@@ -91,7 +127,8 @@ final class PlatformUnderTest implements AutoCloseable {
                 strip(platform.goodsUrl().toString()),
                 strip(platform.inventoryUrl().toString()),
                 platform.jwtSecret(),
-                platform);
+                platform,
+                traces);
     }
 
     String orderUrl() {
@@ -192,6 +229,9 @@ final class PlatformUnderTest implements AutoCloseable {
             closed = true;
             System.out.println("[platform] stopping");
             local.close();
+            if (traces != null) {
+                traces.close();
+            }
             System.out.println("[platform] stopped");
         }
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -39,7 +40,8 @@ public final class LocalPlatformMain {
         ZipkinCollector traces = tracing ? startTraceCollector(options) : null;
         if (traces != null) {
             // Every trace of every service, sent to the collector (docs/observability.md).
-            Map<String, String> export = traces.exportProperties(1.0);
+            Map<String, String> export = new HashMap<>(traces.exportProperties());
+            export.put("management.tracing.sampling.probability", "1.0");
             options = options.withServiceProperties(
                     Map.of(Component.GOODS, export, Component.INVENTORY, export, Component.ORDER, export));
         }

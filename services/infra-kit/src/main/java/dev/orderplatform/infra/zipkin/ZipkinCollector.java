@@ -65,25 +65,20 @@ public final class ZipkinCollector implements AutoCloseable {
     }
 
     /**
-     * The Spring properties that make a service send its spans here, every trace of them ({@code probability} 1) or
-     * only those whose caller sampled them (0: a parent-based sampler keeps a sampled parent's decision).
+     * The Spring properties that make a service send its spans here; which traces it records stays the service's
+     * business ({@code management.tracing.sampling.probability}, 0.1 by default).
      */
-    public Map<String, String> exportProperties(double probability) {
-        return exportProperties(port, probability);
+    public Map<String, String> exportProperties() {
+        return exportProperties(port);
     }
 
-    /** {@link #exportProperties(double)} for a collector that will listen on {@code port}. */
-    public static Map<String, String> exportProperties(int port, double probability) {
+    /** {@link #exportProperties()} for a collector that will listen on {@code port}. */
+    public static Map<String, String> exportProperties(int port) {
         return Map.of(
-                "management.tracing.export.zipkin.enabled",
-                "true",
-                "management.tracing.export.zipkin.endpoint",
-                "http://127.0.0.1:" + port + "/api/v2/spans",
-                "management.tracing.sampling.probability",
-                String.valueOf(probability),
+                "management.tracing.export.zipkin.enabled", "true",
+                "management.tracing.export.zipkin.endpoint", "http://127.0.0.1:" + port + "/api/v2/spans",
                 // Spans leave within half a second: a trace is complete in the UI as soon as the order is.
-                "management.opentelemetry.tracing.export.schedule-delay",
-                "500ms");
+                "management.opentelemetry.tracing.export.schedule-delay", "500ms");
     }
 
     public int port() {

@@ -112,7 +112,9 @@ public final class Platform {
      * tests that do not look at traces send nothing.
      */
     private Map<String, String> tracing() {
-        return ZipkinCollector.exportProperties(traceCollectorPort, 0.0);
+        Map<String, String> tracing = new LinkedHashMap<>(ZipkinCollector.exportProperties(traceCollectorPort));
+        tracing.put("management.tracing.sampling.probability", "0");
+        return tracing;
     }
 
     /** Zipkin's server on this platform's collector port, started on first use and stopped with the test JVM. */
