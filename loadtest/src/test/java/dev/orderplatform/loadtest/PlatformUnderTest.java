@@ -1,5 +1,7 @@
 package dev.orderplatform.loadtest;
 
+import dev.orderplatform.infra.support.Ports;
+import dev.orderplatform.infra.zipkin.ZipkinCollector;
 import dev.orderplatform.launcher.Component;
 import dev.orderplatform.launcher.LocalPlatform;
 import dev.orderplatform.launcher.LocalPlatformOptions;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +41,13 @@ final class PlatformUnderTest implements AutoCloseable {
     private static final Map<String, String> CHAOS_RECONCILIATION =
             Map.of("orderplatform.reconciliation.grace", "45s", "orderplatform.reconciliation.interval", "10s");
 
+    /**
+     * The benchmark mode that measures tracing's overhead: the reliable protocol with every service tracing at its
+     * default sampling (0.1) and exporting to a real collector, Zipkin's server (docs/observability.md); compare it
+     * with {@code -Dmodes=reliable,reliable-traced -DreferenceMode=reliable}.
+     */
+    static final String TRACED_MODE = "reliable-traced";
+
     private static final Map<Component, String> ROLES = Map.of(
             Component.MARIADB,
             "database",
@@ -56,22 +66,31 @@ final class PlatformUnderTest implements AutoCloseable {
     private final JwtTokens tokens;
     private final String adminToken;
     private final LocalPlatform local;
+    /** The trace collector of the {@value #TRACED_MODE} mode. */
+    private final ZipkinCollector traces;
+
     private boolean closed;
 
     private PlatformUnderTest(
-            String orderUrl, String goodsUrl, String inventoryUrl, String jwtSecret, LocalPlatform local) {
+            String orderUrl,
+            String goodsUrl,
+            String inventoryUrl,
+            String jwtSecret,
+            LocalPlatform local,
+            ZipkinCollector traces) {
         this.orderUrl = orderUrl;
         this.goodsUrl = goodsUrl;
         this.inventoryUrl = inventoryUrl;
         this.tokens = new JwtTokens(jwtSecret.getBytes(StandardCharsets.UTF_8));
         this.adminToken = tokens.issue("loadtest-admin", List.of(Roles.ADMIN), Duration.ofHours(12));
         this.local = local;
+        this.traces = traces;
     }
 
     static PlatformUnderTest connect(LoadSettings settings) {
         if (settings.external()) {
             return new PlatformUnderTest(
-                    settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(), settings.jwtSecret(), null);
+                    settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(), settings.jwtSecret(), null, null);
         }
         return startLocal(settings, settings.protocolMode(), settings.workDir());
     }
@@ -92,19 +111,42 @@ final class PlatformUnderTest implements AutoCloseable {
                 .withRandomPorts()
                 .withOrderTimeout(settings.orderTimeout())
                 .withAotCache(aot);
+        Map<Component, Map<String, String>> serviceProperties = new EnumMap<>(Component.class);
         Map<String, String> orderProperties = new HashMap<>();
-        if (!protocolMode.equals("reliable")) {
+        ZipkinCollector traces = null;
+        if (protocolMode.equals(TRACED_MODE)) {
+            traces = ZipkinCollector.start(
+                    launcherDir.resolve("services").resolve("zipkin-server-exec.jar"),
+                    Ports.freePort(),
+                    workDir.resolve("logs").resolve("zipkin.log"),
+                    Duration.ofMinutes(2));
+            Map<String, String> export = traces.exportProperties();
+            serviceProperties.put(Component.GOODS, export);
+            serviceProperties.put(Component.INVENTORY, export);
+            orderProperties.putAll(export);
+        } else if (!protocolMode.equals("reliable")) {
             orderProperties.put(LoadSettings.PROTOCOL_MODE_PROPERTY, protocolMode);
         }
         if (settings.chaos()) {
             orderProperties.putAll(CHAOS_RECONCILIATION);
         }
         if (!orderProperties.isEmpty()) {
-            options = options.withServiceProperties(Map.of(Component.ORDER, orderProperties));
+            serviceProperties.put(Component.ORDER, orderProperties);
+        }
+        if (!serviceProperties.isEmpty()) {
+            options = options.withServiceProperties(serviceProperties);
         }
         long started = System.nanoTime();
         LocalPlatformOptions startOptions = options;
-        LocalPlatform platform = LocalPlatform.start(startOptions, line -> System.out.println("[platform] " + line));
+        LocalPlatform platform;
+        try {
+            platform = LocalPlatform.start(startOptions, line -> System.out.println("[platform] " + line));
+        } catch (RuntimeException e) {
+            if (traces != null) {
+                traces.close();
+            }
+            throw e;
+        }
         System.out.printf(
                 "[platform] ready in %.1f s: order %s, goods %s, inventory %s; logs in %s%n",
                 (System.nanoTime() - started) / 1e9,
@@ -117,7 +159,8 @@ final class PlatformUnderTest implements AutoCloseable {
                 strip(platform.goodsUrl().toString()),
                 strip(platform.inventoryUrl().toString()),
                 platform.jwtSecret(),
-                platform);
+                platform,
+                traces);
     }
 
     String orderUrl() {
@@ -218,6 +261,9 @@ final class PlatformUnderTest implements AutoCloseable {
             closed = true;
             System.out.println("[platform] stopping");
             local.close();
+            if (traces != null) {
+                traces.close();
+            }
             System.out.println("[platform] stopped");
         }
     }

@@ -1,5 +1,7 @@
 package dev.orderplatform.launcher;
 
+import dev.orderplatform.infra.support.Ports;
+import dev.orderplatform.infra.zipkin.ZipkinCollector;
 import dev.orderplatform.launcher.DemoSeed.DemoGoods;
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
@@ -7,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar services/launcher/target/launcher-*.jar [--order-timeout=PT30M] [--work-dir=DIR] [--random-ports]
- * [--no-aot-cache]}: starts the platform, seeds demo goods, prints the URLs and tokens, and stops everything on Ctrl-C.
+ * [--no-aot-cache] [--tracing=true]}: starts the platform (with {@code --tracing=true} also Zipkin's server, which
+ * receives every trace of the services), seeds demo goods, prints the URLs and tokens, and stops everything on Ctrl-C.
  */
 public final class LocalPlatformMain {
 
@@ -22,11 +27,24 @@ public final class LocalPlatformMain {
         Path launcherTarget = launcherTargetDir();
         LocalPlatformOptions options =
                 LocalPlatformOptions.defaults(launcherTarget.resolve("platform"), launcherTarget);
+        boolean tracing = false;
         for (String arg : args) {
-            options = apply(options, arg);
+            if (arg.startsWith("--tracing=")) {
+                tracing = Boolean.parseBoolean(arg.substring("--tracing=".length()));
+            } else {
+                options = apply(options, arg);
+            }
         }
 
         long started = System.nanoTime();
+        ZipkinCollector traces = tracing ? startTraceCollector(options) : null;
+        if (traces != null) {
+            // Every trace of every service, sent to the collector (docs/observability.md).
+            Map<String, String> export = new HashMap<>(traces.exportProperties());
+            export.put("management.tracing.sampling.probability", "1.0");
+            options = options.withServiceProperties(
+                    Map.of(Component.GOODS, export, Component.INVENTORY, export, Component.ORDER, export));
+        }
         LocalPlatform platform = LocalPlatform.start(options, line -> System.out.println("[platform] " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -34,6 +52,9 @@ public final class LocalPlatformMain {
                         () -> {
                             System.out.println("[platform] stopping");
                             platform.close();
+                            if (traces != null) {
+                                traces.close();
+                            }
                             stopped.countDown();
                         },
                         "platform-shutdown"));
@@ -63,6 +84,7 @@ public final class LocalPlatformMain {
                        -d '{"goodsId": %d, "quantity": 1}' %s/api/v1/cart/items
                   curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                        -d '{"address": "1 Main St", "name": "Demo", "mobile": "13800000000"}' %s/api/v1/orders
+                %s
                 Press Ctrl-C to stop.
                 """,
                 (System.nanoTime() - started) / 1e9,
@@ -79,8 +101,24 @@ public final class LocalPlatformMain {
                 adminToken,
                 goods.getFirst().id(),
                 platform.orderUrl(),
-                platform.orderUrl());
+                platform.orderUrl(),
+                traces == null
+                        ? "Traces: add -Dplatform.tracing=true to see each order's trace in Zipkin."
+                        : "Traces (Zipkin): " + traces.ui()
+                                + "  every request is traced; an order's trace: search the tag"
+                                + " messaging.rocketmq.message.keys=<orderSn>");
         stopped.await();
+    }
+
+    /** Zipkin's server on its usual port 9411 (another if that one is taken), before the services that report to it. */
+    private static ZipkinCollector startTraceCollector(LocalPlatformOptions options) {
+        int port = Ports.isFree(9411) ? 9411 : Ports.freePort();
+        System.out.println("[platform] starting zipkin");
+        return ZipkinCollector.start(
+                options.launcherDir().resolve("services").resolve("zipkin-server-exec.jar"),
+                port,
+                options.workDir().resolve("logs").resolve("zipkin.log"),
+                Duration.ofMinutes(2));
     }
 
     private static LocalPlatformOptions apply(LocalPlatformOptions options, String arg) {
@@ -111,7 +149,7 @@ public final class LocalPlatformMain {
             return options.withAotCache(LocalPlatformOptions.AotCacheMode.OFF);
         }
         throw new IllegalArgumentException("Unknown option " + arg
-                + " (known: --order-timeout=PT30M, --work-dir=DIR, --random-ports, --no-aot-cache)");
+                + " (known: --order-timeout=PT30M, --work-dir=DIR, --random-ports, --no-aot-cache, --tracing=true)");
     }
 
     /** The launcher jar sits in services/launcher/target next to lib/ and services/. */

@@ -6,6 +6,7 @@ import dev.orderplatform.web.problem.ContainerErrorReports;
 import dev.orderplatform.web.problem.ErrorPageController;
 import dev.orderplatform.web.problem.ProblemDetailsAdvice;
 import dev.orderplatform.web.security.PlatformSecurityConfiguration;
+import dev.orderplatform.web.tracing.PlatformTracingConfiguration;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Import;
 /**
  * Put on a service's application class: problem-detail errors with stable codes, JSON numbers never truncated into
  * integers, the OpenAPI document at {@code /v3/api-docs}, and bearer-JWT security whose per-endpoint rules the service gives as
- * {@link dev.orderplatform.web.security.EndpointAuthorization} beans.
+ * {@link dev.orderplatform.web.security.EndpointAuthorization} beans, and tracing defaults with the order number in the
+ * logging context ({@link dev.orderplatform.web.tracing}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Import;
     ContainerErrorReports.class,
     PlatformSecurityConfiguration.class,
     StrictNumbersConfiguration.class,
-    PlatformOpenApiConfiguration.class
+    PlatformOpenApiConfiguration.class,
+    PlatformTracingConfiguration.class
 })
 public @interface EnablePlatformWebSupport {}

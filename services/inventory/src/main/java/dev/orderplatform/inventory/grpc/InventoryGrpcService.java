@@ -23,6 +23,7 @@ import dev.orderplatform.inventory.sell.SellService;
 import dev.orderplatform.inventory.sell.SellStatus;
 import dev.orderplatform.inventory.stock.StockService;
 import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.tracing.OrderLogContext;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
@@ -63,25 +64,30 @@ public class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceI
 
     @Override
     public void sell(SellRequest request, StreamObserver<SellResponse> response) {
-        answer(response, () -> {
-            SellResult result = sells.sell(
-                    request.getOrderSn(),
-                    request.getItemsList().stream()
-                            .map(item -> new SellRecordItem(item.getGoodsId(), item.getQuantity()))
-                            .toList());
-            return SellResponse.newBuilder()
-                    .setOutcome(
-                            switch (result.outcome()) {
-                                case DEDUCTED -> SellOutcome.SELL_OUTCOME_DEDUCTED;
-                                case INSUFFICIENT_STOCK -> SellOutcome.SELL_OUTCOME_INSUFFICIENT_STOCK;
-                                case UNKNOWN_GOODS -> SellOutcome.SELL_OUTCOME_UNKNOWN_GOODS;
-                                case ALREADY_RETURNED -> SellOutcome.SELL_OUTCOME_ALREADY_RETURNED;
-                                case ORDER_SN_CONFLICT -> SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT;
-                            })
-                    .addAllShortGoodsIds(result.shortGoodsIds())
-                    .addAllUnknownGoodsIds(result.unknownGoodsIds())
-                    .build();
-        });
+        // The Sell's log lines name its order, next to the trace of the order's creation (docs/observability.md).
+        try (OrderLogContext.Scope orderSn = OrderLogContext.scoped(request.getOrderSn())) {
+            answer(response, () -> sold(request));
+        }
+    }
+
+    private SellResponse sold(SellRequest request) {
+        SellResult result = sells.sell(
+                request.getOrderSn(),
+                request.getItemsList().stream()
+                        .map(item -> new SellRecordItem(item.getGoodsId(), item.getQuantity()))
+                        .toList());
+        return SellResponse.newBuilder()
+                .setOutcome(
+                        switch (result.outcome()) {
+                            case DEDUCTED -> SellOutcome.SELL_OUTCOME_DEDUCTED;
+                            case INSUFFICIENT_STOCK -> SellOutcome.SELL_OUTCOME_INSUFFICIENT_STOCK;
+                            case UNKNOWN_GOODS -> SellOutcome.SELL_OUTCOME_UNKNOWN_GOODS;
+                            case ALREADY_RETURNED -> SellOutcome.SELL_OUTCOME_ALREADY_RETURNED;
+                            case ORDER_SN_CONFLICT -> SellOutcome.SELL_OUTCOME_ORDER_SN_CONFLICT;
+                        })
+                .addAllShortGoodsIds(result.shortGoodsIds())
+                .addAllUnknownGoodsIds(result.unknownGoodsIds())
+                .build();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.orderplatform.inventory.reback;
 
 import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.web.tracing.MessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -31,17 +32,20 @@ public class RebackConsumer implements SmartLifecycle, MessageListenerConcurrent
     private final RebackProperties properties;
     private final String nameServer;
     private final MeterRegistry meters;
+    private final MessageTracing tracing;
     private volatile DefaultMQPushConsumer consumer;
 
     public RebackConsumer(
             RebackMessageHandler handler,
             RebackProperties properties,
             @Value("${orderplatform.rocketmq.name-server}") String nameServer,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            MessageTracing tracing) {
         this.handler = handler;
         this.properties = properties;
         this.nameServer = nameServer;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     @Override
@@ -84,6 +88,7 @@ public class RebackConsumer implements SmartLifecycle, MessageListenerConcurrent
         pushConsumer.setAwaitTerminationMillisWhenShutdown(
                 properties.shutdownAwait().toMillis());
         pushConsumer.registerMessageListener(this);
+        tracing.instrument(pushConsumer); // a return continues the trace of the order's creation or close
         try {
             pushConsumer.subscribe(Topics.ORDER_REBACK, "*");
             pushConsumer.start();

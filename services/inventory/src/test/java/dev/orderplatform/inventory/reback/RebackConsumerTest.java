@@ -5,7 +5,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.orderplatform.web.tracing.MessageTracing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -19,7 +21,11 @@ class RebackConsumerTest {
     final RebackMessageHandler handler = mock(RebackMessageHandler.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final RebackConsumer consumer = new RebackConsumer(
-            handler, new RebackProperties(true, 1, 16, Duration.ofSeconds(1)), "127.0.0.1:1", meters);
+            handler,
+            new RebackProperties(true, 1, 16, Duration.ofSeconds(1)),
+            "127.0.0.1:1",
+            meters,
+            new MessageTracing(ObservationRegistry.NOOP));
 
     @Test
     void handledMessagesAreAcknowledged() {

@@ -9,6 +9,8 @@ import dev.orderplatform.order.protocol.NewOrder;
 import dev.orderplatform.order.protocol.OrderProtocol;
 import dev.orderplatform.web.paging.PageWindow;
 import dev.orderplatform.web.problem.ApiProblem;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,18 +28,21 @@ public class OrderService {
     private final CartRepository carts;
     private final OrderProperties properties;
     private final IdempotencyKeys idempotencyKeys;
+    private final ObservationRegistry observations;
 
     public OrderService(
             OrderProtocol protocol,
             OrderRepository orders,
             CartRepository carts,
             OrderProperties properties,
-            IdempotencyKeys idempotencyKeys) {
+            IdempotencyKeys idempotencyKeys,
+            ObservationRegistry observations) {
         this.protocol = protocol;
         this.orders = orders;
         this.carts = carts;
         this.properties = properties;
         this.idempotencyKeys = idempotencyKeys;
+        this.observations = observations;
     }
 
     /**
@@ -67,7 +72,9 @@ public class OrderService {
 
     private Order createFromCart(
             String userId, String address, String signerName, String signerMobile, IdempotencyKey key) {
-        List<CartItem> selected = carts.selectedItems(userId);
+        List<CartItem> selected = Observation.createNotStarted("order.cart.read", observations)
+                .contextualName("cart read")
+                .observe(() -> carts.selectedItems(userId));
         if (selected.isEmpty()) {
             throw ApiProblem.badRequest(OrderErrorCodes.CART_EMPTY, "No selected items in the cart.");
         }

@@ -9,6 +9,7 @@ import dev.orderplatform.order.order.OrderErrorCodes;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.web.problem.ApiProblem;
+import dev.orderplatform.web.tracing.OrderLogContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -107,6 +108,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
      */
     Order create(NewOrder request, HalfMessageSender sender) {
         Creation creation = new Creation(steps.newOrderSn(), request);
+        OrderLogContext.putForRequest(creation.orderSn); // the request's log lines from here on name the order
         hooks.beforeHalfMessage(
                 request.userId(), creation.orderSn); // Double-submit window: the cart read, nothing sent.
         TransactionSendResult sent;

@@ -2,6 +2,7 @@ package dev.orderplatform.order.protocol;
 
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.order.RocketMqProperties;
+import dev.orderplatform.web.tracing.MessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -42,14 +43,19 @@ public class TransactionalProducer implements SmartLifecycle {
     private final RocketMqProperties properties;
     private final ObjectProvider<TransactionListener> listener;
     private final BrokerRequestCounter requests;
+    private final MessageTracing tracing;
     private volatile TransactionMQProducer producer;
     private volatile ThreadPoolExecutor checkExecutor;
 
     public TransactionalProducer(
-            RocketMqProperties properties, ObjectProvider<TransactionListener> listener, MeterRegistry registry) {
+            RocketMqProperties properties,
+            ObjectProvider<TransactionListener> listener,
+            MeterRegistry registry,
+            MessageTracing tracing) {
         this.properties = properties;
         this.listener = listener;
         this.requests = new BrokerRequestCounter(registry);
+        this.tracing = tracing;
     }
 
     @Override
@@ -76,7 +82,8 @@ public class TransactionalProducer implements SmartLifecycle {
                     return thread;
                 });
         created.setExecutorService(checkExecutor);
-        created.setTransactionListener(listener.getObject());
+        created.setTransactionListener(new TracedTransactionListener(listener.getObject(), tracing));
+        tracing.instrument(created); // half and timer messages carry the order's trace (docs/observability.md)
         try {
             created.start();
         } catch (MQClientException e) {

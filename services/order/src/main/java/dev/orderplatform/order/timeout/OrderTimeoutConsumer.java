@@ -9,6 +9,7 @@ import dev.orderplatform.order.protocol.OrderProtocol;
 import dev.orderplatform.order.protocol.OrderProtocol.CloseResult;
 import dev.orderplatform.order.protocol.ProtocolMode;
 import dev.orderplatform.order.protocol.TransactionalProducer;
+import dev.orderplatform.web.tracing.MessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -40,12 +41,15 @@ public class OrderTimeoutConsumer implements SmartLifecycle {
     private final RocketMqProperties properties;
     private final OrderProtocol protocol;
     private final MeterRegistry metrics;
+    private final MessageTracing tracing;
     private volatile DefaultMQPushConsumer consumer;
 
-    public OrderTimeoutConsumer(RocketMqProperties properties, OrderProtocol protocol, MeterRegistry metrics) {
+    public OrderTimeoutConsumer(
+            RocketMqProperties properties, OrderProtocol protocol, MeterRegistry metrics, MessageTracing tracing) {
         this.properties = properties;
         this.protocol = protocol;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
@@ -57,6 +61,7 @@ public class OrderTimeoutConsumer implements SmartLifecycle {
         created.setConsumeMessageBatchMaxSize(1);
         created.setAwaitTerminationMillisWhenShutdown(5_000);
         created.registerMessageListener((MessageListenerConcurrently) this::consume);
+        tracing.instrument(created); // the close continues the trace of the order's creation
         try {
             created.subscribe(Topics.ORDER_TIMEOUT, "*");
             created.start();

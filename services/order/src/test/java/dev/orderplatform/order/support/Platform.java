@@ -13,6 +13,8 @@ import dev.orderplatform.contracts.inventory.v1.SellRequest;
 import dev.orderplatform.contracts.inventory.v1.SellResponse;
 import dev.orderplatform.contracts.inventory.v1.SetStockRequest;
 import dev.orderplatform.infra.junit.PlatformInfrastructure;
+import dev.orderplatform.infra.support.Ports;
+import dev.orderplatform.infra.zipkin.ZipkinCollector;
 import dev.orderplatform.web.grpc.ServiceCredentials;
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
@@ -23,6 +25,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +47,10 @@ public final class Platform {
 
     private final PlatformInfrastructure infra;
     private final ServiceProcesses services;
+    /** Where every service sends the spans of sampled traces; the collector starts with the first test that reads them. */
+    private final int traceCollectorPort = Ports.freePort();
+
+    private ZipkinCollector traceCollector;
     private final JwtTokens tokens = new JwtTokens(JWT_SECRET.getBytes(StandardCharsets.UTF_8));
     private final GoodsServiceGrpc.GoodsServiceBlockingStub goodsStub;
     private final InventoryServiceGrpc.InventoryServiceBlockingStub inventoryStub;
@@ -52,7 +59,9 @@ public final class Platform {
 
     private Platform() {
         infra = PlatformInfrastructure.shared();
-        services = ServiceProcesses.start(infra, JWT_SECRET);
+        Map<String, String> asOnACluster = new LinkedHashMap<>(tracing());
+        asOnACluster.put("logging.structured.format.console", "ecs"); // JSON logs, as a cluster ingests them
+        services = ServiceProcesses.start(infra, JWT_SECRET, asOnACluster);
         Metadata admin = new Metadata();
         admin.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + adminToken());
         ManagedChannel goodsChannel = ManagedChannelBuilder.forAddress("127.0.0.1", goodsGrpcPort())
@@ -97,6 +106,35 @@ public final class Platform {
         return infra;
     }
 
+    /**
+     * Every service, in its process or in this JVM, exports the traces that a test samples (a request with a sampled
+     * {@code traceparent}) to the trace collector, and only those: sampling probability 0 for all others, so the
+     * tests that do not look at traces send nothing.
+     */
+    private Map<String, String> tracing() {
+        Map<String, String> tracing = new LinkedHashMap<>(ZipkinCollector.exportProperties(traceCollectorPort));
+        tracing.put("management.tracing.sampling.probability", "0");
+        return tracing;
+    }
+
+    /** Zipkin's server on this platform's collector port, started on first use and stopped with the test JVM. */
+    public synchronized ZipkinCollector traceCollector() {
+        if (traceCollector == null) {
+            traceCollector = ZipkinCollector.start(
+                    services.dir().resolve("zipkin-server-exec.jar"),
+                    traceCollectorPort,
+                    services.dir().resolve("zipkin.log"),
+                    Duration.ofMinutes(2));
+            Runtime.getRuntime().addShutdownHook(new Thread(traceCollector::close, "order-test-zipkin-shutdown"));
+        }
+        return traceCollector;
+    }
+
+    /** The inventory service's log: JSON lines (Spring Boot's structured logging, ECS). */
+    public Path inventoryLog() {
+        return services.dir().resolve("inventory.log");
+    }
+
     /** Properties of an order application against this platform. */
     public Map<String, Object> orderProperties(Duration orderTimeout) {
         infra.mariaDb().createSchema("orders");
@@ -113,6 +151,7 @@ public final class Platform {
         properties.put("orderplatform.reconciliation.enabled", "false");
         properties.put("server.port", "0");
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
+        properties.putAll(tracing());
         return properties;
     }
 

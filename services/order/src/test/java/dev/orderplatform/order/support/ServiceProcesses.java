@@ -26,14 +26,17 @@ final class ServiceProcesses {
 
     private final List<Service> services = new ArrayList<>();
 
-    /** Launches both services; {@link #awaitReady()} waits until they answer. */
-    static ServiceProcesses start(PlatformInfrastructure infra, String jwtSecret) {
+    /**
+     * Launches both services with these Spring properties on top of their environment; {@link #awaitReady()} waits
+     * until they answer.
+     */
+    static ServiceProcesses start(PlatformInfrastructure infra, String jwtSecret, Map<String, String> properties) {
         Path dir = Path.of(System.getProperty("orderplatform.services.dir", "target/services"))
                 .toAbsolutePath();
         ServiceProcesses started = new ServiceProcesses(dir);
         Runtime.getRuntime().addShutdownHook(new Thread(started::stopAll, "order-test-services-shutdown"));
         for (String name : List.of("goods", "inventory")) {
-            started.services.add(launch(dir, name, infra, jwtSecret));
+            started.services.add(launch(dir, name, infra, jwtSecret, properties));
         }
         return started;
     }
@@ -54,11 +57,17 @@ final class ServiceProcesses {
         }
     }
 
+    /** Where the jars, logs and pid files of the services are. */
+    Path dir() {
+        return dir;
+    }
+
     Service service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static Service launch(Path dir, String name, PlatformInfrastructure infra, String jwtSecret) {
+    private static Service launch(
+            Path dir, String name, PlatformInfrastructure infra, String jwtSecret, Map<String, String> properties) {
         Path jar = dir.resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": build with ./mvnw -pl services/order -am verify");
@@ -71,7 +80,7 @@ final class ServiceProcesses {
         // Started from the extracted jar (Spring Boot's recommended layout) with a CDS archive that the first run
         // writes at its exit: later runs start faster on this busy machine.
         Path extracted = extract(java, dir, name, jar);
-        ProcessBuilder builder = new ProcessBuilder(
+        List<String> command = new ArrayList<>(List.of(
                 java,
                 "-Xmx256m",
                 "-XX:TieredStopAtLevel=1",
@@ -83,9 +92,10 @@ final class ServiceProcesses {
                 "-XX:+AutoCreateSharedArchive",
                 "-Drocketmq.client.rebalance.waitInterval=1000",
                 "-Dspring.backgroundpreinitializer.ignore=true",
-                "-Duser.home=" + dir.resolve("home-" + name),
-                "-jar",
-                extracted.toString());
+                "-Duser.home=" + dir.resolve("home-" + name)));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", extracted.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", String.valueOf(http));
         env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(grpc));
