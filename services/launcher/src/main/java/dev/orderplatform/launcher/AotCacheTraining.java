@@ -40,6 +40,8 @@ public final class AotCacheTraining {
 
     private static final List<Component> SERVICES = List.of(Component.GOODS, Component.INVENTORY, Component.ORDER);
     private static final int USERS = 4;
+    /** The demo goods with 500 and 1000 units of stock take the orders in turns. */
+    private static final int MAX_ORDERS = 1000;
     /** The traffic stops after the orders or this long, whichever comes first: the build must stay fast. */
     private static final Duration TRAFFIC_TIME_LIMIT = Duration.ofSeconds(40);
 
@@ -60,6 +62,9 @@ public final class AotCacheTraining {
         }
         Path launcherDir = Path.of(args[0]);
         int orders = Integer.parseInt(args[1]);
+        if (orders < 1 || orders > MAX_ORDERS) {
+            throw new IllegalArgumentException("-Daot.training.orders must be 1 to " + MAX_ORDERS + ", not " + orders);
+        }
         boolean skip = Boolean.parseBoolean(args[2]);
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<ServicePackage> services =
@@ -120,7 +125,7 @@ public final class AotCacheTraining {
         JwtTokens tokens = new JwtTokens(platform.jwtSecret().getBytes(StandardCharsets.UTF_8));
         String admin = tokens.issue("aot-training-admin", List.of(Roles.ADMIN), Duration.ofHours(1));
         List<DemoGoods> ample = new DemoSeed(platform.goodsUrl(), platform.inventoryUrl(), admin)
-                .seed().stream().filter(g -> g.stock() >= orders).toList();
+                .seed().stream().filter(g -> g.stock() >= MAX_ORDERS / 2).toList();
         AtomicInteger next = new AtomicInteger();
         long deadline = System.nanoTime() + TRAFFIC_TIME_LIMIT.toNanos();
         try (ExecutorService users = Executors.newFixedThreadPool(USERS)) {

@@ -1,6 +1,7 @@
 package dev.orderplatform.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -32,6 +33,7 @@ class AotCacheIT {
     @Test
     void theLaunchedServicesLoadTheirClassesFromTheTrainedCache() throws IOException {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+, this is " + Runtime.version());
+        assumeFalse(Boolean.getBoolean("aot.training.skip"), "built with -Daot.training.skip=true");
         Map<Component, List<String>> classLoadingLogs = new EnumMap<>(Component.class);
         APPLICATION_CLASSES
                 .keySet()
