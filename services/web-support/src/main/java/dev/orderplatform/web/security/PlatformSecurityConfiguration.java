@@ -33,10 +33,13 @@ public class PlatformSecurityConfiguration {
         return new JwtTokens(properties.secretBytes());
     }
 
-    /** Verifies tokens addressed to this service, named by {@code spring.application.name}. */
+    /**
+     * Verifies tokens addressed to this service, named by {@code spring.application.name}, over HTTP and gRPC alike;
+     * each distinct token once while it is valid.
+     */
     @Bean
     JwtDecoder jwtDecoder(JwtTokens tokens, @Value("${spring.application.name}") String service) {
-        return tokens.decoder(service);
+        return new CachingJwtDecoder(tokens.decoder(service));
     }
 
     @Bean
