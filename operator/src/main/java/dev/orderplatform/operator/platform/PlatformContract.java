@@ -79,6 +79,11 @@ public final class PlatformContract {
     public static final Duration BROKER_DEFAULT_TIMER_MAX_DELAY = Duration.ofDays(3);
     /** Room above the order timeout in a broker's limit set for it (the services' TimerLimits.MARGIN). */
     public static final Duration TIMER_MAX_DELAY_MARGIN = Duration.ofHours(1);
+    /**
+     * How often the broker writes its timer wheel out ({@code timerFlushIntervalMs}): the value the tests' brokers run
+     * with (infra-kit's RocketMqSettings.TIMER_FLUSH_INTERVAL_MS, which says why it is not RocketMQ's 1 s).
+     */
+    public static final int BROKER_TIMER_FLUSH_INTERVAL_MS = 10_000;
 
     public static final int MYSQL_PORT = 3306;
     public static final int NAME_SERVER_PORT = 9876;

@@ -100,7 +100,7 @@ public final class RocketmqResources {
 
     /**
      * broker.conf: the timer wheel for the order_timeout DELAY topic with a longest delay that fits the
-     * order timeout, the transaction check-back settings for the order_reback TRANSACTION topic, no
+     * order timeout (written out as often as the tests' brokers do it), the transaction check-back settings for the order_reback TRANSACTION topic, no
      * auto-created topics (the operator creates both with their message types).
      */
     public static String brokerConf(PlatformSettings platform) {
@@ -119,6 +119,7 @@ public final class RocketmqResources {
         autoCreateSubscriptionGroup=true
         timerWheelEnable=true
         timerMaxDelaySec=%d
+        timerFlushIntervalMs=%d
         transactionCheckInterval=%d
         transactionTimeOut=%d
         transactionCheckMax=15
@@ -132,6 +133,7 @@ public final class RocketmqResources {
                         HOME,
                         HOME,
                         platform.timerMaxDelay().toSeconds(),
+                        PlatformContract.BROKER_TIMER_FLUSH_INTERVAL_MS,
                         rocketmq.transactionCheckIntervalMillis(),
                         rocketmq.transactionTimeoutMillis());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.orderplatform.contracts.TimerLimits;
 import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.infra.rocketmq.RocketMqSettings;
 import dev.orderplatform.infra.rocketmq.TopicMessageType;
 import dev.orderplatform.operator.platform.PlatformContract.AppService;
 import java.io.IOException;
@@ -118,6 +119,15 @@ class PlatformContractConsistencyTest {
         assertThat(PlatformContract.TIMER_MAX_DELAY_MARGIN).isEqualTo(TimerLimits.MARGIN);
         assertThat(PlatformContract.ENV_TIMER_MAX_DELAY)
                 .isEqualTo(environmentName(TimerLimits.TIMER_MAX_DELAY_PROPERTY));
+    }
+
+    @Test
+    void brokerFlushesItsTimerWheelAsTheTestedBrokersDo() {
+        // Ship what is tested: the embedded brokers of the tests, the local platform and the benchmark.
+        assertThat(PlatformContract.BROKER_TIMER_FLUSH_INTERVAL_MS)
+                .isEqualTo(RocketMqSettings.TIMER_FLUSH_INTERVAL_MS)
+                .isEqualTo(RocketMqSettings.productionLike().timerFlushIntervalMs())
+                .isEqualTo(RocketMqSettings.fastForTests().timerFlushIntervalMs());
     }
 
     /** How Spring Boot's relaxed binding names a property in the environment (dashes become underscores too). */

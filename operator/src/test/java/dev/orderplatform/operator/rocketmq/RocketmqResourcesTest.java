@@ -22,6 +22,7 @@ class RocketmqResourcesTest {
                         "brokerName=shop-broker",
                         "namesrvAddr=shop-nameserver-0.shop-nameserver.test.svc:9876;shop-nameserver-1.shop-nameserver.test.svc:9876",
                         "timerWheelEnable=true",
+                        "timerFlushIntervalMs=10000",
                         "transactionCheckInterval=5000",
                         "transactionTimeOut=3000",
                         "autoCreateTopicEnable=false");

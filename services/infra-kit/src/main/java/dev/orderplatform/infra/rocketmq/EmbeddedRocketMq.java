@@ -385,6 +385,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         storeConfig.setMaxMessageSize(settings.maxMessageSize());
         storeConfig.setTimerWheelEnable(settings.timerWheelEnabled());
         storeConfig.setTimerPrecisionMs(settings.timerPrecisionMs());
+        storeConfig.setTimerFlushIntervalMs(settings.timerFlushIntervalMs());
         storeConfig.setTimerMaxDelaySec(Math.toIntExact(settings.timerMaxDelay().toSeconds()));
 
         return RocketMqNodes.startBroker(new BrokerController(config, server, new NettyClientConfig(), storeConfig));
