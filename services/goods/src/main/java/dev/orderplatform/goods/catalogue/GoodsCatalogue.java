@@ -35,13 +35,11 @@ public class GoodsCatalogue {
         this.goods = goods;
     }
 
-    @Transactional(readOnly = true)
     public Goods get(long id) {
         return goods.findById(id).orElseThrow(() -> new GoodsNotFoundException(id));
     }
 
     /** The goods that exist among {@code ids}, in the order first asked for, each once; unknown ids are absent. */
-    @Transactional(readOnly = true)
     public List<Goods> getAll(Collection<Long> ids) {
         LinkedHashSet<Long> distinct = new LinkedHashSet<>(ids);
         if (distinct.size() > MAX_BATCH_SIZE) {
