@@ -126,6 +126,10 @@ record LoadSettings(
         return run.equals("chaos");
     }
 
+    boolean benchmark() {
+        return run.equals("benchmark");
+    }
+
     /** When the last user arrives, counted from the start of the injection. */
     Duration loadDuration() {
         return Duration.ofSeconds(rampSeconds + plateauSeconds);

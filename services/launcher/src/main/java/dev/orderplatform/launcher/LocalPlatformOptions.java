@@ -63,6 +63,12 @@ public record LocalPlatformOptions(
                 jvmOptions);
     }
 
+    /** The broker settings the operator deploys (check-backs 10 s after an unknown outcome, every 30 s). */
+    public LocalPlatformOptions withProductionLikeBroker() {
+        return new LocalPlatformOptions(
+                workDir, launcherDir, orderTimeout, randomPorts, true, serviceProperties, aotCache, jvmOptions);
+    }
+
     public LocalPlatformOptions withServiceProperties(Map<Component, Map<String, String>> properties) {
         return new LocalPlatformOptions(
                 workDir,

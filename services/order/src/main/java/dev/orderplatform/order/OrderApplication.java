@@ -17,6 +17,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OrderApplication {
 
     public static void main(String[] args) {
+        // The RocketMQ client logs an INFO line for every transactional send (its own logback, not Spring's
+        // logging); warnings and errors are what an operator needs from it. -Drocketmq.log.level=info brings it back.
+        if (System.getProperty("rocketmq.log.level") == null) {
+            System.setProperty("rocketmq.log.level", "warn");
+        }
         SpringApplication.run(OrderApplication.class, args);
     }
 }
