@@ -67,12 +67,16 @@ public record ControlPlaneBinaries(Path directory, String kubernetesVersion) {
     }
 
     public static Path cacheDirectory() {
+        return cacheRoot().resolve("k8s-v" + versions().getProperty("K8S_VERSION"));
+    }
+
+    /** Where build-binaries.sh puts each tool set's versioned directory. */
+    static Path cacheRoot() {
         String configured = System.getenv("ORDERPLATFORM_K8S_CACHE");
         // Not user.home: the build points it into target/ for the tests.
-        Path root = configured != null && !configured.isBlank()
+        return configured != null && !configured.isBlank()
                 ? Path.of(configured)
                 : Path.of(Objects.requireNonNull(System.getenv("HOME"), "HOME"), ".cache", "orderplatform");
-        return root.resolve("k8s-v" + versions().getProperty("K8S_VERSION"));
     }
 
     /** The binaries, building them with Go first when they are missing and Go is there. */

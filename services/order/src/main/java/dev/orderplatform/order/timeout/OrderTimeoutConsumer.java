@@ -40,12 +40,15 @@ public class OrderTimeoutConsumer implements SmartLifecycle {
     private final RocketMqProperties properties;
     private final OrderProtocol protocol;
     private final MeterRegistry metrics;
+    private final TimeoutLateness lateness;
     private volatile DefaultMQPushConsumer consumer;
 
-    public OrderTimeoutConsumer(RocketMqProperties properties, OrderProtocol protocol, MeterRegistry metrics) {
+    public OrderTimeoutConsumer(
+            RocketMqProperties properties, OrderProtocol protocol, MeterRegistry metrics, TimeoutLateness lateness) {
         this.properties = properties;
         this.protocol = protocol;
         this.metrics = metrics;
+        this.lateness = lateness;
     }
 
     @Override
@@ -80,6 +83,9 @@ public class OrderTimeoutConsumer implements SmartLifecycle {
             metrics.counter("orderplatform.timeouts.consumed", "result", result.name())
                     .increment();
             log.debug("Timeout of order {}: {}", orderSn, result);
+            if (result == CloseResult.CLOSED) {
+                lateness.closed(orderSn);
+            }
             if (result == CloseResult.RETRY) {
                 return ConsumeConcurrentlyStatus.RECONSUME_LATER;
             }
