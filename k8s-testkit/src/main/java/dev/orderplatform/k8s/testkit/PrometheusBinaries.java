@@ -14,8 +14,8 @@ public record PrometheusBinaries(Path prometheus, Path promtool, String version)
     /** The binaries, when both are there. */
     public static Optional<PrometheusBinaries> find() {
         Path directory = directory();
-        PrometheusBinaries binaries = new PrometheusBinaries(
-                directory.resolve("prometheus"), directory.resolve("promtool"), version());
+        PrometheusBinaries binaries =
+                new PrometheusBinaries(directory.resolve("prometheus"), directory.resolve("promtool"), pinnedVersion());
         return Files.isExecutable(binaries.prometheus()) && Files.isExecutable(binaries.promtool())
                 ? Optional.of(binaries)
                 : Optional.empty();
@@ -23,15 +23,15 @@ public record PrometheusBinaries(Path prometheus, Path promtool, String version)
 
     /** One line: why they are missing and how to get them. */
     public static String missingReason() {
-        return "no prometheus and promtool v" + version() + " in " + directory()
+        return "no prometheus and promtool v" + pinnedVersion() + " in " + directory()
                 + ": run k8s-testkit/build-binaries.sh (needs Go >= 1.26 and the Go module proxy)";
     }
 
     private static Path directory() {
-        return ControlPlaneBinaries.cacheRoot().resolve("prometheus-v" + version());
+        return ControlPlaneBinaries.cacheRoot().resolve("prometheus-v" + pinnedVersion());
     }
 
-    private static String version() {
+    private static String pinnedVersion() {
         return ControlPlaneBinaries.versions().getProperty("PROMETHEUS_VERSION");
     }
 }

@@ -117,8 +117,8 @@ public class AuditCollector {
         do {
             page = inventory.unsettledDeductions(now, after, Math.min(PAGE, maxRecords - examined));
             examined += page.size();
-            Map<String, Order> found = orders.findAll(
-                    page.stream().map(SellRecord::getOrderSn).toList());
+            Map<String, Order> found =
+                    orders.findAll(page.stream().map(SellRecord::getOrderSn).toList());
             for (SellRecord record : page) {
                 Order order = found.get(record.getOrderSn());
                 OrderFact fact = order == null ? null : fact(order);
@@ -133,7 +133,8 @@ public class AuditCollector {
             }
             after = page.isEmpty() ? after : page.getLast().getOrderSn();
         } while (page.size() == PAGE && examined < maxRecords);
-        return new DeductionAudit(tally.violationsByType(), examined, !page.isEmpty() && examined >= maxRecords, inDoubt, pastGrace);
+        return new DeductionAudit(
+                tally.violationsByType(), examined, !page.isEmpty() && examined >= maxRecords, inDoubt, pastGrace);
     }
 
     /**

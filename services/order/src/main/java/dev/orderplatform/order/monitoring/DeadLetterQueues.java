@@ -45,7 +45,8 @@ public class DeadLetterQueues implements DisposableBean {
         if (admin == null) {
             DefaultMQAdminExt started = new DefaultMQAdminExt(5_000);
             started.setNamesrvAddr(properties.nameServer());
-            started.setInstanceName("order-dlq-monitor-" + UUID.randomUUID().toString().substring(0, 8));
+            started.setInstanceName(
+                    "order-dlq-monitor-" + UUID.randomUUID().toString().substring(0, 8));
             started.start();
             admin = started;
         }

@@ -103,8 +103,8 @@ public class InvariantMetrics implements SchedulingConfigurer {
     /** One run: audits, reads the dead-letter queues, updates the gauges. */
     public synchronized void refresh() {
         refreshDeadLetters();
-        DeductionAudit result = audit.auditUnsettledDeductions(
-                Instant.now().minus(reconciliation.grace()), properties.maxRecords());
+        DeductionAudit result =
+                audit.auditUnsettledDeductions(Instant.now().minus(reconciliation.grace()), properties.maxRecords());
         Map<String, Integer> byKind = new TreeMap<>(result.violationsByType());
         AUDITED_KINDS.forEach(kind -> byKind.putIfAbsent(kind, 0));
         violations.register(

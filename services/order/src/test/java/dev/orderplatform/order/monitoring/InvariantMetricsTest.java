@@ -52,12 +52,14 @@ class InvariantMetricsTest extends MonitoringTest {
         assertThat(platform.sell(Platform.freshOrderSn(), goods, 1).getOutcome())
                 .isEqualTo(SellOutcome.SELL_OUTCOME_DEDUCTED);
         // An order closed behind the protocol's back: its stock was not returned.
-        String closed = api().order(tokenOf(Platform.freshUser()), Map.of(goods, 2)).text("orderSn");
+        String closed =
+                api().order(tokenOf(Platform.freshUser()), Map.of(goods, 2)).text("orderSn");
         jdbc.sql("UPDATE orders SET status = 'TRADE_CLOSED' WHERE order_sn = ?")
                 .param(closed)
                 .update();
         // A live order whose lines no longer match its deduction.
-        String edited = api().order(tokenOf(Platform.freshUser()), Map.of(goods, 3)).text("orderSn");
+        String edited =
+                api().order(tokenOf(Platform.freshUser()), Map.of(goods, 3)).text("orderSn");
         jdbc.sql("UPDATE order_line SET quantity = quantity + 1 WHERE order_sn = ?")
                 .param(edited)
                 .update();
@@ -66,7 +68,9 @@ class InvariantMetricsTest extends MonitoringTest {
         assertThat(violations("DEDUCTED_WITHOUT_ORDER")).isEqualTo(withoutOrder + 1);
         assertThat(violations("DEDUCTED_FOR_CLOSED_ORDER")).isEqualTo(forClosedOrder + 1);
         assertThat(violations("QUANTITY_MISMATCH")).isEqualTo(mismatch + 1);
-        assertThat(orderMetric(IN_DOUBT)).as("the orphan and the closed order's deduction").isEqualTo(2);
+        assertThat(orderMetric(IN_DOUBT))
+                .as("the orphan and the closed order's deduction")
+                .isEqualTo(2);
         assertThat(orderMetric(PAST_GRACE)).isEqualTo(pastGrace);
         assertThat(orderMetric("orderplatform_invariant_audit_records")).isPositive();
         assertThat(orderMetric("orderplatform_invariant_audit_timestamp_seconds"))
@@ -120,7 +124,8 @@ class InvariantMetricsTest extends MonitoringTest {
     @Test
     void anOrderClosedByItsTimerMessageMinutesAfterItsDeadlineIsObservedThatLate() {
         long goods = platform.newGoods("2.00", 5);
-        String orderSn = api().order(tokenOf(Platform.freshUser()), Map.of(goods, 1)).text("orderSn");
+        String orderSn =
+                api().order(tokenOf(Platform.freshUser()), Map.of(goods, 1)).text("orderSn");
         // Its deadline passed three minutes ago (its timer message was late, e.g. a consumer far behind).
         jdbc.sql("UPDATE orders SET pay_deadline = ? WHERE order_sn = ?")
                 .params(Timestamp.from(Instant.now().minus(Duration.ofMinutes(3))), orderSn)

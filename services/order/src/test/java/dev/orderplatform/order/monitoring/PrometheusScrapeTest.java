@@ -85,9 +85,9 @@ class PrometheusScrapeTest extends MonitoringTest {
         for (String kind : InvariantMetrics.AUDITED_KINDS) {
             String series = "orderplatform_invariant_violations{job=\"order\",kind=\"" + kind + "\"}";
             double exported = orderMetric("orderplatform_invariant_violations", "kind=\"" + kind + "\"");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(prometheus.value(series))
-                    .as(series)
-                    .isEqualTo(exported));
+            await().atMost(WAIT)
+                    .untilAsserted(() ->
+                            assertThat(prometheus.value(series)).as(series).isEqualTo(exported));
         }
         assertSeen("orderplatform_invariant_violations", "kind=\"DEDUCTED_WITHOUT_ORDER\"", 1);
         assertSeen("orderplatform_invariant_in_doubt_orders", "", 1);
@@ -98,8 +98,8 @@ class PrometheusScrapeTest extends MonitoringTest {
                 .untilAsserted(() -> assertThat(prometheus.value("inventory_parked_messages_stored{job=\"inventory\"}"))
                         .isEqualTo(parked));
         await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(prometheus.value(
-                                "orderplatform_orders_timeout_lateness_seconds_count{job=\"order\"}"))
+                .untilAsserted(() -> assertThat(
+                                prometheus.value("orderplatform_orders_timeout_lateness_seconds_count{job=\"order\"}"))
                         .isPositive());
     }
 
@@ -148,7 +148,8 @@ class PrometheusScrapeTest extends MonitoringTest {
                 .replaceAll("\\[[^]]*]", "") // ranges
                 .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", ""); // label lists
         Set<String> names = new TreeSet<>();
-        Matcher identifier = Pattern.compile("(?<![\\w$.])([a-zA-Z_:][\\w:]*)\\b(?!\\s*\\()").matcher(bare);
+        Matcher identifier =
+                Pattern.compile("(?<![\\w$.])([a-zA-Z_:][\\w:]*)\\b(?!\\s*\\()").matcher(bare);
         while (identifier.find()) {
             names.add(identifier.group(1));
         }
@@ -161,7 +162,8 @@ class PrometheusScrapeTest extends MonitoringTest {
         assertThat(exported).as("%s{%s} exported", name, fragment).isGreaterThanOrEqualTo(atLeast);
         String series = name + "{job=\"order\"" + (fragment.isEmpty() ? "" : "," + fragment) + "}";
         await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(prometheus.value(series)).as(series).isEqualTo(exported));
+                .untilAsserted(
+                        () -> assertThat(prometheus.value(series)).as(series).isEqualTo(exported));
     }
 
     /**
@@ -175,7 +177,8 @@ class PrometheusScrapeTest extends MonitoringTest {
         OrderApi api = api();
         String payer = tokenOf(Platform.freshUser());
         String paid = api.order(payer, Map.of(goods, 1)).text("orderSn");
-        assertThat(api.post(payer, "/api/v1/orders/" + paid + "/pay", null).status()).isEqualTo(200);
+        assertThat(api.post(payer, "/api/v1/orders/" + paid + "/pay", null).status())
+                .isEqualTo(200);
 
         String user = Platform.freshUser();
         Gate afterSell = hooks.blockAfterSell(user);
@@ -184,7 +187,9 @@ class PrometheusScrapeTest extends MonitoringTest {
         afterSell.awaitReached(Duration.ofSeconds(20));
         await().atMost(WAIT).until(() -> orderMetric("orderplatform_checkbacks_total", "kind=\"CREATE\"") > 0);
         afterSell.release();
-        assertThat(hanging.get(30, TimeUnit.SECONDS).status()).as("fenced out by the check-back").isNotEqualTo(201);
+        assertThat(hanging.get(30, TimeUnit.SECONDS).status())
+                .as("fenced out by the check-back")
+                .isNotEqualTo(201);
 
         String late = api.order(tokenOf(Platform.freshUser()), Map.of(goods, 1)).text("orderSn");
         jdbc.sql("UPDATE orders SET pay_deadline = ? WHERE order_sn = ?")

@@ -49,7 +49,8 @@ final class PrometheusServer implements AutoCloseable {
     static PrometheusServer start(PrometheusBinaries binaries, Map<String, Integer> targets, Path rules) {
         try {
             Path directory = Files.createTempDirectory("prometheus");
-            StringBuilder config = new StringBuilder("""
+            StringBuilder config =
+                    new StringBuilder("""
                     global:
                       scrape_interval: 1s
                       evaluation_interval: 1s
@@ -177,7 +178,8 @@ final class PrometheusServer implements AutoCloseable {
             process.destroyForcibly();
         }
         try (var files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
