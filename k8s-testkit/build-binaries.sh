@@ -114,4 +114,31 @@ else
   build_kubernetes
 fi
 
+# Prometheus and promtool (the alerting rules' tests, a real scrape), into $cache_root/prometheus-v<version> with a
+# stamp of their own; the Kubernetes directory stays the last line printed. The module has no replace directives, so
+# go install builds them; without the builtinassets tag the web UI is not embedded (the tests use the HTTP API only).
+prometheus_dir="$cache_root/prometheus-v$PROMETHEUS_VERSION"
+prometheus_stamp="$prometheus_dir/.complete"
+build_prometheus() {
+  local major=${PROMETHEUS_VERSION%%.*} rest=${PROMETHEUS_VERSION#*.}
+  local module_version="v0.$((major * 100 + ${rest%%.*})).${rest#*.}"
+  local version_pkg=github.com/prometheus/common/version
+  local ldflags="-s -w -X $version_pkg.Version=$PROMETHEUS_VERSION -X $version_pkg.Revision=$module_version"
+  ldflags="$ldflags -X $version_pkg.Branch=HEAD -X $version_pkg.BuildDate=19700101-00:00:00"
+  for cmd in prometheus promtool; do
+    GOBIN="$prometheus_dir" timed "$cmd v$PROMETHEUS_VERSION" go install -ldflags "$ldflags" \
+      "github.com/prometheus/prometheus/cmd/$cmd@$module_version"
+  done
+  touch "$prometheus_stamp"
+}
+
+if [ -f "$prometheus_stamp" ]; then
+  echo "prometheus: v$PROMETHEUS_VERSION found in $prometheus_dir"
+else
+  require_go
+  mkdir -p "$prometheus_dir"
+  build_prometheus
+  echo "prometheus: v$PROMETHEUS_VERSION in $prometheus_dir"
+fi
+
 echo "$bin_dir"

@@ -10,6 +10,7 @@ import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderLine;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.remote.InventoryGateway;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -94,6 +95,64 @@ public class AuditCollector {
             inventory.stock(goodsId).ifPresent(units -> stock.put(goodsId, units));
         }
         return tally.report(stock, initialStock, count.orders());
+    }
+
+    /**
+     * The bounded structural audit that the monitoring runs periodically: the unsettled DEDUCTED records (every
+     * deduction not yet known to belong to a paid order: the orders waiting for payment, the orders paid since the
+     * last reconciliation, and the suspects), at most {@code maxRecords} of them, each with its order, through the
+     * same {@link StockAuditor.Tally} as the full audit. Cost: {@code maxRecords / 1000} ListSellRecords pages and as
+     * many order look-ups by primary key, however many orders were ever made.
+     *
+     * @param graceCutoff a deduction without a live order created before it is past the grace, after it in doubt
+     */
+    public DeductionAudit auditUnsettledDeductions(Instant graceCutoff, int maxRecords) {
+        StockAuditor.Tally tally = new StockAuditor.Tally();
+        Instant now = Instant.now();
+        int examined = 0;
+        int inDoubt = 0;
+        int pastGrace = 0;
+        String after = "";
+        List<SellRecord> page;
+        do {
+            page = inventory.unsettledDeductions(now, after, Math.min(PAGE, maxRecords - examined));
+            examined += page.size();
+            Map<String, Order> found =
+                    orders.findAll(page.stream().map(SellRecord::getOrderSn).toList());
+            for (SellRecord record : page) {
+                Order order = found.get(record.getOrderSn());
+                OrderFact fact = order == null ? null : fact(order);
+                tally.record(fact(record), fact);
+                if (fact == null || !fact.status().isLive()) {
+                    if (Instant.ofEpochMilli(record.getCreatedAt()).isBefore(graceCutoff)) {
+                        pastGrace++;
+                    } else {
+                        inDoubt++;
+                    }
+                }
+            }
+            after = page.isEmpty() ? after : page.getLast().getOrderSn();
+        } while (page.size() == PAGE && examined < maxRecords);
+        return new DeductionAudit(
+                tally.violationsByType(), examined, !page.isEmpty() && examined >= maxRecords, inDoubt, pastGrace);
+    }
+
+    /**
+     * What {@link #auditUnsettledDeductions} found.
+     *
+     * @param violationsByType the violations by {@link Violation#type()} (only types found are present)
+     * @param examined         unsettled DEDUCTED records looked at
+     * @param truncated        whether there were more than the bound allowed to look at
+     * @param inDoubt          deductions without a live order younger than the grace: the protocol (check-back,
+     *                         return in flight) is expected to return them
+     * @param pastGrace        deductions without a live order older than the grace: the reconciliation should have
+     *                         returned them
+     */
+    public record DeductionAudit(
+            Map<String, Integer> violationsByType, int examined, boolean truncated, int inDoubt, int pastGrace) {
+        public DeductionAudit {
+            violationsByType = Map.copyOf(violationsByType);
+        }
     }
 
     private void findLiveOrdersWithoutDeduction(Set<Long> scope, StockAuditor.Tally tally) {

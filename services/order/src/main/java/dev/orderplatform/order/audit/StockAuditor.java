@@ -72,6 +72,7 @@ public final class StockAuditor {
     public static final class Tally {
 
         private final List<Violation> violations = new ArrayList<>();
+        private final Map<String, Integer> violationsByType = new TreeMap<>();
         private int violationCount;
         private int deducted;
         private int returned;
@@ -150,6 +151,11 @@ public final class StockAuditor {
                     null));
         }
 
+        /** How many violations of each type were found so far (all of them, not only the listed ones). */
+        public Map<String, Integer> violationsByType() {
+            return Map.copyOf(violationsByType);
+        }
+
         /** The goods named by the records and orders given so far. */
         public Set<Long> goods() {
             return goods;
@@ -170,6 +176,7 @@ public final class StockAuditor {
 
         private void violation(Violation violation) {
             violationCount++;
+            violationsByType.merge(violation.type(), 1, Integer::sum);
             if (violations.size() < MAX_LISTED_VIOLATIONS) {
                 violations.add(violation);
             }

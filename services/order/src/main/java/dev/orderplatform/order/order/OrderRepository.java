@@ -119,6 +119,14 @@ public class OrderRepository {
         public static final Overdue FIRST = new Overdue("", Instant.EPOCH);
     }
 
+    /** The order's payment deadline; empty when there is no such order. */
+    public Optional<Instant> payDeadline(String orderSn) {
+        return jdbc.sql("SELECT pay_deadline FROM orders WHERE order_sn = ?")
+                .param(orderSn)
+                .query((rs, n) -> instant(rs.getTimestamp(1)))
+                .optional();
+    }
+
     public Optional<Order> find(String orderSn) {
         return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_sn = ?")
                 .param(orderSn)

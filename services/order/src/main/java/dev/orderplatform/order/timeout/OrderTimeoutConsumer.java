@@ -42,14 +42,20 @@ public class OrderTimeoutConsumer implements SmartLifecycle {
     private final OrderProtocol protocol;
     private final MeterRegistry metrics;
     private final MessageTracing tracing;
+    private final TimeoutLateness lateness;
     private volatile DefaultMQPushConsumer consumer;
 
     public OrderTimeoutConsumer(
-            RocketMqProperties properties, OrderProtocol protocol, MeterRegistry metrics, MessageTracing tracing) {
+            RocketMqProperties properties,
+            OrderProtocol protocol,
+            MeterRegistry metrics,
+            MessageTracing tracing,
+            TimeoutLateness lateness) {
         this.properties = properties;
         this.protocol = protocol;
         this.metrics = metrics;
         this.tracing = tracing;
+        this.lateness = lateness;
     }
 
     @Override
@@ -85,6 +91,9 @@ public class OrderTimeoutConsumer implements SmartLifecycle {
             metrics.counter("orderplatform.timeouts.consumed", "result", result.name())
                     .increment();
             log.debug("Timeout of order {}: {}", orderSn, result);
+            if (result == CloseResult.CLOSED) {
+                lateness.closed(orderSn);
+            }
             if (result == CloseResult.RETRY) {
                 return ConsumeConcurrentlyStatus.RECONSUME_LATER;
             }

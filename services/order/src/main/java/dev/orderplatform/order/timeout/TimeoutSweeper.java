@@ -37,16 +37,19 @@ public class TimeoutSweeper {
     private final OrderProtocol protocol;
     private final TimeoutSweeperProperties properties;
     private final MeterRegistry metrics;
+    private final TimeoutLateness lateness;
 
     public TimeoutSweeper(
             OrderRepository orders,
             OrderProtocol protocol,
             TimeoutSweeperProperties properties,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            TimeoutLateness lateness) {
         this.orders = orders;
         this.protocol = protocol;
         this.properties = properties;
         this.metrics = metrics;
+        this.lateness = lateness;
     }
 
     @Scheduled(
@@ -79,6 +82,7 @@ public class TimeoutSweeper {
                         .register(metrics)
                         .increment();
                 if (result == CloseResult.CLOSED) {
+                    lateness.closed(order.orderSn());
                     log.warn(
                             "Order {} was still waiting for payment after its deadline {} (its timeout message was "
                                     + "lost): closed by the sweeper",

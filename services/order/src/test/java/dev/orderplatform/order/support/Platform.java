@@ -149,6 +149,8 @@ public final class Platform {
         properties.put("orderplatform.order.timeout", orderTimeout.toMillis() + "ms");
         properties.put("orderplatform.order.grpc-deadline", "5s");
         properties.put("orderplatform.reconciliation.enabled", "false");
+        // Tests refresh the invariant metrics themselves (InvariantMetrics.refresh).
+        properties.put("orderplatform.monitoring.enabled", "false");
         properties.put("server.port", "0");
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
         properties.putAll(tracing());
@@ -170,6 +172,11 @@ public final class Platform {
 
     public int inventoryGrpcPort() {
         return services.service("inventory").grpcPort();
+    }
+
+    public int goodsHttpPort() {
+        services.awaitReady();
+        return services.service("goods").httpPort();
     }
 
     public int inventoryHttpPort() {
@@ -223,14 +230,22 @@ public final class Platform {
                 .build());
     }
 
-    /** A counter of the inventory service's Prometheus scrape, summed over the series matching all fragments. */
+    /** A metric of the inventory service's Prometheus scrape, summed over the series matching all fragments. */
     public double inventoryMetric(String name, String... labelFragments) {
         services.awaitReady();
+        return scraped(inventoryHttpPort(), name, labelFragments);
+    }
+
+    /**
+     * A metric of the Prometheus scrape of the service on {@code httpPort}, summed over the series whose line
+     * contains all fragments (e.g. {@code kind="QUANTITY_MISMATCH"}); 0 when there is none.
+     */
+    public static double scraped(int httpPort, String name, String... labelFragments) {
         try {
             java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
                     .send(
                             java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                            "http://127.0.0.1:" + inventoryHttpPort() + "/actuator/prometheus"))
+                                            "http://127.0.0.1:" + httpPort + "/actuator/prometheus"))
                                     .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString());
             double sum = 0;
