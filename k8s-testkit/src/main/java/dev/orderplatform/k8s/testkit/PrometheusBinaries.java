@@ -7,24 +7,30 @@ import java.util.Optional;
 /**
  * Where {@code prometheus} and {@code promtool} are: the versioned directory that {@code k8s-testkit/build-binaries.sh}
  * fills next to the control plane's ({@code prometheus-v<PROMETHEUS_VERSION>}, version pinned in
- * {@code k8s-versions.properties}). Tests that need them skip with {@link #missingReason()} when they are not there.
+ * {@code k8s-versions.properties}). Tests that need them skip with {@link #missingReason()} when they are not there
+ * and cannot be built.
  */
 public record PrometheusBinaries(Path prometheus, Path promtool, String version) {
 
-    /** The binaries, when both are there. */
+    /** The binaries, building them first (build-binaries.sh) when they are missing and Go is installed. */
     public static Optional<PrometheusBinaries> find() {
         Path directory = directory();
         PrometheusBinaries binaries =
                 new PrometheusBinaries(directory.resolve("prometheus"), directory.resolve("promtool"), pinnedVersion());
-        return Files.isExecutable(binaries.prometheus()) && Files.isExecutable(binaries.promtool())
-                ? Optional.of(binaries)
-                : Optional.empty();
+        if (!binaries.present() && ControlPlaneBinaries.goInstalled()) {
+            ControlPlaneBinaries.runBuildScript("prometheus and promtool", binaries::present);
+        }
+        return binaries.present() ? Optional.of(binaries) : Optional.empty();
+    }
+
+    private boolean present() {
+        return Files.isExecutable(prometheus) && Files.isExecutable(promtool);
     }
 
     /** One line: why they are missing and how to get them. */
     public static String missingReason() {
         return "no prometheus and promtool v" + pinnedVersion() + " in " + directory()
-                + ": run k8s-testkit/build-binaries.sh (needs Go >= 1.26 and the Go module proxy)";
+                + " and no Go to build them: run k8s-testkit/build-binaries.sh on a machine with Go >= 1.26 and the Go module proxy";
     }
 
     private static Path directory() {
