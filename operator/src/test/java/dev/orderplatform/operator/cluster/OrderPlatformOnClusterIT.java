@@ -373,6 +373,7 @@ class OrderPlatformOnClusterIT {
     @Order(8)
     void monitoringWithThePrometheusOperatorCreatesAPodMonitorAndTheRulesAndDisablingRemovesThem() throws IOException {
         var crds = PrometheusOperatorCrds.resolve();
+        // Skips (one line saying how to get them) only without the CRDs and without Go; CI fetches them first.
         assumeTrue(crds.available(), crds.missingReason());
         cluster.kubectl("apply", "--server-side", "-f", crds.directory().toString())
                 .orThrow();

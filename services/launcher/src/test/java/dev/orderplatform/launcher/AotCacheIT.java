@@ -32,6 +32,7 @@ class AotCacheIT {
 
     @Test
     void theLaunchedServicesLoadTheirClassesFromTheTrainedCache() throws IOException {
+        // A JDK < 25 has no AOT cache, and a build with -Daot.training.skip=true trained none: nothing to check then.
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+, this is " + Runtime.version());
         assumeFalse(Boolean.getBoolean("aot.training.skip"), "built with -Daot.training.skip=true");
         Map<Component, List<String>> classLoadingLogs = new EnumMap<>(Component.class);
