@@ -92,7 +92,11 @@ final class BenchmarkPhase {
     volatile PlatformUnderTest platform;
     volatile Catalogue catalogue;
     volatile String machineAtStart;
-    volatile String warmUp;
+    volatile WarmUp.Result warmUp;
+    /** Each platform process's CPU with no traffic, over {@code idleSeconds} right after the warm-up. */
+    volatile Map<String, ProcessCpu.Usage> idleCpu = Map.of();
+
+    volatile double idleSeconds;
     volatile Map<String, ProcessCpu.Usage> cpu = Map.of();
     volatile long cpuOrders;
     volatile double cpuWindowSeconds;

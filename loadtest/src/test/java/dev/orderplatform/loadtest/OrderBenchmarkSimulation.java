@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * Benchmark mode (not in CI): the protocol modes interleaved in one run, {@code -Drounds} times each
  * ({@code -Dmodes=reliable,baseline}: R1 reliable, R1 baseline, R2 reliable, R2 baseline, ...), each phase on a fresh
  * local platform started only once the previous one's processes have exited, its ports are free and the machine is
- * quiet, then warmed up with the same number of orders. Each user: one cart line and one order (unpaid, long order
+ * quiet, then warmed up until its JIT compiler threads have settled ({@link WarmUp#untilSettled}), then left idle for
+ * {@code -DidleSeconds} to measure its CPU without traffic. Each user: one cart line and one order (unpaid, long order
  * timeout: no timeout work competes).
  *
  * <p>A phase: a steady step ({@code -DsteadyRate} for {@code -DsteadySeconds}: latency at a fixed rate, the CPU per
@@ -120,11 +121,13 @@ public class OrderBenchmarkSimulation extends Simulation {
     public void before() {
         System.out.printf(
                 Locale.ROOT,
-                "[benchmark] %s: modes %s x %d rounds, steady %.0f/s x %d s, ladder %s x %d s; "
+                "[benchmark] %s: modes %s x %d rounds, warm-up %s, idle %d s, steady %.0f/s x %d s, ladder %s x %d s; "
                         + "%s; load average %.2f%n",
                 runId,
                 config.modes(),
                 config.rounds(),
+                config.warmUp(),
+                config.idleSeconds(),
                 config.steadyRate(),
                 config.steadySeconds(),
                 config.rates(),
@@ -292,13 +295,29 @@ public class OrderBenchmarkSimulation extends Simulation {
             PlatformApi api = new PlatformApi(phase.platform);
             phase.catalogue =
                     Catalogue.create(api, settings, runId + "-" + phase.label().replace(' ', '-'));
-            phase.warmUp = WarmUp.run(
-                    phase.platform,
-                    api,
-                    phase.catalogue,
-                    runId + "-" + phase.round + phase.mode,
-                    config.warmupOrders());
+            phase.warmUp = WarmUp.untilSettled(
+                    phase.platform, api, phase.catalogue, runId + "-" + phase.round + phase.mode, config.warmUp());
+            measureIdle(phase);
         });
+    }
+
+    /**
+     * The CPU each platform process uses with no traffic (the broker's and the pools' polling threads, timers): a
+     * fixed cost per second that the steady window's CPU per order includes, and its marginal figure takes out.
+     */
+    private void measureIdle(BenchmarkPhase phase) throws InterruptedException {
+        Map<String, List<ProcessHandle>> roles = phase.platform.processes();
+        Map<String, ProcessCpu.Sample> start = ProcessCpu.sample(roles);
+        long startNanos = System.nanoTime();
+        Thread.sleep(config.idleSeconds() * 1000L);
+        phase.idleCpu = ProcessCpu.between(start, ProcessCpu.sample(roles));
+        phase.idleSeconds = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "[benchmark] %s: idle platform CPU %.1f ms/s over %.1f s%n",
+                phase.label(),
+                BenchmarkReport.platformIdleMillisPerSecond(phase),
+                phase.idleSeconds);
     }
 
     /**

@@ -82,6 +82,13 @@ final class ProcessCpu {
         return usage;
     }
 
+    /** The JIT compiler threads' share of the CPU of the given roles together; NaN if they used none. */
+    static double jitShare(Map<String, Usage> usage) {
+        double seconds = usage.values().stream().mapToDouble(Usage::seconds).sum();
+        double jit = usage.values().stream().mapToDouble(Usage::jitSeconds).sum();
+        return seconds > 0 ? jit / seconds : Double.NaN;
+    }
+
     private static boolean isGc(String thread) {
         return thread.startsWith("GC Thread")
                 || thread.startsWith("G1 ")
