@@ -314,7 +314,7 @@ public class OrderBenchmarkSimulation extends Simulation {
         phase.idleSeconds = (System.nanoTime() - startNanos) / 1e9;
         System.out.printf(
                 Locale.ROOT,
-                "[benchmark] %s: idle platform CPU %.1f ms/s over %.1f s%n",
+                "[benchmark] %s: idle platform CPU %.1f ms/s (JIT threads excepted) over %.1f s%n",
                 phase.label(),
                 BenchmarkReport.platformIdleMillisPerSecond(phase),
                 phase.idleSeconds);
