@@ -11,9 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      (any duration: a RocketMQ 5 timer message, not a delay level)
  * @param grpcDeadline  deadline of every call to goods and inventory; a call that misses it has an unknown outcome
  * @param maxCartItems  the most distinct goods one cart (and so one order) may hold
+ * @param cartCatalogueTtl how long the cart keeps the goods it read from the catalogue (names, prices, on sale) before
+ *                      reading them again; 0: read them on every cart request. Order creation always reads the
+ *                      catalogue itself.
  */
 @ConfigurationProperties("orderplatform.order")
 public record OrderProperties(
         @DefaultValue("30m") Duration timeout,
         @DefaultValue("3s") Duration grpcDeadline,
-        @DefaultValue("100") int maxCartItems) {}
+        @DefaultValue("100") int maxCartItems,
+        @DefaultValue("5s") Duration cartCatalogueTtl) {}

@@ -1,5 +1,6 @@
 package dev.orderplatform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,6 +11,8 @@ import dev.orderplatform.web.problem.ApiProblem;
 import dev.orderplatform.web.security.EndpointAuthorization;
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +43,9 @@ class WebSupportTest {
 
     @Autowired
     JwtTokens tokens;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void requestWithoutTokenIsRefusedWithProblemDetail() throws Exception {
@@ -95,6 +101,23 @@ class WebSupportTest {
         String admin = tokens.issue("ops", List.of(Roles.ADMIN), Duration.ofMinutes(5));
         mvc.perform(get("/admin/things").header("Authorization", "Bearer " + admin))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void requestsAreObservedButNotTheSecurityInsideThem() throws Exception {
+        String user = tokens.issue("42", List.of(Roles.USER), Duration.ofMinutes(5));
+        mvc.perform(get("/things/mine").header("Authorization", "Bearer " + user))
+                .andExpect(status().isOk());
+        mvc.perform(get("/admin/things").header("Authorization", "Bearer " + user))
+                .andExpect(status().isForbidden());
+
+        assertThat(meters.find("http.server.requests").timers()).isNotEmpty();
+        assertThat(meters.getMeters())
+                .extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security."));
+        assertThat(meters.getMeters())
+                .extracting(meter -> meter.getId().getType())
+                .doesNotContain(Meter.Type.LONG_TASK_TIMER);
     }
 
     @Test

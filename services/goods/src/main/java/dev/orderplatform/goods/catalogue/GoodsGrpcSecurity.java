@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Who may call the catalogue over gRPC: reads (GetGoods, BatchGetGoods) the order service, with its service token,
@@ -19,9 +20,10 @@ class GoodsGrpcSecurity {
 
     @Bean
     @GlobalServerInterceptor
-    AuthenticationProcessInterceptor goodsGrpcAuthorization(GrpcSecurity grpc) throws Exception {
+    AuthenticationProcessInterceptor goodsGrpcAuthorization(GrpcSecurity grpc, JwtDecoder tokens) throws Exception {
         return GrpcAccess.byMethod(
                 grpc,
+                tokens,
                 Map.of(
                         GoodsServiceGrpc.getGetGoodsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),
                         GoodsServiceGrpc.getBatchGetGoodsMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),

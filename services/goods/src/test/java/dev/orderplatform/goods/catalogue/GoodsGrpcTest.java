@@ -18,6 +18,8 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,9 @@ class GoodsGrpcTest extends GoodsServiceTest {
 
     @Autowired
     GrpcServerLifecycle grpcServer;
+
+    @Autowired
+    MeterRegistry meters;
 
     ManagedChannel channel;
     /** Without a credential. */
@@ -259,6 +264,22 @@ class GoodsGrpcTest extends GoodsServiceTest {
         GoodsServiceGrpc.GoodsServiceBlockingStub user = withAuthorization(anonymous, userToken());
         assertStatus(() -> user.getGoods(get), Status.Code.PERMISSION_DENIED);
         assertStatus(() -> user.batchGetGoods(batch), Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    void callsAreObservedButNotTheirAuthentication() {
+        Goods created = create(uniqueName("Lamp"), "4.00");
+        assertThat(reader.getGoods(
+                        GetGoodsRequest.newBuilder().setId(created.getId()).build()))
+                .isEqualTo(created);
+
+        assertThat(meters.find("grpc.server").timers()).isNotEmpty();
+        assertThat(meters.getMeters())
+                .extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security."));
+        assertThat(meters.getMeters())
+                .extracting(meter -> meter.getId().getType())
+                .doesNotContain(Meter.Type.LONG_TASK_TIMER);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Who may call the inventory over gRPC: Sell only the order service (with its service token), which alone places
@@ -20,9 +21,10 @@ class InventoryGrpcSecurity {
 
     @Bean
     @GlobalServerInterceptor
-    AuthenticationProcessInterceptor inventoryGrpcAuthorization(GrpcSecurity grpc) throws Exception {
+    AuthenticationProcessInterceptor inventoryGrpcAuthorization(GrpcSecurity grpc, JwtDecoder tokens) throws Exception {
         return GrpcAccess.byMethod(
                 grpc,
+                tokens,
                 Map.of(
                         InventoryServiceGrpc.getSellMethod(), GrpcAccess.service(PlatformServices.ORDER),
                         InventoryServiceGrpc.getGetStockMethod(), GrpcAccess.serviceOrAdmin(PlatformServices.ORDER),

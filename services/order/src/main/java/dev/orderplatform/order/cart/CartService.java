@@ -3,7 +3,6 @@ package dev.orderplatform.order.cart;
 import dev.orderplatform.contracts.goods.v1.Goods;
 import dev.orderplatform.order.OrderProperties;
 import dev.orderplatform.order.order.OrderErrorCodes;
-import dev.orderplatform.order.remote.GoodsGateway;
 import dev.orderplatform.web.problem.ApiProblem;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
@@ -14,19 +13,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** A user's cart: the goods are checked against the catalogue when added. */
+/**
+ * A user's cart: the goods are checked against the catalogue when added, and shown with their names and prices, both
+ * as {@link CartCatalogue} last read them (at most {@code orderplatform.order.cart-catalogue-ttl} ago).
+ */
 @Service
 public class CartService {
 
     private static final Logger log = LoggerFactory.getLogger(CartService.class);
 
     private final CartRepository carts;
-    private final GoodsGateway goods;
+    private final CartCatalogue catalogue;
     private final OrderProperties properties;
 
-    public CartService(CartRepository carts, GoodsGateway goods, OrderProperties properties) {
+    CartService(CartRepository carts, CartCatalogue catalogue, OrderProperties properties) {
         this.carts = carts;
-        this.goods = goods;
+        this.catalogue = catalogue;
         this.properties = properties;
     }
 
@@ -34,7 +36,7 @@ public class CartService {
     public boolean put(String userId, long goodsId, int quantity, Boolean selected) {
         Goods found;
         try {
-            found = goods.get(goodsId).orElse(null);
+            found = catalogue.get(List.of(goodsId)).get(goodsId);
         } catch (StatusRuntimeException e) {
             throw new ApiProblem(
                     HttpStatus.SERVICE_UNAVAILABLE,
@@ -64,13 +66,13 @@ public class CartService {
         }
     }
 
-    /** The cart with current names and prices; without them when the catalogue is unavailable. */
+    /** The cart with the catalogue's names and prices; without them when the catalogue is unavailable. */
     public CartView view(String userId) {
         List<CartItem> items = carts.items(userId);
         Map<Long, Goods> details = Map.of();
         if (!items.isEmpty()) {
             try {
-                details = goods.batchGet(items.stream().map(CartItem::goodsId).toList());
+                details = catalogue.get(items.stream().map(CartItem::goodsId).toList());
             } catch (StatusRuntimeException e) {
                 log.warn("Catalogue unavailable, cart of {} shown without prices: {}", userId, e.getStatus());
             }

@@ -3,7 +3,10 @@ package dev.orderplatform.order.cart;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The cart as the API shows it; {@code selectedTotal} is what an order of the selected items would cost now. */
+/**
+ * The cart as the API shows it; {@code selectedTotal} is what an order of the selected items would cost at the prices
+ * shown. Those may be a few seconds old ({@link CartCatalogue}); an order is priced by the catalogue when created.
+ */
 public record CartView(List<Line> items, BigDecimal selectedTotal) {
 
     public record Line(

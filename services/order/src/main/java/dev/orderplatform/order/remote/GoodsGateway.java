@@ -1,16 +1,13 @@
 package dev.orderplatform.order.remote;
 
 import dev.orderplatform.contracts.goods.v1.BatchGetGoodsRequest;
-import dev.orderplatform.contracts.goods.v1.GetGoodsRequest;
 import dev.orderplatform.contracts.goods.v1.Goods;
 import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc.GoodsServiceBlockingStub;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The catalogue, over gRPC with a deadline per call. Errors surface as {@link StatusRuntimeException}. */
@@ -33,18 +30,6 @@ public class GoodsGateway {
             found.put(goods.getId(), goods);
         }
         return found;
-    }
-
-    public Optional<Goods> get(long id) {
-        try {
-            return Optional.of(withDeadline()
-                    .getGoods(GetGoodsRequest.newBuilder().setId(id).build()));
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     private GoodsServiceBlockingStub withDeadline() {

@@ -2,7 +2,10 @@ package dev.orderplatform.order.support;
 
 import dev.orderplatform.contracts.PlatformServices;
 import dev.orderplatform.contracts.goods.v1.CreateGoodsRequest;
+import dev.orderplatform.contracts.goods.v1.GetGoodsRequest;
+import dev.orderplatform.contracts.goods.v1.Goods;
 import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
+import dev.orderplatform.contracts.goods.v1.UpdateGoodsRequest;
 import dev.orderplatform.contracts.inventory.v1.GetSellRecordRequest;
 import dev.orderplatform.contracts.inventory.v1.GetStockRequest;
 import dev.orderplatform.contracts.inventory.v1.GoodsQuantity;
@@ -33,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -218,16 +222,25 @@ public final class Platform {
 
     /** Takes a goods off sale in the catalogue. */
     public void takeOffSale(long goodsId) {
-        var current = goods().getGoods(dev.orderplatform.contracts.goods.v1.GetGoodsRequest.newBuilder()
-                .setId(goodsId)
-                .build());
-        goods().updateGoods(dev.orderplatform.contracts.goods.v1.UpdateGoodsRequest.newBuilder()
+        updateGoods(goodsId, goods -> goods.setOnSale(false));
+    }
+
+    /** Changes the price of a goods in the catalogue. */
+    public void changePrice(long goodsId, String price) {
+        updateGoods(goodsId, goods -> goods.setPrice(price));
+    }
+
+    private void updateGoods(long goodsId, Consumer<UpdateGoodsRequest.Builder> change) {
+        Goods current =
+                goods().getGoods(GetGoodsRequest.newBuilder().setId(goodsId).build());
+        UpdateGoodsRequest.Builder update = UpdateGoodsRequest.newBuilder()
                 .setId(goodsId)
                 .setName(current.getName())
                 .setPrice(current.getPrice())
                 .setImageUrl(current.getImageUrl())
-                .setOnSale(false)
-                .build());
+                .setOnSale(current.getOnSale());
+        change.accept(update);
+        goods().updateGoods(update.build());
     }
 
     /** A metric of the inventory service's Prometheus scrape, summed over the series matching all fragments. */
