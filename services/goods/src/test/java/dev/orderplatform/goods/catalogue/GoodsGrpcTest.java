@@ -12,13 +12,13 @@ import dev.orderplatform.contracts.goods.v1.GoodsServiceGrpc;
 import dev.orderplatform.contracts.goods.v1.UpdateGoodsRequest;
 import dev.orderplatform.goods.GoodsServiceTest;
 import dev.orderplatform.web.grpc.ServiceCredentials;
+import dev.orderplatform.web.testing.ObservedMeters;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -273,13 +273,7 @@ class GoodsGrpcTest extends GoodsServiceTest {
                         GetGoodsRequest.newBuilder().setId(created.getId()).build()))
                 .isEqualTo(created);
 
-        assertThat(meters.find("grpc.server").timers()).isNotEmpty();
-        assertThat(meters.getMeters())
-                .extracting(meter -> meter.getId().getName())
-                .noneMatch(name -> name.startsWith("spring.security."));
-        assertThat(meters.getMeters())
-                .extracting(meter -> meter.getId().getType())
-                .doesNotContain(Meter.Type.LONG_TASK_TIMER);
+        ObservedMeters.assertObservedWithoutSecurity(meters, "grpc.server");
     }
 
     @Test
