@@ -158,11 +158,22 @@ final class StartupBenchmark {
         return new Start(label, round, loadAverage, ready, p50s, steady, toSteady, failed.get());
     }
 
+    /** The start's table row, then what the table leaves out: failures and the p50 of every second. */
     private static String line(Start start) {
         return String.format(
                 Locale.ROOT,
-                "%s %d (load %.2f): ready goods %.2f s, inventory %.2f s, order %.2f s; create-order p50 first "
-                        + "second %.0f ms, steady %.1f ms, steady after %d s of traffic; %d failed; p50 per second %s",
+                "%s %d failed; create-order p50 per second %s",
+                row(start),
+                start.failed(),
+                start.windowP50s().stream()
+                        .map(p50 -> String.format(Locale.ROOT, "%.0f", p50))
+                        .toList());
+    }
+
+    private static String row(Start start) {
+        return String.format(
+                Locale.ROOT,
+                "| %s %d | %.2f | %.2f | %.2f | %.2f | %.0f | %.1f | %d |",
                 start.mode(),
                 start.round(),
                 start.loadAverage(),
@@ -171,11 +182,7 @@ final class StartupBenchmark {
                 seconds(start.ready().get(Component.ORDER)),
                 start.windowP50s().getFirst(),
                 start.steadyP50(),
-                start.secondsToSteady(),
-                start.failed(),
-                start.windowP50s().stream()
-                        .map(p50 -> String.format(Locale.ROOT, "%.0f", p50))
-                        .toList());
+                start.secondsToSteady());
     }
 
     /** The table, and warm against cold pair by pair (the same round: neighbours in time on the same machine). */
@@ -186,18 +193,7 @@ final class StartupBenchmark {
                         + "p50 1st s ms | steady p50 ms | steady after s |%n"));
         out.append("[startup] |---|---|---|---|---|---|---|---|\n");
         for (Start start : starts) {
-            out.append(String.format(
-                    Locale.ROOT,
-                    "[startup] | %s %d | %.2f | %.2f | %.2f | %.2f | %.0f | %.1f | %d |%n",
-                    start.mode(),
-                    start.round(),
-                    start.loadAverage(),
-                    seconds(start.ready().get(Component.GOODS)),
-                    seconds(start.ready().get(Component.INVENTORY)),
-                    seconds(start.ready().get(Component.ORDER)),
-                    start.windowP50s().getFirst(),
-                    start.steadyP50(),
-                    start.secondsToSteady()));
+            out.append("[startup] ").append(row(start)).append('\n');
         }
         for (int i = 0; i + 1 < starts.size(); i += 2) {
             Start cold = starts.get(i);

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderplatform.web.security.JwtTokens;
 import dev.orderplatform.web.security.Roles;
+import dev.orderplatform.web.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,10 +33,10 @@ class ServiceCredentialsTest {
                 .isEqualTo(start.plus(ServiceCredentials.VALIDITY).truncatedTo(ChronoUnit.SECONDS));
 
         Duration renewAfter = ServiceCredentials.VALIDITY.minus(ServiceCredentials.RENEWAL_MARGIN);
-        clock.now = start.plus(renewAfter).minusMillis(1);
+        clock.set(start.plus(renewAfter).minusMillis(1));
         assertThat(credentials.authorization()).isSameAs(first);
 
-        clock.now = start.plus(renewAfter);
+        clock.set(start.plus(renewAfter));
         String renewed = credentials.authorization();
         assertThat(renewed).isNotEqualTo(first);
         assertThat(decode(renewed).getExpiresAt()).isAfter(token.getExpiresAt());
@@ -47,28 +45,5 @@ class ServiceCredentialsTest {
     private Jwt decode(String authorization) {
         assertThat(authorization).startsWith("Bearer ");
         return tokens.decoder("inventory").decode(authorization.substring("Bearer ".length()));
-    }
-
-    private static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,11 +3,11 @@ package dev.orderplatform.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderplatform.web.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +48,7 @@ class CachingJwtDecoderTest {
         String token = tokens.issueServiceToken("order", "inventory", Duration.ofMinutes(5));
         Jwt first = decoder.decode(token);
 
-        clock.now = first.getExpiresAt();
+        clock.set(first.getExpiresAt());
         decoder.decode(token); // the verifier's own clock still accepts it; the point is that it was asked again
 
         assertThat(verifications).hasValue(2);
@@ -68,28 +68,5 @@ class CachingJwtDecoderTest {
             assertThatThrownBy(() -> decoder.decode(expired)).isInstanceOf(JwtValidationException.class);
         }
         assertThat(verifications).hasValue(6);
-    }
-
-    private static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
