@@ -1,12 +1,10 @@
 package dev.orderplatform.launcher;
 
+import dev.orderplatform.infra.support.HttpProbe;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +21,6 @@ import java.util.regex.Pattern;
  * like a pod. Its output goes to a log file; readiness is read from that file or from an HTTP probe.
  */
 public final class ChildProcess {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final List<String> command;
@@ -118,22 +113,8 @@ public final class ChildProcess {
 
     /** Waits until the URL answers 200, e.g. a readiness probe. */
     public void awaitHttpOk(URI url, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request =
-                HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
-        while (true) {
-            try {
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // keep polling until the deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
-            }
-            failIfDeadOrLate(deadline, url + " to answer 200");
-            sleep(100);
+        if (!HttpProbe.awaitOk(url, timeout, process::isAlive)) {
+            failIfDeadOrLate(Instant.MIN, url + " to answer 200");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orderplatform.infra.zipkin;
 
+import dev.orderplatform.infra.support.HttpProbe;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,38 +123,18 @@ public final class ZipkinCollector implements AutoCloseable {
 
     private void awaitReady(Duration timeout, Path log) {
         URI health = URI.create("http://127.0.0.1:" + port + "/health");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The Zipkin server exited; see " + log);
-            }
-            try {
-                if (HTTP.send(
-                                        HttpRequest.newBuilder(health)
-                                                .timeout(Duration.ofSeconds(2))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException(e);
-            }
+        boolean ready;
+        try {
+            ready = HttpProbe.awaitOk(health, timeout, process::isAlive);
+        } catch (IllegalStateException interrupted) {
+            close();
+            throw interrupted;
         }
-        close();
-        throw new IllegalStateException(
-                "The Zipkin server did not answer on port " + port + " in " + timeout + "; see " + log);
+        if (!ready) {
+            close();
+            throw new IllegalStateException(
+                    (process.isAlive() ? "The Zipkin server was not ready in " + timeout : "The Zipkin server exited")
+                            + "; see " + log);
+        }
     }
 }

@@ -1,9 +1,10 @@
 package dev.orderplatform.order.monitoring;
 
+import dev.orderplatform.infra.support.HttpProbe;
+import dev.orderplatform.infra.support.Ports;
 import dev.orderplatform.k8s.testkit.PrometheusBinaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -65,7 +66,7 @@ final class PrometheusServer implements AutoCloseable {
                           - targets: ['127.0.0.1:%d']
                     """.formatted(job, port)));
             Path configFile = Files.writeString(directory.resolve("prometheus.yml"), config);
-            int port = freePort();
+            int port = Ports.freePort();
             Path log = Files.createDirectories(Path.of("target", "prometheus")).resolve("prometheus.log");
             Process process = new ProcessBuilder(
                             binaries.prometheus().toString(),
@@ -130,39 +131,10 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Prometheus exited; its log: " + log.toAbsolutePath());
-            }
-            try {
-                HttpResponse<Void> ready = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(base + "/-/ready"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Prometheus not ready within 60 s; its log: " + log.toAbsolutePath());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        if (!HttpProbe.awaitOk(URI.create(base + "/-/ready"), Duration.ofSeconds(60), process::isAlive)) {
+            throw new IllegalStateException(
+                    (process.isAlive() ? "Prometheus not ready within 60 s" : "Prometheus exited") + "; its log: "
+                            + log.toAbsolutePath());
         }
     }
 

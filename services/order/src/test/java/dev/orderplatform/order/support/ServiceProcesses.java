@@ -1,12 +1,10 @@
 package dev.orderplatform.order.support;
 
 import dev.orderplatform.infra.junit.PlatformInfrastructure;
+import dev.orderplatform.infra.support.HttpProbe;
 import dev.orderplatform.infra.support.Ports;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,35 +114,12 @@ final class ServiceProcesses {
     }
 
     private static void awaitReady(Path dir, Service service, Duration timeout) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI readiness = URI.create("http://127.0.0.1:" + service.httpPort() + "/actuator/health/readiness");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.process().isAlive()) {
-                throw new IllegalStateException(
-                        service.name() + " exited: " + tail(dir.resolve(service.name() + ".log")));
-            }
-            try {
-                if (http.send(
-                                        HttpRequest.newBuilder(readiness)
-                                                .timeout(Duration.ofSeconds(2))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(250);
+        if (!HttpProbe.awaitOk(readiness, timeout, service.process()::isAlive)) {
+            throw new IllegalStateException(
+                    service.name() + (service.process().isAlive() ? " not ready in " + timeout : " exited") + ": "
+                            + tail(dir.resolve(service.name() + ".log")));
         }
-        throw new IllegalStateException(
-                service.name() + " not ready in " + timeout + ": " + tail(dir.resolve(service.name() + ".log")));
     }
 
     /** SIGTERM: the services stop on their own (and write their CDS archive) while this JVM exits. */
@@ -229,15 +204,6 @@ final class ServiceProcesses {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log)";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
