@@ -114,6 +114,8 @@ public final class ChildProcess {
     /** Waits until the URL answers 200, e.g. a readiness probe. */
     public void awaitHttpOk(URI url, Duration timeout) {
         if (!HttpProbe.awaitOk(url, timeout, process::isAlive)) {
+            // The probe gave up: the process exited or the time ran out. A deadline already past makes
+            // failIfDeadOrLate say which, with the log, as it does for awaitLine.
             failIfDeadOrLate(Instant.MIN, url + " to answer 200");
         }
     }
