@@ -57,16 +57,20 @@ class OrderDeadlineTest extends OrderServiceTest {
         CompletableFuture<Response> creating = CompletableFuture.supplyAsync(() -> api.order(token, Map.of(goods, 4)));
         String orderSn = beforeTimer.awaitReached(Duration.ofSeconds(20));
 
-        // The broker is out of this process's reach when the timer message is sent: the send really fails.
-        producer.stop();
-        Response created;
+        // The broker is out of this process's reach when the timer message is sent: the send really fails. (The
+        // producer's stop waits for the timer threads, so it runs aside while the held send is let go.)
+        Response created = creating.get(30, TimeUnit.SECONDS);
+        double notSentBefore = timersNotSent();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(producer::stop);
         try {
+            await().atMost(WAIT).until(() -> !producer.isRunning());
             beforeTimer.release();
-            created = creating.get(30, TimeUnit.SECONDS);
+            stopping.get(30, TimeUnit.SECONDS);
         } finally {
             producer.start();
         }
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(timersNotSent()).isEqualTo(notSentBefore + 1);
         assertThat(created.text("orderSn")).isEqualTo(orderSn);
         assertThat(platform.stock(goods)).isEqualTo(6);
 
@@ -102,7 +106,7 @@ class OrderDeadlineTest extends OrderServiceTest {
     }
 
     @Test
-    void theTimerIsSentAfterTheCommit_whileItIsSentTheFenceRowIsFree() throws Exception {
+    void theTimerIsSentAfterTheCommitAndTheAnswer_whileItIsSentTheFenceRowIsFree() throws Exception {
         long goods = platform.newGoods("6.00", 10);
         String user = Platform.freshUser();
         OrderApi api = api();
@@ -125,11 +129,13 @@ class OrderDeadlineTest extends OrderServiceTest {
                         .isEqualTo("WAIT_BUYER_PAY");
                 connection.rollback();
             }
+            // The order is answered while its timer message is still held: the request does not wait for the broker.
+            Response created = creating.get(30, TimeUnit.SECONDS);
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.text("orderSn")).isEqualTo(orderSn);
         } finally {
             beforeTimer.release();
         }
-        Response created = creating.get(30, TimeUnit.SECONDS);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
         // The timer message was sent, and the order closes.
         await().atMost(WAIT).untilAsserted(() -> assertThat(statusOf(orderSn)).isEqualTo(OrderStatus.TRADE_CLOSED));
@@ -150,6 +156,12 @@ class OrderDeadlineTest extends OrderServiceTest {
                 return row.next() ? row.getString(1) : null;
             }
         }
+    }
+
+    private double timersNotSent() {
+        return meters.find("orderplatform.orders.timers.unsent").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private double sweptClosed() {

@@ -20,7 +20,10 @@ public interface ProtocolHooks {
     /** A3 window: the local transaction holds the fence row of {@code orderSn} and has not committed. */
     default void afterFence(String userId, String orderSn) {}
 
-    /** Item 13: the order {@code orderSn} is stored and its timeout (timer) message is about to be sent. */
+    /**
+     * Item 13: the order {@code orderSn} is stored and its timeout (timer) message is about to be sent, on the
+     * producer's timer thread (the order's creation does not wait for it).
+     */
     default void beforeTimer(String userId, String orderSn) {}
 
     /** A8 window: the close of {@code orderSn} is updated but not committed (its return's half message is stored). */

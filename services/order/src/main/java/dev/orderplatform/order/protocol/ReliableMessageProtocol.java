@@ -143,12 +143,21 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
 
     /**
      * Step 5, after the commit and without holding any transaction (item 13: no connection nor fence lock waits for
-     * the broker): the order's timer message, due at its payment deadline, which closes it if it is still unpaid.
+     * the broker): the order's timer message, due at its payment deadline, which closes it if it is still unpaid. It
+     * leaves from the producer's timer threads: the order is answered without waiting for the broker to store it.
      * Every committed order still gets closed if unpaid when this send fails or the process dies before it: the
      * {@link dev.orderplatform.order.timeout.TimeoutSweeper} closes every order left unpaid past its deadline. (Only
      * committed orders get a timer now; one for an order that never committed would find nothing: ABSENT.)
      */
     private void sendTimer(Order order) {
+        try {
+            producer.inBackground(() -> sendTimerNow(order));
+        } catch (RuntimeException e) {
+            timerNotSent(order, e);
+        }
+    }
+
+    private void sendTimerNow(Order order) {
         hooks.beforeTimer(order.userId(), order.orderSn());
         Message timeout = new Message(
                 Topics.ORDER_TIMEOUT,
@@ -157,13 +166,17 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
         try {
             producer.sendDelayed(timeout, Duration.between(Instant.now(), order.payDeadline()));
         } catch (RuntimeException e) {
-            metrics.timerNotSent();
-            log.warn(
-                    "Timeout message of order {} not sent ({}): the sweeper closes it if unpaid after its deadline {}",
-                    order.orderSn(),
-                    e.toString(),
-                    order.payDeadline());
+            timerNotSent(order, e);
         }
+    }
+
+    private void timerNotSent(Order order, RuntimeException e) {
+        metrics.timerNotSent();
+        log.warn(
+                "Timeout message of order {} not sent ({}): the sweeper closes it if unpaid after its deadline {}",
+                order.orderSn(),
+                e.toString(),
+                order.payDeadline());
     }
 
     private LocalTransactionState createLocally(Creation creation) {

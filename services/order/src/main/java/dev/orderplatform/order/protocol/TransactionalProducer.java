@@ -3,11 +3,15 @@ package dev.orderplatform.order.protocol;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.order.RocketMqProperties;
 import dev.orderplatform.web.tracing.MessageTracing;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * A9: the process's one long-lived transactional producer, in the stable group {@link Topics#ORDER_PRODUCER_GROUP},
  * so that the broker's check-backs always find a listener, also those of messages sent by a process that died.
- * Started before the web server and the consumers, stopped after them.
+ * Started before the web server and the consumers, stopped after them. Timer messages leave from its own threads
+ * ({@link #inBackground}), in the caller's trace.
  */
 @Component
 @ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST})
@@ -40,12 +45,20 @@ public class TransactionalProducer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionalProducer.class);
 
+    /** Timer messages waiting for a sending thread; beyond that the caller sends its own (never dropped). */
+    private static final int TIMER_QUEUE = 10_000;
+
+    private static final int TIMER_THREADS = 2;
+
     private final RocketMqProperties properties;
     private final ObjectProvider<TransactionListener> listener;
     private final BrokerRequestCounter requests;
     private final MessageTracing tracing;
     private volatile TransactionMQProducer producer;
     private volatile ThreadPoolExecutor checkExecutor;
+    private volatile ExecutorService timerSender;
+    private final ContextSnapshotFactory context =
+            ContextSnapshotFactory.builder().build();
 
     public TransactionalProducer(
             RocketMqProperties properties,
@@ -69,18 +82,13 @@ public class TransactionalProducer implements SmartLifecycle {
         created.setTopics(List.of(Topics.ORDER_REBACK, Topics.ORDER_TIMEOUT));
         created.setSendMsgTimeout((int) properties.sendTimeout().toMillis());
         created.setRetryTimesWhenSendFailed(2);
-        AtomicInteger threads = new AtomicInteger();
         checkExecutor = new ThreadPoolExecutor(
                 properties.checkThreads(),
                 properties.checkThreads(),
                 60,
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(2000),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "order-check-back-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                daemonThreads("order-check-back-"));
         created.setExecutorService(checkExecutor);
         created.setTransactionListener(new TracedTransactionListener(listener.getObject(), tracing));
         tracing.instrument(created); // half and timer messages carry the order's trace (docs/observability.md)
@@ -90,6 +98,14 @@ public class TransactionalProducer implements SmartLifecycle {
             checkExecutor.shutdownNow();
             throw new IllegalStateException("Cannot start the order producer against " + properties.nameServer(), e);
         }
+        timerSender = new ThreadPoolExecutor(
+                TIMER_THREADS,
+                TIMER_THREADS,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(TIMER_QUEUE),
+                daemonThreads("order-timer-sender-"),
+                new ThreadPoolExecutor.CallerRunsPolicy());
         producer = created;
         log.info(
                 "Transactional producer of group {} started ({})",
@@ -102,6 +118,7 @@ public class TransactionalProducer implements SmartLifecycle {
         TransactionMQProducer running = producer;
         if (running != null) {
             producer = null;
+            drainTimerSender();
             running.shutdown();
             checkExecutor.shutdown();
             log.info("Transactional producer of group {} stopped", Topics.ORDER_PRODUCER_GROUP);
@@ -123,6 +140,21 @@ public class TransactionalProducer implements SmartLifecycle {
         return running().sendMessageInTransaction(message, arg);
     }
 
+    /**
+     * Runs {@code send} (which sends a timer message with {@link #sendDelayed}) on the producer's timer threads, in the
+     * caller's trace and log context, so that the caller does not wait for the broker to store it.
+     *
+     * @throws IllegalStateException when the producer is not running
+     */
+    void inBackground(Runnable send) {
+        running();
+        try {
+            timerSender.execute(context.captureAll().wrap(send));
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("The order producer is stopping", e);
+        }
+    }
+
     /** Sends a timer message that the broker delivers after {@code delay} (RocketMQ 5 timer, any delay). */
     void sendDelayed(Message message, Duration delay) {
         message.setDelayTimeMs(Math.max(1, delay.toMillis()));
@@ -139,6 +171,29 @@ public class TransactionalProducer implements SmartLifecycle {
             throw new IllegalStateException(
                     "Timer message to " + message.getTopic() + " not stored: " + result.getSendStatus());
         }
+    }
+
+    /** Lets the timer messages already handed over leave before the producer stops (a lost one is swept later). */
+    private void drainTimerSender() {
+        timerSender.shutdown();
+        try {
+            if (!timerSender.awaitTermination(properties.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                log.warn("Timer messages still waiting at shutdown: the timeout sweeper closes those orders if unpaid");
+                timerSender.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            timerSender.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger threads = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private TransactionMQProducer running() {
