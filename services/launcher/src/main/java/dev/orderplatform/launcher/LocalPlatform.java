@@ -44,6 +44,12 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Set<Component> SERVICES = EnumSet.of(Component.GOODS, Component.INVENTORY, Component.ORDER);
     private static final List<String> SCHEMAS = List.of("goods", "inventory", "orders");
 
+    /**
+     * Every service's JVM options, those of the images (the root pom's Jib jvmFlags): G1, and the heap an image takes
+     * from the operator's default 1Gi memory limit (75 %).
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx768m", "-XX:+UseG1GC");
+
     private final LocalPlatformOptions options;
     private final Consumer<String> progress;
     private final PortPlan ports;
@@ -253,7 +259,7 @@ public final class LocalPlatform implements AutoCloseable {
                         timerMaxDelay().toString()));
             case GOODS, INVENTORY, ORDER -> {
                 ServicePackage service = ServicePackage.in(options.launcherDir(), component);
-                command.add("-Xmx768m");
+                command.addAll(SERVICE_JVM_OPTIONS);
                 command.addAll(options.jvmOptions().getOrDefault(component, List.of()));
                 command.addAll(aotCacheOptions(component, service));
                 // The extracted jar, not the executable one: the class path the AOT cache was trained on.
