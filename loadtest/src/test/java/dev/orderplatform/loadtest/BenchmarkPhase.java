@@ -6,18 +6,25 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One mode on one fresh platform within the interleaved benchmark: a steady step at a fixed rate (its latency, the CPU
- * window and the profiles), then the rate ladder. Users are counted by the step they arrived in; completions also by
- * the step window they completed in, which is the throughput: a platform that cannot keep up completes fewer orders
- * per second than are offered, however many it finishes after the step.
+ * window and the profiles), then the rate ladder, each step with its own CPU window. Users are counted by the step
+ * they arrived in; completions also by the step window they completed in, which is the throughput: a platform that
+ * cannot keep up completes fewer orders per second than are offered, however many it finishes after the step.
  */
 final class BenchmarkPhase {
 
     /** Pause between steps, so that one step's stragglers mostly complete outside the next step's window. */
     static final int GAP_SECONDS = 2;
+
+    /**
+     * A ladder step's CPU window starts this long into the step (at most half of it): the previous step's stragglers
+     * have completed in the gap by then, and the platform's queues and pools have taken up the new rate.
+     */
+    static final int LADDER_CPU_SETTLE_SECONDS = 2;
 
     /** The criteria a step must meet to count as sustained, and those that end the ladder. */
     record Bounds(int p99Ms, int collapseMs) {}
@@ -27,6 +34,9 @@ final class BenchmarkPhase {
         final double rate;
         final int seconds;
         final long offsetMillis;
+        /** When the CPU window starts, from the phase's start. */
+        final long cpuFromMillis;
+
         final AtomicLong arrivals = new AtomicLong();
         final AtomicLong created = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
@@ -38,11 +48,13 @@ final class BenchmarkPhase {
 
         final List<Integer> createMillis = Collections.synchronizedList(new ArrayList<>());
         volatile boolean evaluated;
+        volatile CpuWindow cpu = CpuWindow.NONE;
 
-        Step(double rate, int seconds, long offsetMillis) {
+        Step(double rate, int seconds, long offsetMillis, long cpuSettleMillis) {
             this.rate = rate;
             this.seconds = seconds;
             this.offsetMillis = offsetMillis;
+            this.cpuFromMillis = offsetMillis + cpuSettleMillis;
         }
 
         long endMillis() {
@@ -97,9 +109,6 @@ final class BenchmarkPhase {
     volatile Map<String, ProcessCpu.Usage> idleCpu = Map.of();
 
     volatile double idleSeconds;
-    volatile Map<String, ProcessCpu.Usage> cpu = Map.of();
-    volatile long cpuOrders;
-    volatile double cpuWindowSeconds;
     /** The order producer's broker requests per created order in the steady window, by kind. */
     volatile Map<String, Double> brokerRequestsPerOrder = Map.of();
 
@@ -118,12 +127,18 @@ final class BenchmarkPhase {
         this.round = round;
         this.bounds = bounds;
         long offset = 0;
-        steps.add(new Step(steadyRate, steadySeconds, offset));
+        // The steady step's CPU from a quarter on: the JIT and the pools settle after the warm-up's pattern.
+        steps.add(new Step(steadyRate, steadySeconds, offset, steadySeconds * 250L));
         offset += (steadySeconds + GAP_SECONDS) * 1000L;
         for (double rate : rates) {
-            steps.add(new Step(rate, stepSeconds, offset));
+            steps.add(new Step(rate, stepSeconds, offset, ladderCpuSettleMillis(stepSeconds)));
             offset += (stepSeconds + GAP_SECONDS) * 1000L;
         }
+    }
+
+    /** How far into a ladder step its CPU window starts: {@link #LADDER_CPU_SETTLE_SECONDS}, at most half the step. */
+    static long ladderCpuSettleMillis(int stepSeconds) {
+        return Math.min(LADDER_CPU_SETTLE_SECONDS * 1000L, stepSeconds * 500L);
     }
 
     String label() {
@@ -132,6 +147,16 @@ final class BenchmarkPhase {
 
     Step steady() {
         return steps.getFirst();
+    }
+
+    /** The steps after the steady one. */
+    List<Step> ladder() {
+        return steps.subList(1, steps.size());
+    }
+
+    /** The ladder's step at {@code rate}, if it has one. */
+    Optional<Step> ladderStep(double rate) {
+        return ladder().stream().filter(step -> step.rate == rate).findFirst();
     }
 
     /** Marks the phase's start at its first user; true for that first call only. */

@@ -19,7 +19,8 @@ import tools.jackson.databind.SerializationFeature;
 /**
  * The benchmark's settings and its results: {@code benchmark.json} (every figure) and {@code BENCHMARK.md} (the
  * tables: per phase, CPU per order per process, and ratios pair by pair, so that drift of the machine between rounds
- * cancels out).
+ * cancels out). The CPU per order is given at the steady rate and at every ladder step; the phases compare at the
+ * highest ladder rate they all sustained ({@link #highestRateSustainedByAll}), where the machine is busy but keeps up.
  */
 final class BenchmarkReport {
 
@@ -48,14 +49,14 @@ final class BenchmarkReport {
                     (int) LoadSettings.number("rounds", 2),
                     LoadSettings.number("steadyRate", 50),
                     (int) LoadSettings.number("steadySeconds", 20),
-                    LoadSettings.numbers("rates", "100,125,150,175,200,250,300"),
+                    LoadSettings.numbers("rates", "100,150,200,225,250,275,300,350,400"),
                     (int) LoadSettings.number("stepSeconds", 8),
                     (int) LoadSettings.number("p99BoundMs", 200),
                     (int) LoadSettings.number("collapseMs", 5000),
                     new WarmUp.Rule(
                             (int) LoadSettings.number("warmupUsers", 16),
                             (int) LoadSettings.number("warmupMinSeconds", 60),
-                            (int) LoadSettings.number("warmupMaxSeconds", 240),
+                            (int) LoadSettings.number("warmupMaxSeconds", 360),
                             LoadSettings.number("warmupJitShare", 0.05)),
                     (int) LoadSettings.number("idleSeconds", 10),
                     LoadSettings.number("settleLoad", 1.5),
@@ -93,6 +94,8 @@ final class BenchmarkReport {
         raw.put("startedAt", startedAt.toString());
         raw.put("machine", Machine.describe());
         raw.put("config", config);
+        Double commonRate = highestRateSustainedByAll(phases);
+        raw.put("highestRateSustainedByAllPhases", commonRate);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (BenchmarkPhase phase : phases) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -117,13 +120,18 @@ final class BenchmarkReport {
                 s.put("p50Ms", step.percentile(50));
                 s.put("p99Ms", step.percentile(99));
                 s.put("sustained", step.sustained(phase.bounds()));
+                s.put("cpuWindow", cpuWindow(step.cpu));
                 steps.add(s);
             }
             row.put("steps", steps);
-            row.put("cpuWindowSeconds", phase.cpuWindowSeconds);
-            row.put("cpuWindowOrders", phase.cpuOrders);
-            row.put("cpuSeconds", phase.cpu);
+            CpuWindow steady = phase.steady().cpu;
+            row.put("cpuWindowSeconds", steady.seconds());
+            row.put("cpuWindowOrders", steady.orders());
+            row.put("cpuSeconds", steady.usage());
             row.put("platformCpuMillisPerOrder", finite(platformCpuMillisPerOrder(phase)));
+            row.put(
+                    "platformCpuMillisPerOrderAtHighestRateSustainedByAll",
+                    finite(platformCpuMillisPerOrderAt(phase, commonRate)));
             row.put("idleWindowSeconds", phase.idleSeconds);
             row.put("idleCpuSeconds", phase.idleCpu);
             row.put("platformIdleCpuMillisPerSecond", finite(platformIdleMillisPerSecond(phase)));
@@ -139,6 +147,17 @@ final class BenchmarkReport {
         }
         raw.put("phases", rows);
         return raw;
+    }
+
+    /** A step's CPU window: the orders created in it, and each process's CPU ms per order (all, GC and JIT threads). */
+    private static Map<String, Object> cpuWindow(CpuWindow window) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("seconds", window.seconds());
+        figures.put("orders", window.orders());
+        figures.put("platformCpuMillisPerOrder", finite(window.platformMillisPerOrder()));
+        figures.put("platformJitMillisPerOrder", finite(window.platformJitMillisPerOrder()));
+        figures.put("cpuMillisPerOrder", window.millisPerOrderByProcess());
+        return figures;
     }
 
     private static Map<String, Object> warmUp(WarmUp.Result result) {
@@ -161,6 +180,7 @@ final class BenchmarkReport {
     }
 
     static String markdown(String runId, Instant startedAt, Config config, List<BenchmarkPhase> phases) {
+        Double commonRate = highestRateSustainedByAll(phases);
         StringBuilder md = new StringBuilder("# Order creation benchmark\n\n");
         md.append(String.format(
                 Locale.ROOT,
@@ -171,9 +191,12 @@ final class BenchmarkReport {
                 (at least %d s, at most %d s; per phase: orders, seconds, why it ended); then %d s without traffic \
                 measure the platform's idle CPU. Steady step %.0f/s for %d s (latency, CPU from %d s on; marginal CPU \
                 per order = (platform CPU/s in the window - idle CPU/s) / orders created per s, the idle CPU without \
-                the JIT threads, which then finish the warm-up's compilation); ladder %s/s, %d s each. Sustained: >= 95%% of the offered orders completed within the step, backlog at its end under a \
-                second of arrivals, <= 1%% failed, p99 <= %d ms. Everything co-located: load generator, three \
-                services, broker, database.
+                the JIT threads, which then finish the warm-up's compilation); ladder %s/s, %d s each, CPU from %.1f s \
+                into each step. CPU per order in a window: the platform's CPU (every process but the load \
+                generator) / the orders created in it (responses received). Sustained: >= 95%% of the offered orders \
+                completed within the step, backlog at its end under a second of arrivals, <= 1%% failed, p99 <= %d \
+                ms. The phases' CPU per order under load is compared at the highest ladder rate every phase \
+                sustained: %s. Everything co-located: load generator, three services, broker, database.
 
                 """,
                 runId,
@@ -192,17 +215,21 @@ final class BenchmarkReport {
                 config.steadySeconds() / 4,
                 config.rates(),
                 config.stepSeconds(),
-                config.p99BoundMs()));
+                BenchmarkPhase.ladderCpuSettleMillis(config.stepSeconds()) / 1000.0,
+                config.p99BoundMs(),
+                commonRate == null ? "none" : String.format(Locale.ROOT, "%.0f/s", commonRate)));
         md.append(String.format(
                 Locale.ROOT,
-                "| phase | highest sustained /s | peak completed /s | p50 / p99 ms at "
-                        + "%.0f/s | CPU ms per order (platform) | machine before the phase | audit | warm-up |%n",
-                config.steadyRate()));
-        md.append("|---|---|---|---|---|---|---|---|\n");
+                "| phase | highest sustained /s | peak completed /s | p50 / p99 ms at %.0f/s | platform CPU ms per order "
+                        + "at %.0f/s | platform CPU ms per order %s | machine before the phase | audit | warm-up |%n",
+                config.steadyRate(),
+                config.steadyRate(),
+                atCommonRate(commonRate)));
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (BenchmarkPhase phase : phases) {
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %.1f | %d / %d | %s | %s | %s | %s |%n",
+                    "| %s | %s | %.1f | %d / %d | %s | %s | %s | %s | %s |%n",
                     phase.label(),
                     phase.highestSustained() == null
                             ? "none"
@@ -211,6 +238,7 @@ final class BenchmarkReport {
                     phase.steady().percentile(50),
                     phase.steady().percentile(99),
                     millis(platformCpuMillisPerOrder(phase)),
+                    millis(platformCpuMillisPerOrderAt(phase, commonRate)),
                     phase.machineAtStart,
                     phase.audit == null ? "not run" : phase.audit.summary(),
                     phase.warmUp == null
@@ -222,7 +250,7 @@ final class BenchmarkReport {
                                     phase.warmUp.tally().seconds(),
                                     phase.warmUp.ending())));
         }
-        ratios(md, config, phases);
+        ratios(md, config, phases, commonRate);
         cpu(md, phases);
         md.append("\n## Ladders\n");
         for (BenchmarkPhase phase : phases) {
@@ -232,11 +260,12 @@ final class BenchmarkReport {
                     .append(phase.warmUp == null ? "no warm-up" : phase.warmUp.toString())
                     .append(".\n\n");
             md.append("| offered/s | completed/s in the step | created | failed | skipped | backlog at end | p50 ms "
-                    + "| p99 ms | sustained |\n|---|---|---|---|---|---|---|---|---|\n");
+                    + "| p99 ms | sustained | platform CPU ms/order | JIT ms/order |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (BenchmarkPhase.Step step : phase.steps) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %.0f | %.1f | %d | %d | %d | %d | %d | %d | %s |%n",
+                        "| %.0f | %.1f | %d | %d | %d | %d | %d | %d | %s | %s | %s |%n",
                         step.rate,
                         step.completedPerSecond(),
                         step.created.get(),
@@ -245,7 +274,9 @@ final class BenchmarkReport {
                         step.backlogAtEnd(),
                         step.percentile(50),
                         step.percentile(99),
-                        step.sustained(phase.bounds()) ? "yes" : "no"));
+                        step.sustained(phase.bounds()) ? "yes" : "no",
+                        millis(step.cpu.platformMillisPerOrder()),
+                        millis(step.cpu.platformJitMillisPerOrder())));
             }
         }
         List<String> graphs = phases.stream()
@@ -259,10 +290,15 @@ final class BenchmarkReport {
     }
 
     /** Each mode against the reference mode of the same round: the machine's drift between rounds cancels. */
-    private static void ratios(StringBuilder md, Config config, List<BenchmarkPhase> phases) {
+    private static void ratios(StringBuilder md, Config config, List<BenchmarkPhase> phases, Double commonRate) {
         md.append("\n## Ratios to `").append(config.referenceMode()).append("`, pair by pair\n\n");
-        md.append("| round | mode | highest sustained | peak completed/s | p50 at steady | p99 at steady "
-                + "| CPU per order |\n|---|---|---|---|---|---|---|\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "| round | mode | highest sustained | peak completed/s | p50 at steady | p99 at steady "
+                        + "| platform CPU per order at %.0f/s | platform CPU per order %s |%n"
+                        + "|---|---|---|---|---|---|---|---|%n",
+                config.steadyRate(),
+                atCommonRate(commonRate)));
         for (BenchmarkPhase reference : phases) {
             if (!reference.mode.equals(config.referenceMode())) {
                 continue;
@@ -273,14 +309,15 @@ final class BenchmarkReport {
                 }
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %d | %s | %s | %s | %s | %s | %s |%n",
+                        "| %d | %s | %s | %s | %s | %s | %s | %s |%n",
                         phase.round,
                         phase.mode,
                         ratio(phase, reference, p -> p.highestSustained() == null ? Double.NaN : p.highestSustained()),
                         ratio(phase, reference, BenchmarkPhase::peakCompletedPerSecond),
                         ratio(phase, reference, p -> p.steady().percentile(50)),
                         ratio(phase, reference, p -> p.steady().percentile(99)),
-                        ratio(phase, reference, BenchmarkReport::platformCpuMillisPerOrder)));
+                        ratio(phase, reference, BenchmarkReport::platformCpuMillisPerOrder),
+                        ratio(phase, reference, p -> platformCpuMillisPerOrderAt(p, commonRate))));
             }
         }
     }
@@ -299,17 +336,19 @@ final class BenchmarkReport {
      */
     private static void cpu(StringBuilder md, List<BenchmarkPhase> phases) {
         Set<String> roles = new LinkedHashSet<>();
-        phases.forEach(phase -> roles.addAll(phase.cpu.keySet()));
+        phases.forEach(phase -> roles.addAll(phase.steady().cpu.usage().keySet()));
         md.append("\n## CPU ms per created order in the steady window (GC / JIT threads in brackets)\n\n| phase | "
                         + "window s | orders in it | ")
                 .append(String.join(" | ", roles))
                 .append(" | platform total | platform idle ms/s (no JIT) | platform marginal per order |\n");
         md.append("|---|---|---|").append("---|".repeat(roles.size() + 3)).append('\n');
         for (BenchmarkPhase phase : phases) {
+            CpuWindow steady = phase.steady().cpu;
             md.append(String.format(
-                    Locale.ROOT, "| %s | %.1f | %d | ", phase.label(), phase.cpuWindowSeconds, phase.cpuOrders));
+                    Locale.ROOT, "| %s | %.1f | %d | ", phase.label(), steady.seconds(), steady.orders()));
             for (String role : roles) {
-                md.append(usage(phase.cpu.get(role), (double) phase.cpuOrders)).append(" | ");
+                md.append(usage(steady.usage().get(role), (double) steady.orders()))
+                        .append(" | ");
             }
             md.append(millis(platformCpuMillisPerOrder(phase)))
                     .append(" | ")
@@ -365,11 +404,43 @@ final class BenchmarkReport {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** The platform's CPU per order: every process but the load generator. */
+    /** The platform's CPU per order in the steady window: every process but the load generator. */
     static double platformCpuMillisPerOrder(BenchmarkPhase phase) {
-        return phase.cpuOrders == 0
+        return phase.steady().cpu.platformMillisPerOrder();
+    }
+
+    /** The platform's CPU per order in the ladder step at {@code rate}; NaN if there is no such rate or step. */
+    static double platformCpuMillisPerOrderAt(BenchmarkPhase phase, Double rate) {
+        return rate == null
                 ? Double.NaN
-                : platformSeconds(phase.cpu, ProcessCpu.Usage::seconds) * 1000 / phase.cpuOrders;
+                : phase.ladderStep(rate)
+                        .map(step -> step.cpu.platformMillisPerOrder())
+                        .orElse(Double.NaN);
+    }
+
+    /**
+     * The highest ladder rate that every phase sustained, or null if there is none: where the phases' CPU per order
+     * compares under load, each platform keeping up with the same offered rate.
+     */
+    static Double highestRateSustainedByAll(List<BenchmarkPhase> phases) {
+        if (phases.isEmpty()) {
+            return null;
+        }
+        return phases.getFirst().ladder().stream()
+                .map(step -> step.rate)
+                .filter(rate -> phases.stream()
+                        .allMatch(phase -> phase.ladderStep(rate)
+                                .filter(step -> step.sustained(phase.bounds()))
+                                .isPresent()))
+                .max(Double::compare)
+                .orElse(null);
+    }
+
+    /** The header of a column at the highest rate all phases sustained. */
+    private static String atCommonRate(Double rate) {
+        return rate == null
+                ? "at the highest rate all phases sustained (none)"
+                : String.format(Locale.ROOT, "at %.0f/s (the highest rate all phases sustained)", rate);
     }
 
     /**
@@ -379,7 +450,7 @@ final class BenchmarkReport {
     static double platformIdleMillisPerSecond(BenchmarkPhase phase) {
         return phase.idleSeconds <= 0
                 ? Double.NaN
-                : platformSeconds(phase.idleCpu, usage -> usage.seconds() - usage.jitSeconds())
+                : CpuWindow.platformSeconds(phase.idleCpu, usage -> usage.seconds() - usage.jitSeconds())
                         * 1000
                         / phase.idleSeconds;
     }
@@ -389,18 +460,11 @@ final class BenchmarkReport {
      * / orders created per second.
      */
     static double marginalCpuMillisPerOrder(BenchmarkPhase phase) {
-        return phase.cpuOrders == 0
+        CpuWindow steady = phase.steady().cpu;
+        return steady.orders() == 0
                 ? Double.NaN
-                : (platformSeconds(phase.cpu, ProcessCpu.Usage::seconds) * 1000
-                                - platformIdleMillisPerSecond(phase) * phase.cpuWindowSeconds)
-                        / phase.cpuOrders;
-    }
-
-    private static double platformSeconds(
-            Map<String, ProcessCpu.Usage> usage, ToDoubleFunction<ProcessCpu.Usage> seconds) {
-        return usage.entrySet().stream()
-                .filter(e -> !e.getKey().equals("load generator"))
-                .mapToDouble(e -> seconds.applyAsDouble(e.getValue()))
-                .sum();
+                : (CpuWindow.platformSeconds(steady.usage(), ProcessCpu.Usage::seconds) * 1000
+                                - platformIdleMillisPerSecond(phase) * steady.seconds())
+                        / steady.orders();
     }
 }

@@ -48,10 +48,11 @@ import java.util.stream.Stream;
  *
  * <p>A phase: a steady step ({@code -DsteadyRate} for {@code -DsteadySeconds}: latency at a fixed rate, the CPU per
  * order of every process, and in the last round the flame graphs), then the rate ladder ({@code -Drates}, each
- * {@code -DstepSeconds}). Throughput is orders completed within a step's window per second; the headline per phase is
- * the highest rate sustained (see {@link BenchmarkPhase.Step#sustained}, p99 bound {@code -Dp99BoundMs}). After each
- * phase the stock audit runs as the Gatling request "stock audit" (after the returns of failed orders have settled);
- * a violation fails that request and the assertion on it fails the build.
+ * {@code -DstepSeconds}, with the CPU per order of every process in each step: on a half-idle machine it is mostly
+ * wake-ups and cold caches, under load what an order costs). Throughput is orders completed within a step's window per
+ * second; the headline per phase is the highest rate sustained (see {@link BenchmarkPhase.Step#sustained}, p99 bound
+ * {@code -Dp99BoundMs}). After each phase the stock audit runs as the Gatling request "stock audit" (after the
+ * returns of failed orders have settled); a violation fails that request and the assertion on it fails the build.
  *
  * <p>Results: {@code results/benchmark.json}, {@code results/BENCHMARK.md} (with pair-by-pair ratios to
  * {@code -DreferenceMode}) and {@code results/profiles/*.html}.
@@ -209,22 +210,23 @@ public class OrderBenchmarkSimulation extends Simulation {
     private Session arrive(BenchmarkPhase phase, Session session) {
         long now = System.currentTimeMillis();
         if (phase.start(now)) {
-            scheduleSteadyWindow(phase, now);
+            scheduleCpuWindows(phase, now);
         }
         int step = phase.arrive(now);
         return session.set("step", step).set("skip", phase.collapsed());
     }
 
     /**
-     * CPU samples over the steady step, from a quarter of it (JIT and connection pools settle after the warm-up's
-     * pattern) to its end. In the last round the profilers are attached at the phase's start, so that attaching
-     * them costs nothing inside the window, and stopped at its end.
+     * A CPU window in every step (see {@link BenchmarkPhase.Step#cpuFromMillis}) to its end: the CPU per order of each
+     * process at every rate. The steady window also counts the order producer's broker requests per order, and in the
+     * last round it is the flame graphs' window: the profilers are attached at the phase's start, so that attaching
+     * them costs nothing inside the window, and stopped at its end (writing the graphs falls into the gap, and may reach
+     * into the last round's first ladder window).
      */
-    private void scheduleSteadyWindow(BenchmarkPhase phase, long phaseStart) {
+    private void scheduleCpuWindows(BenchmarkPhase phase, long phaseStart) {
         boolean profile = flameGraphs != null && phase.round == config.rounds();
-        long steadyEnd = phaseStart + phase.steady().seconds * 1000L;
         Map<String, List<ProcessHandle>> roles = new LinkedHashMap<>(phase.platform.processes());
-        roles.put("load generator", List.of(ProcessHandle.current()));
+        roles.put(CpuWindow.LOAD_GENERATOR, List.of(ProcessHandle.current()));
         if (profile) {
             // On the orchestration thread (idle during the load): a slow attach must not delay the window's start.
             orchestration.execute(reported(phase.label() + " profiler start", () -> {
@@ -238,37 +240,48 @@ public class OrderBenchmarkSimulation extends Simulation {
                 flameGraphs.start(jvms).forEach(problem -> System.out.println("[benchmark] not profiled: " + problem));
             }));
         }
-        windows.schedule(
-                reported(phase.label() + " steady window start", () -> {
-                    PlatformApi api = new PlatformApi(phase.platform);
-                    Map<String, Double> requestsAtStart = api.orderCounters(BROKER_REQUESTS, "kind");
-                    long ordersAtStart = phase.createdTotal.get();
-                    long startNanos = System.nanoTime();
-                    Map<String, ProcessCpu.Sample> cpuAtStart = ProcessCpu.sample(roles);
-                    windows.schedule(
-                            reported(phase.label() + " steady window end", () -> {
-                                phase.cpu = ProcessCpu.between(cpuAtStart, ProcessCpu.sample(roles));
-                                long orders = phase.createdTotal.get() - ordersAtStart;
-                                Map<String, Double> requests = new LinkedHashMap<>();
-                                api.orderCounters(BROKER_REQUESTS, "kind")
-                                        .forEach((kind, count) -> requests.put(
-                                                kind,
-                                                (count - requestsAtStart.getOrDefault(kind, 0.0))
-                                                        / Math.max(1, orders)));
-                                phase.brokerRequestsPerOrder = requests;
-                                phase.cpuOrders = orders;
-                                phase.cpuWindowSeconds = (System.nanoTime() - startNanos) / 1e9;
-                                if (profile) {
-                                    phase.flameGraphs = flameGraphs.stop(
-                                            settings.resultsDir().resolve("profiles"),
-                                            phase.label().replace(' ', '-'));
-                                }
-                            }),
-                            steadyEnd - System.currentTimeMillis(),
-                            TimeUnit.MILLISECONDS);
-                }),
-                phaseStart + phase.steady().seconds * 250L - System.currentTimeMillis(),
-                TimeUnit.MILLISECONDS);
+        for (BenchmarkPhase.Step step : phase.steps) {
+            boolean steady = step == phase.steady();
+            String window = String.format(Locale.ROOT, "%s %.0f/s CPU window", phase.label(), step.rate);
+            schedule(phaseStart + step.cpuFromMillis, window + " start", () -> {
+                if (phase.collapsed()) {
+                    return; // the step's users are skipped: no orders to divide by
+                }
+                // Only the steady window scrapes the order service: a scrape costs it CPU inside the window.
+                PlatformApi api = steady ? new PlatformApi(phase.platform) : null;
+                Map<String, Double> requestsAtStart =
+                        api == null ? Map.of() : api.orderCounters(BROKER_REQUESTS, "kind");
+                CpuWindow.Start cpuAtStart = CpuWindow.Start.now(roles, phase.createdTotal.get());
+                schedule(phaseStart + step.endMillis(), window + " end", () -> {
+                    step.cpu = cpuAtStart.end(phase.createdTotal.get());
+                    if (api != null) {
+                        phase.brokerRequestsPerOrder = perOrder(
+                                requestsAtStart, api.orderCounters(BROKER_REQUESTS, "kind"), step.cpu.orders());
+                    }
+                    if (steady && profile) {
+                        // Writing the graphs takes a while: not on this thread, where the ladder's windows wait.
+                        orchestration.execute(reported(
+                                phase.label() + " profiler stop",
+                                () -> phase.flameGraphs = flameGraphs.stop(
+                                        settings.resultsDir().resolve("profiles"),
+                                        phase.label().replace(' ', '-'))));
+                    }
+                });
+            });
+        }
+    }
+
+    /** Each counter's increase from {@code atStart} to {@code atEnd}, per order. */
+    private static Map<String, Double> perOrder(Map<String, Double> atStart, Map<String, Double> atEnd, long orders) {
+        Map<String, Double> perOrder = new LinkedHashMap<>();
+        atEnd.forEach(
+                (kind, count) -> perOrder.put(kind, (count - atStart.getOrDefault(kind, 0.0)) / Math.max(1, orders)));
+        return perOrder;
+    }
+
+    /** Runs {@code task} on the windows' thread at {@code epochMillis}; a failure is reported, not thrown. */
+    private void schedule(long epochMillis, String what, Runnable task) {
+        windows.schedule(reported(what, task), epochMillis - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A scheduled executor keeps a task's exception to itself: say it, the figures of that window are missing. */
