@@ -1,6 +1,7 @@
 package dev.orderplatform.order.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderplatform.contracts.inventory.v1.SellRecordStatus;
 import dev.orderplatform.order.OrderServiceTest;
@@ -107,9 +108,11 @@ class ProducerPerRequestModeTest extends OrderServiceTest {
             assertThat(broker.withKey(BrokerMessages.HALF_TOPIC, orderSn))
                     .as("half message")
                     .isNotEmpty();
-            assertThat(broker.withKey(BrokerMessages.TIMER_TOPIC, orderSn))
-                    .as("pending timeout")
-                    .isNotEmpty();
+            // The timer leaves after the answer, from the process's producer.
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(broker.withKey(BrokerMessages.TIMER_TOPIC, orderSn))
+                            .as("pending timeout")
+                            .isNotEmpty());
         }
 
         // A second order gets a second producer; closing it (what its timeout does) returns its stock.
