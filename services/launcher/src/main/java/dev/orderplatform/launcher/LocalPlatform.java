@@ -314,6 +314,9 @@ public final class LocalPlatform implements AutoCloseable {
                 env.put("ORDERPLATFORM_INVENTORY_GRPC_ADDRESS", "127.0.0.1:" + ports.inventoryGrpc());
             }
         }
+        // Loopback only, as everything on this machine; in a pod (the operator's resources) they bind all interfaces.
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("SPRING_GRPC_SERVER_ADDRESS", "127.0.0.1");
         String schema = component == Component.ORDER ? "orders" : component.processName();
         env.put("SPRING_DATASOURCE_URL", jdbcBaseUrl + schema);
         env.put("SPRING_DATASOURCE_USERNAME", dbUser);

@@ -99,7 +99,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
      *
      * @param nameServerPort name server port, or 0 for a free one
      * @param brokerPort     broker port, or 0 for a free one; the broker also listens on {@code brokerPort - 2}
-     *                       (its "fast" server) and on a free port for HA
+     *                       (its "fast" server), and not for slaves ({@link NoReplicaHaService})
      */
     public static EmbeddedRocketMq start(RocketMqSettings settings, Path workDir, int nameServerPort, int brokerPort) {
         prepareJvm();
@@ -378,7 +378,6 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         storeConfig.setStorePathCommitLog(store.resolve("commitlog").toString());
         storeConfig.setStorePathEpochFile(store.resolve("epochFileCheckpoint").toString());
         storeConfig.setStorePathBrokerIdentity(store.resolve("brokerIdentity").toString());
-        storeConfig.setHaListenPort(Ports.freePort());
         storeConfig.setFlushDiskType(FlushDiskType.ASYNC_FLUSH);
         storeConfig.setMappedFileSizeCommitLog(settings.mappedFileSizeCommitLog());
         storeConfig.setMappedFileSizeTimerLog(settings.mappedFileSizeTimerLog());
@@ -388,7 +387,8 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         storeConfig.setTimerFlushIntervalMs(settings.timerFlushIntervalMs());
         storeConfig.setTimerMaxDelaySec(Math.toIntExact(settings.timerMaxDelay().toSeconds()));
 
-        return RocketMqNodes.startBroker(new BrokerController(config, server, new NettyClientConfig(), storeConfig));
+        return NoReplicaHaService.forStoresCreatedBy(() ->
+                RocketMqNodes.startBroker(new BrokerController(config, server, new NettyClientConfig(), storeConfig)));
     }
 
     private synchronized DefaultMQAdminExt admin() {

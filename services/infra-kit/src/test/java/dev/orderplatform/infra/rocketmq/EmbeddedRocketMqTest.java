@@ -55,6 +55,12 @@ class EmbeddedRocketMqTest {
     }
 
     @Test
+    void brokerHasNoSocketForSlaves(EmbeddedRocketMq mq) {
+        // RocketMQ's own HA service would listen for slaves on all interfaces.
+        assertThat(mq.broker().getMessageStore().getHaService()).isInstanceOf(NoReplicaHaService.class);
+    }
+
+    @Test
     void unknownTransactionIsCheckedBackByANewProducerOfTheSameGroup(EmbeddedRocketMq mq) throws Exception {
         String topic = unique("tx");
         String group = unique("tx-producer");
