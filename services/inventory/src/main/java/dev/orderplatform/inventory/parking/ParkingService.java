@@ -10,6 +10,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps messages that cannot be acted on (not a valid payload): logged, stored for an operator, then acknowledged,
@@ -40,6 +41,7 @@ public class ParkingService {
      * @throws org.springframework.dao.DataAccessException when it could not be stored: the caller must not
      *         acknowledge the message then
      */
+    @Transactional // one statement, but the pool's connections do not commit by themselves
     public void park(String messageId, String topic, String key, byte[] body, String reason, int reconsumeTimes) {
         log.warn("Parking message {} on {} (key {}): {}", messageId, topic, key, reason);
         jdbc.update(

@@ -323,10 +323,11 @@ public class SellService {
         }
         List<Object> arguments = new ArrayList<>(orderSns);
         arguments.add(SellStatus.DEDUCTED.name());
-        return jdbc.update(
+        // A transaction even for one statement: the pool's connections do not commit by themselves.
+        return transaction.execute(tx -> jdbc.update(
                 "UPDATE sell_record SET settled = TRUE WHERE order_sn IN (" + placeholders(orderSns.size())
                         + ") AND status = ? AND settled = FALSE",
-                arguments.toArray());
+                arguments.toArray()));
     }
 
     /** Records (with their items) whose row matches {@code condition}, in ascending order-number order. */

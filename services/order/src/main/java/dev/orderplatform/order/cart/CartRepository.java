@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,22 +17,21 @@ public class CartRepository {
         this.jdbc = jdbc;
     }
 
-    /** Sets the quantity (and the selection, when given) of a goods in the cart; true when the item is new. */
+    /**
+     * Sets the quantity (and the selection, when given) of a goods in the cart, adding it when absent; true when the
+     * item is new. One upsert: the driver reports 1 for an insert and 2 for an update that changed the row, and
+     * {@code updated_at} moves forward by at least a millisecond on every update, so an update always changes the
+     * row (an unchanged one would report 1, like an insert).
+     */
     public boolean put(String userId, long goodsId, int quantity, Boolean selected) {
-        if (update(userId, goodsId, quantity, selected)) {
-            return false;
-        }
-        try {
-            Timestamp now = Timestamp.from(Instant.now());
-            jdbc.sql("INSERT INTO cart_item (user_id, goods_id, quantity, selected, created_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(userId, goodsId, quantity, selected == null || selected, now, now)
-                    .update();
-            return true;
-        } catch (DuplicateKeyException concurrentlyAdded) {
-            update(userId, goodsId, quantity, selected);
-            return false;
-        }
+        Timestamp now = Timestamp.from(Instant.now());
+        int affected = jdbc.sql("INSERT INTO cart_item (user_id, goods_id, quantity, selected, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE quantity = VALUES(quantity),"
+                        + " selected = COALESCE(?, selected),"
+                        + " updated_at = GREATEST(VALUES(updated_at), updated_at + INTERVAL 1000 MICROSECOND)")
+                .params(userId, goodsId, quantity, selected == null || selected, now, now, selected)
+                .update();
+        return affected == 1;
     }
 
     /** Changes the quantity and/or the selection of an item; false when the cart has no such item. */
@@ -80,12 +78,5 @@ public class CartRepository {
 
     public List<CartItem> selectedItems(String userId) {
         return items(userId).stream().filter(CartItem::selected).toList();
-    }
-
-    public long count(String userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM cart_item WHERE user_id = ?")
-                .param(userId)
-                .query(Long.class)
-                .single();
     }
 }

@@ -46,8 +46,11 @@ public class CartService {
         if (found == null || !found.getOnSale()) {
             throw ApiProblem.notFound(OrderErrorCodes.GOODS_NOT_FOUND, "No goods " + goodsId + " on sale.");
         }
-        if (carts.count(userId) >= properties.maxCartItems()
-                && carts.items(userId).stream().noneMatch(item -> item.goodsId() == goodsId)) {
+        // One read for the limit and for whether the goods is already in (then its quantity may always be set). Not
+        // atomic with the write, as the count before it was not: concurrent adds of distinct new goods by one user
+        // that all see the last free slot all insert, and the cart then holds more than the limit.
+        List<CartItem> items = carts.items(userId);
+        if (items.size() >= properties.maxCartItems() && items.stream().noneMatch(item -> item.goodsId() == goodsId)) {
             throw ApiProblem.conflict(
                     OrderErrorCodes.CART_FULL, "A cart holds at most " + properties.maxCartItems() + " goods.");
         }

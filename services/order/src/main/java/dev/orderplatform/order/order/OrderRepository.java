@@ -127,12 +127,25 @@ public class OrderRepository {
                 .optional();
     }
 
+    /** The order with its lines, in one round trip: a row per line, each repeating the order's columns. */
     public Optional<Order> find(String orderSn) {
-        return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE order_sn = ?")
+        return jdbc.sql("SELECT " + ORDER_COLUMNS + ", goods_id, goods_name, price, quantity"
+                        + " FROM orders LEFT JOIN order_line USING (order_sn) WHERE order_sn = ? ORDER BY goods_id")
                 .param(orderSn)
-                .query(OrderRepository::order)
-                .optional()
-                .map(order -> order.withLines(lines(List.of(orderSn)).getOrDefault(orderSn, List.of())));
+                .query(rs -> {
+                    if (!rs.next()) {
+                        return Optional.<Order>empty();
+                    }
+                    Order order = order(rs, 0);
+                    List<OrderLine> lines = new ArrayList<>();
+                    do {
+                        rs.getLong("goods_id");
+                        if (!rs.wasNull()) { // the one row of an order without lines has none
+                            lines.add(line(rs));
+                        }
+                    } while (rs.next());
+                    return Optional.of(order.withLines(lines));
+                });
     }
 
     /** The user's orders, newest first. */
@@ -226,10 +239,15 @@ public class OrderRepository {
                         + " ORDER BY order_sn, goods_id")
                 .param("sns", orderSns)
                 .query(rs -> {
-                    lines.computeIfAbsent(rs.getString(1), sn -> new ArrayList<>())
-                            .add(new OrderLine(rs.getLong(2), rs.getString(3), rs.getBigDecimal(4), rs.getInt(5)));
+                    lines.computeIfAbsent(rs.getString("order_sn"), sn -> new ArrayList<>())
+                            .add(line(rs));
                 });
         return lines;
+    }
+
+    private static OrderLine line(ResultSet rs) throws SQLException {
+        return new OrderLine(
+                rs.getLong("goods_id"), rs.getString("goods_name"), rs.getBigDecimal("price"), rs.getInt("quantity"));
     }
 
     private static Order order(ResultSet rs, int rowNum) throws SQLException {

@@ -2,12 +2,15 @@ package dev.orderplatform.order.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderplatform.infra.mariadb.SessionStatements;
 import dev.orderplatform.order.OrderServiceTest;
 import dev.orderplatform.order.support.Platform;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,21 +31,8 @@ class OrderRepositoryTest extends OrderServiceTest {
      */
     @Test
     void insertingAnOrderWithNullColumnsPreparesNothingOnTheServerAndStoresNull() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Order order = new Order(
-                Platform.freshOrderSn(),
-                Platform.freshUser(),
-                OrderStatus.WAIT_BUYER_PAY,
-                new BigDecimal("5.00"),
-                "1 Test Street",
-                "Tess",
-                "13800000000",
-                now,
-                now,
-                null,
-                null,
-                now.plus(30, ChronoUnit.MINUTES),
-                List.of(new OrderLine(1, "pen", new BigDecimal("5.00"), 1)));
+        Order order = newOrder(
+                OrderStatus.WAIT_BUYER_PAY, "5.00", null, List.of(new OrderLine(1, "pen", new BigDecimal("5.00"), 1)));
 
         // One transaction: one connection, whose session counters count this insert only. Rolled back: the order
         // is no real one, and no audit should ever meet it.
@@ -57,6 +47,54 @@ class OrderRepositoryTest extends OrderServiceTest {
                     .isTrue();
             status.setRollbackOnly();
         });
+    }
+
+    /** Paying answers the paid order: it and its lines are read in one statement (two before, issue 11). */
+    @Test
+    void findingAnOrderReadsItWithItsLinesInOneStatement() {
+        Order order = newOrder(
+                OrderStatus.TRADE_SUCCESS,
+                "12.00",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                List.of(
+                        new OrderLine(1, "pen", new BigDecimal("5.00"), 2),
+                        new OrderLine(2, "ink", new BigDecimal("2.00"), 1)));
+
+        // As above: one connection, rolled back.
+        transactions.executeWithoutResult(status -> {
+            orders.insert(order);
+            AtomicReference<Optional<Order>> found = new AtomicReference<>();
+            assertThat(SessionStatements.sentBy(this::questions, () -> found.set(orders.find(order.orderSn()))))
+                    .isEqualTo(1);
+            assertThat(found.get()).contains(order);
+            assertThat(orders.find(Platform.freshOrderSn())).isEmpty();
+            status.setRollbackOnly();
+        });
+    }
+
+    /** An order of a fresh user, created now (to the millisecond, as stored), never closed. */
+    private static Order newOrder(OrderStatus status, String total, Instant paidAt, List<OrderLine> lines) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new Order(
+                Platform.freshOrderSn(),
+                Platform.freshUser(),
+                status,
+                new BigDecimal(total),
+                "1 Test Street",
+                "Tess",
+                "13800000000",
+                now,
+                now,
+                paidAt,
+                null,
+                now.plus(30, ChronoUnit.MINUTES),
+                lines);
+    }
+
+    private long questions() {
+        return jdbc.sql(SessionStatements.QUESTIONS)
+                .query((rs, row) -> rs.getLong(2))
+                .single();
     }
 
     private long serverSidePrepares() {

@@ -1,0 +1,101 @@
+package dev.orderplatform.order.cart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderplatform.infra.mariadb.SessionStatements;
+import dev.orderplatform.order.OrderProperties;
+import dev.orderplatform.order.OrderServiceTest;
+import dev.orderplatform.order.support.OrderApi;
+import dev.orderplatform.order.support.OrderApi.Response;
+import dev.orderplatform.order.support.Platform;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Adding to the cart: its answers at the limit, and what it costs the database (issue 11). */
+class CartAddTest extends OrderServiceTest {
+
+    @Autowired
+    CartService cart;
+
+    @Autowired
+    OrderProperties properties;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void aFullCartRefusesANewGoodsButStillSetsTheQuantityOfOneInIt() {
+        String user = Platform.freshUser();
+        String token = tokenOf(user);
+        long inCart = platform.newGoods("2.00", 5);
+        long another = platform.newGoods("3.00", 5);
+        OrderApi api = api();
+        // Goods the catalogue does not know fill the cart up to one below the limit; the last slot takes a real one.
+        Timestamp now = Timestamp.from(Instant.now());
+        for (long fake = 1; fake < properties.maxCartItems(); fake++) {
+            jdbc.sql("INSERT INTO cart_item (user_id, goods_id, quantity, selected, created_at, updated_at)"
+                            + " VALUES (?, ?, 1, FALSE, ?, ?)")
+                    .params(user, Long.MAX_VALUE - fake, now, now)
+                    .update();
+        }
+        assertThat(api.post(token, "/api/v1/cart/items", Map.of("goodsId", inCart, "quantity", 1))
+                        .status())
+                .isEqualTo(201);
+
+        Response refused = api.post(token, "/api/v1/cart/items", Map.of("goodsId", another, "quantity", 1));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("CART_FULL");
+
+        Response changed = api.post(token, "/api/v1/cart/items", Map.of("goodsId", inCart, "quantity", 4));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.body().get("items")).hasSize(properties.maxCartItems());
+        assertThat(changed.body().get("selectedTotal").decimalValue()).isEqualByComparingTo("8.00");
+    }
+
+    @Test
+    void addingTheSameGoodsTwiceInOneMillisecondStillAnswersChangedTheSecondTime() {
+        String user = Platform.freshUser();
+        long goods = platform.newGoods("2.00", 5);
+        assertThat(cart.put(user, goods, 1, null)).isTrue();
+        // The same values again, at once: the update must still count as one (not as an insert).
+        assertThat(cart.put(user, goods, 1, null)).isFalse();
+        assertThat(cart.put(user, goods, 1, true)).isFalse();
+    }
+
+    /**
+     * Adding a new goods, as the API does it (add, then answer the cart), is three statements: the cart read that
+     * checks the limit, one upsert and the cart read of the answer (four before: a count, an update that found no
+     * row, the insert and the read).
+     */
+    @Test
+    void addingANewGoodsCostsThreeStatements() {
+        String user = Platform.freshUser();
+        long goods = platform.newGoods("2.00", 5);
+
+        // One transaction: one connection, whose session counters count this add only.
+        transactions.executeWithoutResult(status -> assertThat(SessionStatements.sentBy(this::questions, () -> {
+                    cart.put(user, goods, 2, null);
+                    cart.view(user);
+                }))
+                .isEqualTo(3));
+        assertThat(cart.view(user).items()).singleElement().satisfies(line -> {
+            assertThat(line.goodsId()).isEqualTo(goods);
+            assertThat(line.quantity()).isEqualTo(2);
+            assertThat(line.selected()).isTrue();
+        });
+    }
+
+    private long questions() {
+        return jdbc.sql(SessionStatements.QUESTIONS)
+                .query((rs, row) -> rs.getLong(2))
+                .single();
+    }
+}
