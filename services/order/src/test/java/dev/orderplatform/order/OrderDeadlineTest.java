@@ -35,9 +35,7 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "orderplatform.order.timeout=3s",
             "orderplatform.timeout-sweeper.interval=500ms",
-            // Room for the producer's stop and restart in the first test: a RocketMQ client's shutdown took 15 s
-            // once in CI (its Netty event loops' graceful shutdown), and the late payment must come before the sweep.
-            "orderplatform.timeout-sweeper.grace=20s"
+            "orderplatform.timeout-sweeper.grace=10s"
         })
 class OrderDeadlineTest extends OrderServiceTest {
 
