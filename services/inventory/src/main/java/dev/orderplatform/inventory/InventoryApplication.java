@@ -1,6 +1,7 @@
 package dev.orderplatform.inventory;
 
 import dev.orderplatform.web.EnablePlatformWebSupport;
+import dev.orderplatform.web.rocketmq.RocketMqClientLogging;
 import dev.orderplatform.web.security.EndpointAuthorization;
 import dev.orderplatform.web.security.Roles;
 import org.springframework.boot.SpringApplication;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 public class InventoryApplication {
 
     public static void main(String[] args) {
+        RocketMqClientLogging.toStandardOutput();
         SpringApplication.run(InventoryApplication.class, args);
     }
 

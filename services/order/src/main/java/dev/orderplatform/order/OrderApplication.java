@@ -1,6 +1,7 @@
 package dev.orderplatform.order;
 
 import dev.orderplatform.web.EnablePlatformWebSupport;
+import dev.orderplatform.web.rocketmq.RocketMqClientLogging;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,11 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OrderApplication {
 
     public static void main(String[] args) {
-        // The RocketMQ client logs an INFO line for every transactional send (its own logback, not Spring's
-        // logging); warnings and errors are what an operator needs from it. -Drocketmq.log.level=info brings it back.
-        if (System.getProperty("rocketmq.log.level") == null) {
-            System.setProperty("rocketmq.log.level", "warn");
-        }
+        RocketMqClientLogging.toStandardOutput();
         SpringApplication.run(OrderApplication.class, args);
     }
 }
