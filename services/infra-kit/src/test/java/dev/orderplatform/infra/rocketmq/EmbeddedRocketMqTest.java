@@ -225,6 +225,11 @@ class EmbeddedRocketMqTest {
         consumer.setNamesrvAddr(mq.nameServerAddress());
         consumer.setInstanceName(unique("consumer"));
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        // Its first rebalance bumps the subscription's version; when the heartbeat that carries it to the broker loses
+        // a race with another ("sendHeartbeatToAllBrokerWithLockV2 lock heartBeat, but failed"), the broker refuses
+        // every pull as "subscription is not latest" until the next heartbeat: 30 s by default, longer than these
+        // tests wait (a fresh-clone CI run failed so). One heartbeat a second ends that in a second.
+        consumer.setHeartbeatBrokerInterval(1_000);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             received.addAll(messages);
