@@ -251,7 +251,7 @@ final class BenchmarkReport {
                                     phase.warmUp.ending())));
         }
         ratios(md, config, phases, commonRate);
-        cpu(md, phases);
+        cpu(md, phases, commonRate);
         md.append("\n## Ladders\n");
         for (BenchmarkPhase phase : phases) {
             md.append("\n### ")
@@ -334,7 +334,7 @@ final class BenchmarkReport {
      * CPU milliseconds per created order in the steady window, per process, with the JVMs' GC and JIT parts, the
      * platform's idle CPU per second and its marginal CPU per order; then each process's idle CPU per second.
      */
-    private static void cpu(StringBuilder md, List<BenchmarkPhase> phases) {
+    private static void cpu(StringBuilder md, List<BenchmarkPhase> phases, Double commonRate) {
         Set<String> roles = new LinkedHashSet<>();
         phases.forEach(phase -> roles.addAll(phase.steady().cpu.usage().keySet()));
         md.append("\n## CPU ms per created order in the steady window (GC / JIT threads in brackets)\n\n| phase | "
@@ -346,16 +346,38 @@ final class BenchmarkReport {
             CpuWindow steady = phase.steady().cpu;
             md.append(String.format(
                     Locale.ROOT, "| %s | %.1f | %d | ", phase.label(), steady.seconds(), steady.orders()));
-            for (String role : roles) {
-                md.append(usage(steady.usage().get(role), (double) steady.orders()))
-                        .append(" | ");
-            }
+            processColumns(md, steady, roles);
             md.append(millis(platformCpuMillisPerOrder(phase)))
                     .append(" | ")
                     .append(millis(platformIdleMillisPerSecond(phase)))
                     .append(" | ")
                     .append(millis(marginalCpuMillisPerOrder(phase)))
                     .append(" |\n");
+        }
+        if (commonRate != null) {
+            List<CpuWindow> windows = phases.stream()
+                    .map(phase ->
+                            phase.ladderStep(commonRate).map(step -> step.cpu).orElse(CpuWindow.NONE))
+                    .toList();
+            Set<String> loadedRoles = new LinkedHashSet<>();
+            windows.forEach(window -> loadedRoles.addAll(window.usage().keySet()));
+            md.append(String.format(
+                            Locale.ROOT,
+                            "\nCPU ms per created order at %.0f/s, the highest ladder rate every phase sustained (that"
+                                    + " step's CPU window; GC / JIT threads in brackets):\n\n| phase | window s | orders"
+                                    + " in it | ",
+                            commonRate))
+                    .append(String.join(" | ", loadedRoles))
+                    .append(" | platform total |\n|---|---|---|")
+                    .append("---|".repeat(loadedRoles.size() + 1))
+                    .append('\n');
+            for (int i = 0; i < phases.size(); i++) {
+                CpuWindow window = windows.get(i);
+                md.append(String.format(
+                        Locale.ROOT, "| %s | %.1f | %d | ", phases.get(i).label(), window.seconds(), window.orders()));
+                processColumns(md, window, loadedRoles);
+                md.append(millis(window.platformMillisPerOrder())).append(" |\n");
+            }
         }
         Set<String> idleRoles = new LinkedHashSet<>();
         phases.forEach(phase -> idleRoles.addAll(phase.idleCpu.keySet()));
@@ -385,6 +407,13 @@ final class BenchmarkReport {
                                             .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
                                             .collect(Collectors.joining(", ")))
                     .append('\n');
+        }
+    }
+
+    /** One column per process: its CPU milliseconds per order in {@code window}. */
+    private static void processColumns(StringBuilder md, CpuWindow window, Set<String> roles) {
+        for (String role : roles) {
+            md.append(usage(window.usage().get(role), (double) window.orders())).append(" | ");
         }
     }
 
