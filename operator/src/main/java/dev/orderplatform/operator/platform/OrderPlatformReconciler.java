@@ -49,6 +49,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -62,6 +63,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -275,11 +277,17 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
         }
         var status = Statuses.failed(
                 platform, observeComponents(settings, context), settings.orderEndpoint(), message, clock.instant());
-        if (status.equals(platform.getStatus())) {
-            return ErrorStatusUpdateControl.noStatusUpdate();
-        }
         publishEvent(platform, status, context);
-        return ErrorStatusUpdateControl.patchStatus(statusOnly(platform, status));
+        try {
+            patchStatusIfChanged(platform, status, context);
+        } catch (RuntimeException writeFailed) {
+            log.warn(
+                    "Cannot report the failure on {}/{}: {}",
+                    platform.getMetadata().getNamespace(),
+                    platform.getMetadata().getName(),
+                    writeFailed.getMessage());
+        }
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     static boolean isPaused(OrderPlatform platform) {
@@ -305,7 +313,8 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
     private UpdateControl<OrderPlatform> report(
             OrderPlatform platform, OrderPlatformStatus status, Context<OrderPlatform> context) {
         publishEvent(platform, status, context);
-        return patchIfChanged(platform, status);
+        patchStatusIfChanged(platform, status, context);
+        return UpdateControl.noUpdate();
     }
 
     /** Best effort: a lost Event must not fail the reconcile that tells its story. */
@@ -325,17 +334,28 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
                 });
     }
 
-    static UpdateControl<OrderPlatform> patchIfChanged(OrderPlatform platform, OrderPlatformStatus status) {
-        if (status.equals(platform.getStatus())) {
-            return UpdateControl.noUpdate();
-        }
-        return UpdateControl.patchStatus(statusOnly(platform, status));
+    /**
+     * Writes a changed status and puts the result in JOSDK's cache of the primary. {@code UpdateControl.patchStatus}
+     * does not: a reconcile that starts before the informer has seen the write (a secondary's event queued meanwhile)
+     * would still read the old status, write the new one a second time and publish its Event twice.
+     */
+    private static void patchStatusIfChanged(
+            OrderPlatform platform, OrderPlatformStatus status, Context<OrderPlatform> context) {
+        statusPatch(platform, status)
+                .ifPresent(
+                        patch -> PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(platform, patch, context));
+    }
+
+    /** The status write a reconcile needs: none when the status is unchanged, so a steady platform costs no writes. */
+    static Optional<OrderPlatform> statusPatch(OrderPlatform platform, OrderPlatformStatus status) {
+        return status.equals(platform.getStatus()) ? Optional.empty() : Optional.of(statusOnly(platform, status));
     }
 
     /**
-     * A new object naming the platform and holding only the status. JOSDK server-side-applies what it is
-     * given to the status subresource: given the platform as read, it would send its resourceVersion
-     * (a spec edited meanwhile makes that a 409) and claim its spec and metadata for the operator.
+     * A new object naming the platform and holding only the status, server-side-applied to the status
+     * subresource: the platform as read would claim its spec and metadata for the operator. JOSDK's
+     * cache utility adds the resourceVersion read; a spec edited meanwhile (409) makes it wait for the
+     * newer version in the cache and apply again.
      */
     static OrderPlatform statusOnly(OrderPlatform platform, OrderPlatformStatus status) {
         var patch = new OrderPlatform();

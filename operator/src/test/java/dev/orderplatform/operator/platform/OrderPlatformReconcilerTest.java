@@ -23,9 +23,7 @@ class OrderPlatformReconcilerTest {
                 StatusesTest.observed(List.of(Rollouts.absent("goods", 1)), null),
                 Instant.EPOCH);
 
-        var patch = OrderPlatformReconciler.patchIfChanged(platform, status)
-                .getResource()
-                .orElseThrow();
+        var patch = OrderPlatformReconciler.statusPatch(platform, status).orElseThrow();
 
         assertThat(patch).isNotSameAs(platform);
         assertThat(patch.getMetadata().getName()).isEqualTo("shop");
@@ -35,6 +33,19 @@ class OrderPlatformReconcilerTest {
         assertThat(patch.getSpec()).isNull();
         assertThat(patch.getStatus()).isEqualTo(status);
         assertThat(platform.getStatus()).as("the cached object is left alone").isNull();
+    }
+
+    @Test
+    void anUnchangedStatusIsNotWrittenAgain() {
+        var platform = TestPlatforms.withSpec("");
+        var status = Statuses.reconciled(
+                platform,
+                TestPlatforms.settings(""),
+                StatusesTest.observed(List.of(Rollouts.absent("goods", 1)), null),
+                Instant.EPOCH);
+        platform.setStatus(status);
+
+        assertThat(OrderPlatformReconciler.statusPatch(platform, status)).isEmpty();
     }
 
     @Test
