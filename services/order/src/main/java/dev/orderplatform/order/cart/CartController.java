@@ -58,9 +58,9 @@ public class CartController {
             codes = OrderErrorCodes.DEPENDENCY_UNAVAILABLE,
             description = "The catalogue is unavailable.")
     ResponseEntity<CartView> put(@AuthenticationPrincipal Jwt user, @Valid @RequestBody PutItem item) {
-        boolean created = cart.put(user.getSubject(), item.goodsId(), item.quantity(), item.selected());
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(cart.view(user.getSubject()));
+        CartService.Added added = cart.put(user.getSubject(), item.goodsId(), item.quantity(), item.selected());
+        return ResponseEntity.status(added.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(cart.view(added.items()));
     }
 
     @PatchMapping("/items/{goodsId}")

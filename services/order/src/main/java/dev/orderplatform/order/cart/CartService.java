@@ -6,6 +6,7 @@ import dev.orderplatform.order.order.OrderErrorCodes;
 import dev.orderplatform.web.problem.ApiProblem;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,8 +33,11 @@ public class CartService {
         this.properties = properties;
     }
 
-    /** Adds a goods with a quantity, or changes the quantity of one already in the cart; true when it is new. */
-    public boolean put(String userId, long goodsId, int quantity, Boolean selected) {
+    /** What an add did: whether the goods is new in the cart, and the cart after it. */
+    public record Added(boolean created, List<CartItem> items) {}
+
+    /** Adds a goods with a quantity, or changes the quantity of one already in the cart. */
+    public Added put(String userId, long goodsId, int quantity, Boolean selected) {
         Goods found;
         try {
             found = catalogue.get(List.of(goodsId)).get(goodsId);
@@ -54,7 +58,29 @@ public class CartService {
             throw ApiProblem.conflict(
                     OrderErrorCodes.CART_FULL, "A cart holds at most " + properties.maxCartItems() + " goods.");
         }
-        return carts.put(userId, goodsId, quantity, selected);
+        boolean created = carts.put(userId, goodsId, quantity, selected);
+        return new Added(created, afterPut(items, userId, goodsId, quantity, selected));
+    }
+
+    /**
+     * The cart as {@link CartRepository#put} leaves it, from the read before it rather than a second one: the quantity
+     * set, the selection kept unless given, a new goods last (its creation time is the latest).
+     */
+    static List<CartItem> afterPut(List<CartItem> before, String userId, long goodsId, int quantity, Boolean selected) {
+        List<CartItem> after = new ArrayList<>(before.size() + 1);
+        boolean found = false;
+        for (CartItem item : before) {
+            if (item.goodsId() == goodsId) {
+                after.add(new CartItem(userId, goodsId, quantity, selected == null ? item.selected() : selected));
+                found = true;
+            } else {
+                after.add(item);
+            }
+        }
+        if (!found) {
+            after.add(new CartItem(userId, goodsId, quantity, selected == null || selected));
+        }
+        return after;
     }
 
     public void update(String userId, long goodsId, Integer quantity, Boolean selected) {
@@ -71,17 +97,21 @@ public class CartService {
 
     /** The cart with the catalogue's names and prices; without them when the catalogue is unavailable. */
     public CartView view(String userId) {
-        List<CartItem> items = carts.items(userId);
+        return view(carts.items(userId));
+    }
+
+    /** These items of a cart with the catalogue's names and prices, as {@link #view(String)}. */
+    public CartView view(List<CartItem> items) {
         Map<Long, Goods> details = Map.of();
         if (!items.isEmpty()) {
             try {
                 details = catalogue.get(items.stream().map(CartItem::goodsId).toList());
             } catch (StatusRuntimeException e) {
-                log.warn("Catalogue unavailable, cart of {} shown without prices: {}", userId, e.getStatus());
+                log.warn("Catalogue unavailable, cart shown without prices: {}", e.getStatus());
             }
         }
         BigDecimal selectedTotal = BigDecimal.ZERO.setScale(2);
-        List<CartView.Line> lines = new java.util.ArrayList<>();
+        List<CartView.Line> lines = new ArrayList<>();
         for (CartItem item : items) {
             Goods g = details.get(item.goodsId());
             BigDecimal price = g == null ? null : new BigDecimal(g.getPrice());

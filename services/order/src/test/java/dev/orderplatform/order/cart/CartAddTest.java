@@ -1,6 +1,7 @@
 package dev.orderplatform.order.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.orderplatform.infra.mariadb.SessionStatements;
 import dev.orderplatform.order.OrderProperties;
@@ -64,28 +65,50 @@ class CartAddTest extends OrderServiceTest {
     void addingTheSameGoodsTwiceInOneMillisecondStillAnswersChangedTheSecondTime() {
         String user = Platform.freshUser();
         long goods = platform.newGoods("2.00", 5);
-        assertThat(cart.put(user, goods, 1, null)).isTrue();
+        assertThat(cart.put(user, goods, 1, null).created()).isTrue();
         // The same values again, at once: the update must still count as one (not as an insert).
-        assertThat(cart.put(user, goods, 1, null)).isFalse();
-        assertThat(cart.put(user, goods, 1, true)).isFalse();
+        assertThat(cart.put(user, goods, 1, null).created()).isFalse();
+        assertThat(cart.put(user, goods, 1, true).created()).isFalse();
+    }
+
+    /** The answer of an add is the cart as it is afterwards, though it is not read again. */
+    @Test
+    void theCartAnsweredAfterAnAddIsTheCartAsStored() {
+        String user = Platform.freshUser();
+        long first = platform.newGoods("2.00", 5);
+        long second = platform.newGoods("3.00", 5);
+        long third = platform.newGoods("4.00", 5);
+
+        assertAnswerIsStored(user, cart.put(user, first, 1, false));
+        assertAnswerIsStored(user, cart.put(user, second, 2, null));
+        assertAnswerIsStored(user, cart.put(user, first, 3, null)); // quantity set, still not selected
+        assertAnswerIsStored(user, cart.put(user, second, 4, false));
+        assertAnswerIsStored(user, cart.put(user, first, 5, true));
+        assertAnswerIsStored(user, cart.put(user, third, 6, true));
+        assertThat(cart.view(user).items())
+                .extracting(CartView.Line::goodsId, CartView.Line::quantity, CartView.Line::selected)
+                .containsExactly(tuple(first, 5, true), tuple(second, 4, false), tuple(third, 6, true));
+    }
+
+    private void assertAnswerIsStored(String user, CartService.Added added) {
+        assertThat(cart.view(added.items())).isEqualTo(cart.view(user));
     }
 
     /**
-     * Adding a new goods, as the API does it (add, then answer the cart), is three statements: the cart read that
-     * checks the limit, one upsert and the cart read of the answer (four before: a count, an update that found no
-     * row, the insert and the read).
+     * Adding a new goods, as the API does it (add, then answer the cart), is two statements: the cart read that checks
+     * the limit and one upsert (three before: the answer read the cart again; four before that: a count, an update
+     * that found no row, the insert and the read).
      */
     @Test
-    void addingANewGoodsCostsThreeStatements() {
+    void addingANewGoodsCostsTwoStatements() {
         String user = Platform.freshUser();
         long goods = platform.newGoods("2.00", 5);
 
         // One transaction: one connection, whose session counters count this add only.
-        transactions.executeWithoutResult(status -> assertThat(SessionStatements.sentBy(this::questions, () -> {
-                    cart.put(user, goods, 2, null);
-                    cart.view(user);
-                }))
-                .isEqualTo(3));
+        transactions.executeWithoutResult(status -> assertThat(SessionStatements.sentBy(
+                        this::questions,
+                        () -> cart.view(cart.put(user, goods, 2, null).items())))
+                .isEqualTo(2));
         assertThat(cart.view(user).items()).singleElement().satisfies(line -> {
             assertThat(line.goodsId()).isEqualTo(goods);
             assertThat(line.quantity()).isEqualTo(2);
