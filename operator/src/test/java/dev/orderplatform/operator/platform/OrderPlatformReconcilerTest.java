@@ -17,11 +17,7 @@ class OrderPlatformReconcilerTest {
         var platform = TestPlatforms.withSpec("orderTimeout: 45m");
         platform.getMetadata().setResourceVersion("4711");
         platform.getMetadata().setUid("uid-1");
-        var status = Statuses.reconciled(
-                platform,
-                TestPlatforms.settings(""),
-                StatusesTest.observed(List.of(Rollouts.absent("goods", 1)), null),
-                Instant.EPOCH);
+        var status = goodsAbsent(platform);
 
         var patch = OrderPlatformReconciler.statusPatch(platform, status).orElseThrow();
 
@@ -38,14 +34,18 @@ class OrderPlatformReconcilerTest {
     @Test
     void anUnchangedStatusIsNotWrittenAgain() {
         var platform = TestPlatforms.withSpec("");
-        var status = Statuses.reconciled(
+        var status = goodsAbsent(platform);
+        platform.setStatus(status);
+
+        assertThat(OrderPlatformReconciler.statusPatch(platform, status)).isEmpty();
+    }
+
+    private static OrderPlatformStatus goodsAbsent(OrderPlatform platform) {
+        return Statuses.reconciled(
                 platform,
                 TestPlatforms.settings(""),
                 StatusesTest.observed(List.of(Rollouts.absent("goods", 1)), null),
                 Instant.EPOCH);
-        platform.setStatus(status);
-
-        assertThat(OrderPlatformReconciler.statusPatch(platform, status)).isEmpty();
     }
 
     @Test
