@@ -341,9 +341,19 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
      */
     private static void patchStatusIfChanged(
             OrderPlatform platform, OrderPlatformStatus status, Context<OrderPlatform> context) {
-        statusPatch(platform, status)
-                .ifPresent(
-                        patch -> PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(platform, patch, context));
+        var configuration = context.getControllerConfiguration().getConfigurationService();
+        statusPatch(platform, status).ifPresent(patch -> {
+            if (configuration.useSSAToPatchPrimaryResource()) {
+                PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(platform, patch, context);
+            } else {
+                // Where server-side apply is switched off (an API server without it): the status replaced as a whole.
+                PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(platform, context, read -> {
+                    var copy = configuration.getResourceCloner().clone(read);
+                    copy.setStatus(status);
+                    return copy;
+                });
+            }
+        });
     }
 
     /** The status write a reconcile needs: none when the status is unchanged, so a steady platform costs no writes. */
