@@ -50,6 +50,14 @@ public final class LocalPlatform implements AutoCloseable {
      */
     static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx768m", "-XX:+UseG1GC");
 
+    /**
+     * Prefixes of the properties Spring Boot evaluates as conditions that this project sets at run time (which span
+     * exporters exist). Spring AOT decided every condition when the service was built, with none of them set; a
+     * service given one starts without Spring AOT.
+     */
+    static final List<String> BUILD_TIME_CONDITIONS =
+            List.of("management.tracing.export.", "management.opentelemetry.tracing.export.otlp.");
+
     private final LocalPlatformOptions options;
     private final Consumer<String> progress;
     private final PortPlan ports;
@@ -262,6 +270,7 @@ public final class LocalPlatform implements AutoCloseable {
                 command.addAll(SERVICE_JVM_OPTIONS);
                 command.addAll(options.jvmOptions().getOrDefault(component, List.of()));
                 command.addAll(aotCacheOptions(component, service));
+                command.addAll(springAotOptions(component, service));
                 // The extracted jar, not the executable one: the class path the AOT cache was trained on.
                 command.addAll(List.of("-jar", service.applicationJar().toString()));
                 options.serviceProperties()
@@ -270,6 +279,22 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
         return command;
+    }
+
+    private List<String> springAotOptions(Component component, ServicePackage service) {
+        Optional<String> condition =
+                buildTimeCondition(options.serviceProperties().getOrDefault(component, Map.of()));
+        condition.ifPresent(key -> progress.accept(service.name() + " starts without Spring AOT: " + key
+                + " decides beans, and Spring AOT decided them at build time"));
+        return condition.isPresent() ? List.of() : List.of("-Dspring.aot.enabled=true");
+    }
+
+    /** The first of {@code properties} that Spring AOT would ignore ({@link #BUILD_TIME_CONDITIONS}), if any. */
+    static Optional<String> buildTimeCondition(Map<String, String> properties) {
+        return properties.keySet().stream()
+                .filter(key -> BUILD_TIME_CONDITIONS.stream().anyMatch(key::startsWith))
+                .sorted()
+                .findFirst();
     }
 
     private List<String> aotCacheOptions(Component component, ServicePackage service) {

@@ -95,6 +95,21 @@ class LocalPlatformIT {
     }
 
     /**
+     * The services start from the bean definitions Spring AOT generated at build time (docs/development.md), not by
+     * processing their configuration classes: each loads its generated context initializer.
+     */
+    @Test
+    void theLaunchedServicesStartFromTheirSpringAotInitializers() throws IOException {
+        assertThat(progress).noneMatch(line -> line.contains("without Spring AOT"));
+        for (Map.Entry<Component, String> service : APPLICATION_CLASSES.entrySet()) {
+            Path log = classLoadingLog(service.getKey());
+            assertThat(Files.readString(log).contains(service.getValue() + "__ApplicationContextInitializer source:"))
+                    .as("%s started with Spring AOT (%s)", service.getValue(), log)
+                    .isTrue();
+        }
+    }
+
+    /**
      * Every server listens on 127.0.0.1 only (this machine allows loopback traffic only): each TCP socket in state
      * LISTEN that a component's process, or a process it started (mysqld), holds open.
      */

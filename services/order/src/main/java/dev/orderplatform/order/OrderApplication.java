@@ -1,10 +1,14 @@
 package dev.orderplatform.order;
 
+import dev.orderplatform.order.protocol.ProtocolBeans;
+import dev.orderplatform.order.reconciliation.ReconciliationBeans;
+import dev.orderplatform.order.timeout.TimeoutBeans;
 import dev.orderplatform.web.EnablePlatformWebSupport;
 import dev.orderplatform.web.rocketmq.RocketMqClientLogging;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -15,6 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnablePlatformWebSupport
 @ConfigurationPropertiesScan
 @EnableScheduling
+@Import({ProtocolBeans.class, TimeoutBeans.class, ReconciliationBeans.class}) // by protocol mode, at start-up
 public class OrderApplication {
 
     public static void main(String[] args) {

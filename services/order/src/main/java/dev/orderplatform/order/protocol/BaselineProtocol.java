@@ -4,7 +4,6 @@ import dev.orderplatform.order.order.Order;
 import dev.orderplatform.web.problem.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -16,8 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>It breaks the stock guarantees on purpose: a Sell with an unknown outcome, or a local transaction that fails
  * after the deduction, leaves the stock deducted with no order (A1, A2); unpaid orders are never closed.
  */
-@Component
-@ConditionalOnProtocolMode(ProtocolMode.BASELINE)
 class BaselineProtocol implements OrderProtocol {
 
     private static final Logger log = LoggerFactory.getLogger(BaselineProtocol.class);

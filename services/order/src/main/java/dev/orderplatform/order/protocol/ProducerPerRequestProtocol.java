@@ -12,8 +12,6 @@ import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
-import org.springframework.context.annotation.Primary;
-import org.springframework.stereotype.Component;
 
 /**
  * BENCHMARKS ONLY ({@code orderplatform.protocol.mode=producer-per-request}): the classic blog's way of creating an
@@ -27,9 +25,6 @@ import org.springframework.stereotype.Component;
  * refuses a second producer of one group in one client instance, and sharing the client instance is the blog's
  * "client id" bug (one shutdown takes the shared instance down for everybody).
  */
-@Component
-@Primary // over the ReliableMessageProtocol bean it delegates to
-@ConditionalOnProtocolMode(ProtocolMode.PRODUCER_PER_REQUEST)
 class ProducerPerRequestProtocol implements OrderProtocol {
 
     /** Instance-name prefix of the per-request producers (their client ids contain it). */

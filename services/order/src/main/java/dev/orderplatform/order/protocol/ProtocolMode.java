@@ -1,5 +1,8 @@
 package dev.orderplatform.order.protocol;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
 /**
  * Which {@link OrderProtocol} the service runs ({@code orderplatform.protocol.mode}). Only {@link #RELIABLE} keeps
  * orders and stock consistent; the other two exist for the benchmark comparison of the load suite and nothing else.
@@ -33,6 +36,14 @@ public enum ProtocolMode {
     /** The property value, as written in configuration, metrics and {@code /actuator/info}. */
     public String value() {
         return value;
+    }
+
+    /**
+     * The mode {@code environment} selects, bound like {@link ProtocolProperties} binds it
+     * ({@code producer-per-request}, {@code PRODUCER_PER_REQUEST}, ... all work; an unknown value fails the start).
+     */
+    public static ProtocolMode configured(Environment environment) {
+        return Binder.get(environment).bind(PROPERTY, ProtocolMode.class).orElse(RELIABLE);
     }
 
     /** Whether this mode keeps the stock guarantees of docs/protocol.md. */

@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,8 +50,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A10 the inventory's conditional decrement; A11 {@link #repair}. An order whose timer message is lost is closed by
  * the {@link dev.orderplatform.order.timeout.TimeoutSweeper} through {@link #closeIfUnpaid} all the same.
  */
-@Component
-@ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST})
 public class ReliableMessageProtocol implements OrderProtocol, TransactionListener {
 
     /** User property of every return message: which part of the protocol sent it (logs and metrics only). */

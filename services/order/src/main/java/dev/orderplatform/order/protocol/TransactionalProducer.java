@@ -28,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * A9: the process's one long-lived transactional producer, in the stable group {@link Topics#ORDER_PRODUCER_GROUP},
@@ -36,8 +35,6 @@ import org.springframework.stereotype.Component;
  * Started before the web server and the consumers, stopped after them. Timer messages leave from its own threads
  * ({@link #inBackground}), in the caller's trace.
  */
-@Component
-@ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST})
 public class TransactionalProducer implements SmartLifecycle {
 
     /** Starts before (and stops after) the timeout consumer and the web server. */

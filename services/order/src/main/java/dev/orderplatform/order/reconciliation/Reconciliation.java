@@ -4,10 +4,8 @@ import dev.orderplatform.contracts.inventory.v1.SellRecord;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
-import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
 import dev.orderplatform.order.protocol.OrderProtocol;
 import dev.orderplatform.order.protocol.ProtocolMetrics;
-import dev.orderplatform.order.protocol.ProtocolMode;
 import dev.orderplatform.order.remote.InventoryGateway;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.stereotype.Component;
 
 /**
  * A11: the broker discards a half message after its check limit; if that happens to the return of an order that
@@ -32,8 +29,6 @@ import org.springframework.stereotype.Component;
  * look only at unsettled deductions: each run's work is the orders still waiting for payment past the grace, the
  * orders paid since the last run and the suspects, not every deduction ever made.
  */
-@Component
-@ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST}) // off in the baseline
 public class Reconciliation implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);

@@ -4,10 +4,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
 import dev.orderplatform.order.RocketMqProperties;
-import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
 import dev.orderplatform.order.protocol.OrderProtocol;
 import dev.orderplatform.order.protocol.OrderProtocol.CloseResult;
-import dev.orderplatform.order.protocol.ProtocolMode;
 import dev.orderplatform.order.protocol.TransactionalProducer;
 import dev.orderplatform.web.tracing.MessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +20,6 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * Consumer group {@code order-timeout} of the timer topic {@code order_timeout}: each message closes one order if it
@@ -32,8 +29,6 @@ import org.springframework.stereotype.Component;
  * up for by the {@link TimeoutSweeper}.
  * Starts after and stops before the producer.
  */
-@Component
-@ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST}) // off in the baseline
 public class OrderTimeoutConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrderTimeoutConsumer.class);

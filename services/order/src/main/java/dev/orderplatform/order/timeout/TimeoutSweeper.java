@@ -2,19 +2,15 @@ package dev.orderplatform.order.timeout;
 
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderRepository.Overdue;
-import dev.orderplatform.order.protocol.ConditionalOnProtocolMode;
 import dev.orderplatform.order.protocol.OrderProtocol;
 import dev.orderplatform.order.protocol.OrderProtocol.CloseResult;
-import dev.orderplatform.order.protocol.ProtocolMode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * The backstop of the timer messages (issue 10 item 2): an order's timer message is what normally closes it, but it
@@ -26,9 +22,6 @@ import org.springframework.stereotype.Component;
  * <p>Safe with several replicas sweeping at once, and against a late timer: closeIfUnpaid is a compare-and-set on the
  * status (A7), so of two closes of one order exactly one commits its return and the other's is rolled back.
  */
-@Component
-@ConditionalOnProtocolMode({ProtocolMode.RELIABLE, ProtocolMode.PRODUCER_PER_REQUEST}) // off in the baseline
-@ConditionalOnBooleanProperty(name = "orderplatform.timeout-sweeper.enabled", matchIfMissing = true)
 public class TimeoutSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(TimeoutSweeper.class);
