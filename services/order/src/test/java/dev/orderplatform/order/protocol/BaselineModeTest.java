@@ -104,6 +104,9 @@ class BaselineModeTest {
                 .contains("\"consistent\":false");
         assertThat(api.raw("/actuator/prometheus"))
                 .contains("orderplatform_protocol_mode{consistent=\"false\",mode=\"baseline\"} 1");
+        Response reconciliation = api.post(platform.adminToken(), "/api/v1/reconciliation/runs", null);
+        assertThat(reconciliation.status()).as(reconciliation.toString()).isEqualTo(404);
+        assertThat(reconciliation.code()).isEqualTo("NOT_FOUND");
 
         // Create: deducted under the order number, stored, no fence row.
         long goods = platform.newGoods("5.00", 10);
