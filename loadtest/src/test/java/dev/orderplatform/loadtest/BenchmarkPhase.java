@@ -21,6 +21,12 @@ final class BenchmarkPhase {
     static final int GAP_SECONDS = 2;
 
     /**
+     * Pause between two passes of the ladder: the first pass ends past saturation, and its backlog drains before the
+     * second pass starts again from the bottom.
+     */
+    static final int PASS_GAP_SECONDS = 10;
+
+    /**
      * A ladder step's CPU window starts this long into the step (at most half of it): the previous step's stragglers
      * have completed in the gap by then, and the platform's queues and pools have taken up the new rate.
      */
@@ -32,6 +38,9 @@ final class BenchmarkPhase {
     /** The figures of one arrival rate. */
     static final class Step {
         final double rate;
+        /** Which pass of the ladder this step is in, from 1; 0 for the steady step. */
+        final int pass;
+
         final int seconds;
         final long offsetMillis;
         /** When the CPU window starts, from the phase's start. */
@@ -50,8 +59,9 @@ final class BenchmarkPhase {
         volatile boolean evaluated;
         volatile CpuWindow cpu = CpuWindow.NONE;
 
-        Step(double rate, int seconds, long offsetMillis, long cpuSettleMillis) {
+        Step(double rate, int pass, int seconds, long offsetMillis, long cpuSettleMillis) {
             this.rate = rate;
+            this.pass = pass;
             this.seconds = seconds;
             this.offsetMillis = offsetMillis;
             this.cpuFromMillis = offsetMillis + cpuSettleMillis;
@@ -100,7 +110,9 @@ final class BenchmarkPhase {
     final AtomicLong createdTotal = new AtomicLong();
     private final Bounds bounds;
     private volatile long startMillis;
-    private volatile boolean collapsed;
+    /** The step whose collapse skips the rest of its pass (of the whole phase if it is the steady step). */
+    private volatile Step collapsedAt;
+
     volatile PlatformUnderTest platform;
     volatile Catalogue catalogue;
     volatile String machineAtStart;
@@ -122,17 +134,26 @@ final class BenchmarkPhase {
             int steadySeconds,
             List<Double> rates,
             int stepSeconds,
+            int passes,
             Bounds bounds) {
         this.mode = mode;
         this.round = round;
         this.bounds = bounds;
         long offset = 0;
         // The steady step's CPU from a quarter on: the JIT and the pools settle after the warm-up's pattern.
-        steps.add(new Step(steadyRate, steadySeconds, offset, steadySeconds * 250L));
+        steps.add(new Step(steadyRate, 0, steadySeconds, offset, steadySeconds * 250L));
         offset += (steadySeconds + GAP_SECONDS) * 1000L;
-        for (double rate : rates) {
-            steps.add(new Step(rate, stepSeconds, offset, ladderCpuSettleMillis(stepSeconds)));
-            offset += (stepSeconds + GAP_SECONDS) * 1000L;
+        // Each rate is tried once per pass: a rate missed because of a disturbance of a few seconds (a compilation
+        // burst, a flush) gets a second try a whole pass later, and the highest rate sustained is the machine's, not
+        // the disturbance's.
+        for (int pass = 1; pass <= passes; pass++) {
+            if (pass > 1) {
+                offset += PASS_GAP_SECONDS * 1000L;
+            }
+            for (double rate : rates) {
+                steps.add(new Step(rate, pass, stepSeconds, offset, ladderCpuSettleMillis(stepSeconds)));
+                offset += (stepSeconds + GAP_SECONDS) * 1000L;
+            }
         }
     }
 
@@ -154,9 +175,20 @@ final class BenchmarkPhase {
         return steps.subList(1, steps.size());
     }
 
-    /** The ladder's step at {@code rate}, if it has one. */
+    /** The ladder's step at {@code rate}, if it has one: its first sustained try, else its first. */
     Optional<Step> ladderStep(double rate) {
-        return ladder().stream().filter(step -> step.rate == rate).findFirst();
+        List<Step> tries = ladder().stream().filter(step -> step.rate == rate).toList();
+        return tries.stream()
+                .filter(step -> step.sustained(bounds))
+                .findFirst()
+                .or(() -> tries.stream().findFirst());
+    }
+
+    /** How long after the end of step {@code index} the next one starts (the last: {@link #GAP_SECONDS}). */
+    long pauseAfterMillis(int index) {
+        return index + 1 < steps.size()
+                ? steps.get(index + 1).offsetMillis - steps.get(index).endMillis()
+                : GAP_SECONDS * 1000L;
     }
 
     /** Marks the phase's start at its first user; true for that first call only. */
@@ -178,14 +210,16 @@ final class BenchmarkPhase {
         }
         Step step = steps.get(index);
         step.arrivals.incrementAndGet();
-        if (collapsed) {
+        if (skips(step)) {
             step.skipped.incrementAndGet();
         }
         return index;
     }
 
-    boolean collapsed() {
-        return collapsed;
+    /** Whether {@code step}'s users are skipped: an earlier step of its pass, or the steady step, collapsed. */
+    boolean skips(Step step) {
+        Step collapse = collapsedAt;
+        return collapse != null && (collapse.pass == 0 || collapse.pass == step.pass);
     }
 
     void completed(int index, boolean created, Integer createMillis, long now) {
@@ -258,10 +292,10 @@ final class BenchmarkPhase {
                 || step.failed.get() * 5 > attempted
                 || step.completedInWindow.get() < 0.5 * step.rate * step.seconds;
         // A step none of whose users got an answer yet is the worst case, not "no data".
-        if (!collapsed && step.arrivals.get() > 0 && collapse) {
-            collapsed = true;
-            System.out.println(
-                    "[benchmark] " + label() + " collapsed at " + step.rate + "/s: skipping the higher " + "rates");
+        if (!skips(step) && step.arrivals.get() > 0 && collapse) {
+            collapsedAt = step;
+            System.out.println("[benchmark] " + label() + " collapsed at " + step.rate + "/s: skipping the higher "
+                    + (step.pass == 0 ? "rates" : "rates of pass " + step.pass));
         }
     }
 

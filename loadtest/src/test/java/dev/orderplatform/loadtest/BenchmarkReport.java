@@ -32,6 +32,7 @@ final class BenchmarkReport {
             int steadySeconds,
             List<Double> rates,
             int stepSeconds,
+            int passes,
             int p99BoundMs,
             int collapseMs,
             WarmUp.Rule warmUp,
@@ -49,8 +50,9 @@ final class BenchmarkReport {
                     (int) LoadSettings.number("rounds", 2),
                     LoadSettings.number("steadyRate", 50),
                     (int) LoadSettings.number("steadySeconds", 20),
-                    LoadSettings.numbers("rates", "100,150,200,225,250,275,300,350,400"),
+                    LoadSettings.numbers("rates", "200,250,300,325,350,375,400,425,450"),
                     (int) LoadSettings.number("stepSeconds", 8),
+                    (int) LoadSettings.number("passes", 2),
                     (int) LoadSettings.number("p99BoundMs", 200),
                     (int) LoadSettings.number("collapseMs", 5000),
                     new WarmUp.Rule(
@@ -110,6 +112,7 @@ final class BenchmarkReport {
             for (BenchmarkPhase.Step step : phase.steps) {
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("offeredPerSecond", step.rate);
+                s.put("pass", step.pass);
                 s.put("seconds", step.seconds);
                 s.put("completedPerSecond", step.completedPerSecond());
                 s.put("arrivals", step.arrivals.get());
@@ -192,7 +195,8 @@ final class BenchmarkReport {
                 measure the platform's idle CPU. Steady step %.0f/s for %d s (latency, CPU from %d s on; marginal CPU \
                 per order = (platform CPU/s in the window - idle CPU/s) / orders created per s, the idle CPU without \
                 the JIT threads, which then finish the warm-up's compilation); ladder %s/s, %d s each, CPU from %.1f s \
-                into each step. CPU per order in a window: the platform's CPU (every process but the load \
+                into each step, in %d passes %d s apart (each rate tried once per pass; a rate counts as sustained \
+                if one of its tries is). CPU per order in a window: the platform's CPU (every process but the load \
                 generator) / the orders created in it (responses received). Sustained: >= 95%% of the offered orders \
                 completed within the step, backlog at its end under a second of arrivals, <= 1%% failed, p99 <= %d \
                 ms. The phases' CPU per order under load is compared at the highest ladder rate every phase \
@@ -216,6 +220,8 @@ final class BenchmarkReport {
                 config.rates(),
                 config.stepSeconds(),
                 BenchmarkPhase.ladderCpuSettleMillis(config.stepSeconds()) / 1000.0,
+                config.passes(),
+                BenchmarkPhase.PASS_GAP_SECONDS,
                 config.p99BoundMs(),
                 commonRate == null ? "none" : String.format(Locale.ROOT, "%.0f/s", commonRate)));
         md.append(String.format(
@@ -259,13 +265,14 @@ final class BenchmarkReport {
                     .append("\n\n")
                     .append(phase.warmUp == null ? "no warm-up" : phase.warmUp.toString())
                     .append(".\n\n");
-            md.append("| offered/s | completed/s in the step | created | failed | skipped | backlog at end | p50 ms "
-                    + "| p99 ms | sustained | platform CPU ms/order | JIT ms/order |\n"
-                    + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+            md.append("| pass | offered/s | completed/s in the step | created | failed | skipped | backlog at end "
+                    + "| p50 ms | p99 ms | sustained | platform CPU ms/order | JIT ms/order |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (BenchmarkPhase.Step step : phase.steps) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %.0f | %.1f | %d | %d | %d | %d | %d | %d | %s | %s | %s |%n",
+                        "| %s | %.0f | %.1f | %d | %d | %d | %d | %d | %d | %s | %s | %s |%n",
+                        step.pass == 0 ? "steady" : String.valueOf(step.pass),
                         step.rate,
                         step.completedPerSecond(),
                         step.created.get(),

@@ -18,12 +18,12 @@ class BenchmarkReportTest {
     private static final BenchmarkPhase.Bounds BOUNDS = new BenchmarkPhase.Bounds(200, 5000);
 
     private static BenchmarkPhase phase() {
-        return new BenchmarkPhase("reliable", 1, 50, 20, List.of(100.0), 8, BOUNDS);
+        return new BenchmarkPhase("reliable", 1, 50, 20, List.of(100.0), 8, 1, BOUNDS);
     }
 
     /** A phase whose ladder offers 100, 150, 200 and 250 orders/s, 8 s each. */
     private static BenchmarkPhase laddered(String mode) {
-        return new BenchmarkPhase(mode, 1, 50, 20, List.of(100.0, 150.0, 200.0, 250.0), 8, BOUNDS);
+        return new BenchmarkPhase(mode, 1, 50, 20, List.of(100.0, 150.0, 200.0, 250.0), 8, 1, BOUNDS);
     }
 
     /** Makes the ladder's steps at {@code rates} sustained: every offered order completed in the window, p99 20 ms. */

@@ -95,6 +95,7 @@ public class OrderBenchmarkSimulation extends Simulation {
                         config.steadySeconds(),
                         config.rates(),
                         config.stepSeconds(),
+                        config.passes(),
                         new BenchmarkPhase.Bounds(config.p99BoundMs(), config.collapseMs())));
             }
         }
@@ -153,9 +154,10 @@ public class OrderBenchmarkSimulation extends Simulation {
     /** The load of one phase: the steady step, then the ladder, each followed by a short gap. */
     private PopulationBuilder load(BenchmarkPhase phase) {
         List<OpenInjectionStep> injection = new ArrayList<>();
-        for (BenchmarkPhase.Step step : phase.steps) {
+        for (int i = 0; i < phase.steps.size(); i++) {
+            BenchmarkPhase.Step step = phase.steps.get(i);
             injection.add(constantUsersPerSec(step.rate).during(Duration.ofSeconds(step.seconds)));
-            injection.add(nothingFor(Duration.ofSeconds(BenchmarkPhase.GAP_SECONDS)));
+            injection.add(nothingFor(Duration.ofMillis(phase.pauseAfterMillis(i))));
         }
         ChainBuilder order = exec(http("add to cart")
                         .post(session -> phase.platform.orderUrl() + "/api/v1/cart/items")
@@ -213,7 +215,7 @@ public class OrderBenchmarkSimulation extends Simulation {
             scheduleCpuWindows(phase, now);
         }
         int step = phase.arrive(now);
-        return session.set("step", step).set("skip", phase.collapsed());
+        return session.set("step", step).set("skip", phase.skips(phase.steps.get(step)));
     }
 
     /**
@@ -244,7 +246,7 @@ public class OrderBenchmarkSimulation extends Simulation {
             boolean steady = step == phase.steady();
             String window = String.format(Locale.ROOT, "%s %.0f/s CPU window", phase.label(), step.rate);
             schedule(phaseStart + step.cpuFromMillis, window + " start", () -> {
-                if (phase.collapsed()) {
+                if (phase.skips(step)) {
                     return; // the step's users are skipped: no orders to divide by
                 }
                 // Only the steady window scrapes the order service: a scrape costs it CPU inside the window.
