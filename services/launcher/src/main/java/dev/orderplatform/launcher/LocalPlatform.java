@@ -4,6 +4,7 @@ import static dev.orderplatform.infra.support.Ports.freeBrokerPort;
 import static dev.orderplatform.infra.support.Ports.freePort;
 
 import dev.orderplatform.contracts.TimerLimits;
+import dev.orderplatform.infra.support.Ports;
 import dev.orderplatform.launcher.LocalPlatformOptions.AotCacheMode;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,12 +18,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -401,16 +404,25 @@ public final class LocalPlatform implements AutoCloseable {
         }
 
         static PortPlan random() {
-            return new PortPlan(
-                    freePort(),
-                    freePort(),
-                    freeBrokerPort(),
-                    freePort(),
-                    freePort(),
-                    freePort(),
-                    freePort(),
-                    freePort(),
-                    freePort());
+            return random(freeBrokerPort(), Ports::freePort);
+        }
+
+        /**
+         * Every port from {@code freePorts} but the broker's, all different: each draw is free when it is made, but
+         * two draws can return the same port (a startup benchmark's goods service once got one port for HTTP and
+         * gRPC), and none may be the broker's second port ({@code broker - 2}, its fast remoting server).
+         */
+        static PortPlan random(int broker, IntSupplier freePorts) {
+            Set<Integer> taken = new HashSet<>(List.of(broker, broker - 2));
+            int[] ports = new int[8];
+            for (int i = 0; i < ports.length; i++) {
+                int port;
+                do {
+                    port = freePorts.getAsInt();
+                } while (!taken.add(port));
+                ports[i] = port;
+            }
+            return new PortPlan(ports[0], ports[1], broker, ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
         }
     }
 }
