@@ -86,12 +86,7 @@ class LocalPlatformIT {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+, this is " + Runtime.version());
         assumeFalse(Boolean.getBoolean("aot.training.skip"), "built with -Daot.training.skip=true");
         assertThat(progress).noneMatch(line -> line.contains("without AOT cache"));
-        for (Map.Entry<Component, String> service : APPLICATION_CLASSES.entrySet()) {
-            Path log = classLoadingLog(service.getKey());
-            assertThat(Files.readString(log).contains(service.getValue() + " source: shared objects file"))
-                    .as("%s loaded from the AOT cache (%s)", service.getValue(), log)
-                    .isTrue();
-        }
+        assertEachServiceLoaded("", " source: shared objects file", "loaded from the AOT cache");
     }
 
     /**
@@ -101,10 +96,18 @@ class LocalPlatformIT {
     @Test
     void theLaunchedServicesStartFromTheirSpringAotInitializers() throws IOException {
         assertThat(progress).noneMatch(line -> line.contains("without Spring AOT"));
+        assertEachServiceLoaded("__ApplicationContextInitializer", " source:", "started with Spring AOT");
+    }
+
+    /**
+     * Each service's class loading log has the line of {@code <application class><classSuffix><source>}: the class
+     * was loaded, from that source.
+     */
+    private static void assertEachServiceLoaded(String classSuffix, String source, String meaning) throws IOException {
         for (Map.Entry<Component, String> service : APPLICATION_CLASSES.entrySet()) {
             Path log = classLoadingLog(service.getKey());
-            assertThat(Files.readString(log).contains(service.getValue() + "__ApplicationContextInitializer source:"))
-                    .as("%s started with Spring AOT (%s)", service.getValue(), log)
+            assertThat(Files.readString(log).contains(service.getValue() + classSuffix + source))
+                    .as("%s %s (%s)", service.getValue(), meaning, log)
                     .isTrue();
         }
     }
