@@ -243,9 +243,12 @@ final class BenchmarkPhase {
         }
     }
 
-    /** The highest offered rate sustained (see {@link Step#sustained}), or null if none was. */
+    /**
+     * The highest ladder rate sustained (see {@link Step#sustained}), or null if none was: not the steady step's, which
+     * a phase that kept up with no rate of the ladder would report as its headline.
+     */
     Double highestSustained() {
-        return steps.stream()
+        return ladder().stream()
                 .filter(step -> step.sustained(bounds))
                 .map(step -> step.rate)
                 .max(Double::compare)

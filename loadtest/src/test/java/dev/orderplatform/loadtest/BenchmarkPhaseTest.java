@@ -37,6 +37,15 @@ class BenchmarkPhaseTest {
     }
 
     @Test
+    void aPhaseThatSustainedNoLadderRateHasNoHighestSustainedRate() {
+        complete(phase.steady(), 20);
+        complete(phase.ladder().get(0), 900);
+
+        assertThat(phase.steady().sustained(BOUNDS)).isTrue();
+        assertThat(phase.highestSustained()).isNull();
+    }
+
+    @Test
     void aCollapseSkipsTheRestOfItsPassOnly() {
         phase.start(0);
         BenchmarkPhase.Step collapsing = phase.ladder().get(0);
