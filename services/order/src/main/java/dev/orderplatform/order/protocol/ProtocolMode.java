@@ -39,11 +39,14 @@ public enum ProtocolMode {
     }
 
     /**
-     * The mode {@code environment} selects, bound like {@link ProtocolProperties} binds it
-     * ({@code producer-per-request}, {@code PRODUCER_PER_REQUEST}, ... all work; an unknown value fails the start).
+     * The mode {@code environment} selects, bound as the {@link ProtocolProperties} bean is, default included
+     * ({@code producer-per-request}, {@code PRODUCER_PER_REQUEST}, ... all work; an unknown value fails the start):
+     * for the bean registrars, which run before any bean exists.
      */
     public static ProtocolMode configured(Environment environment) {
-        return Binder.get(environment).bind(PROPERTY, ProtocolMode.class).orElse(RELIABLE);
+        return Binder.get(environment)
+                .bindOrCreate(ProtocolProperties.PREFIX, ProtocolProperties.class)
+                .mode();
     }
 
     /** Whether this mode keeps the stock guarantees of docs/protocol.md. */

@@ -9,5 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode {@code reliable} (default, the product), or for benchmarks only {@code baseline} or
  *             {@code producer-per-request} (see {@link ProtocolMode})
  */
-@ConfigurationProperties("orderplatform.protocol")
-public record ProtocolProperties(@DefaultValue("reliable") ProtocolMode mode) {}
+@ConfigurationProperties(ProtocolProperties.PREFIX)
+public record ProtocolProperties(@DefaultValue("reliable") ProtocolMode mode) {
+
+    static final String PREFIX = "orderplatform.protocol";
+}
