@@ -490,6 +490,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         command.add("--no-defaults");
         binaries.baseDir().ifPresent(base -> command.add("--basedir=" + base));
         command.add("--datadir=" + dataDir);
+        // Its temporary tables under the work directory too, not in the shared /tmp (passed on to mariadbd).
+        command.add("--tmpdir=" + dir.resolve("tmp"));
         command.add("--skip-test-db");
         command.add("--skip-name-resolve");
         command.add("--force");
