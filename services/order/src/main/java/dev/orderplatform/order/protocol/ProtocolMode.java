@@ -25,7 +25,7 @@ public enum ProtocolMode {
     PRODUCER_PER_REQUEST("producer-per-request");
 
     /** The property this mode is selected by. */
-    public static final String PROPERTY = "orderplatform.protocol.mode";
+    public static final String PROPERTY = ProtocolProperties.PREFIX + ".mode";
 
     private final String value;
 
