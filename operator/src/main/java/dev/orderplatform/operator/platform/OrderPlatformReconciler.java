@@ -349,7 +349,7 @@ public class OrderPlatformReconciler implements Reconciler<OrderPlatform> {
                 // Where server-side apply is switched off (an API server without it): the status replaced as a whole.
                 PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(platform, context, read -> {
                     var copy = configuration.getResourceCloner().clone(read);
-                    copy.setStatus(status);
+                    copy.setStatus(patch.getStatus());
                     return copy;
                 });
             }

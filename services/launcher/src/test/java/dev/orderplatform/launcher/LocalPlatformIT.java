@@ -100,6 +100,20 @@ class LocalPlatformIT {
     }
 
     /**
+     * Spring AOT built the services' contexts without Zipkin's auto-configuration (root {@code pom.xml}): a start
+     * without span export creates no Zipkin sender, whose HTTP client would hold a thread in every service.
+     */
+    @Test
+    void theLaunchedServicesCreateNoZipkinSender() throws IOException {
+        for (Component service : APPLICATION_CLASSES.keySet()) {
+            Path log = classLoadingLog(service);
+            assertThat(Files.readString(log))
+                    .as("%s's class loading log %s", service, log)
+                    .doesNotContain("org.springframework.boot.zipkin.autoconfigure.ZipkinHttpClientSender ");
+        }
+    }
+
+    /**
      * Each service's class loading log has the line of {@code <application class><classSuffix><source>}: the class
      * was loaded, from that source.
      */
