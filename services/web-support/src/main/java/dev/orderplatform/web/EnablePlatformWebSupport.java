@@ -1,5 +1,6 @@
 package dev.orderplatform.web;
 
+import dev.orderplatform.web.jdbc.PlatformJdbcConfiguration;
 import dev.orderplatform.web.json.StrictNumbersConfiguration;
 import dev.orderplatform.web.openapi.PlatformOpenApiConfiguration;
 import dev.orderplatform.web.problem.ContainerErrorReports;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Import;
  * Put on a service's application class: problem-detail errors with stable codes, JSON numbers never truncated into
  * integers, the OpenAPI document at {@code /v3/api-docs}, and bearer-JWT security whose per-endpoint rules the service gives as
  * {@link dev.orderplatform.web.security.EndpointAuthorization} beans, and tracing defaults with the order number in the
- * logging context ({@link dev.orderplatform.web.tracing}).
+ * logging context ({@link dev.orderplatform.web.tracing}), and statements prepared on the database server
+ * ({@link dev.orderplatform.web.jdbc}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,6 +32,7 @@ import org.springframework.context.annotation.Import;
     PlatformSecurityConfiguration.class,
     StrictNumbersConfiguration.class,
     PlatformOpenApiConfiguration.class,
-    PlatformTracingConfiguration.class
+    PlatformTracingConfiguration.class,
+    PlatformJdbcConfiguration.class
 })
 public @interface EnablePlatformWebSupport {}

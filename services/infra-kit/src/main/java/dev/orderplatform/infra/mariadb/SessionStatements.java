@@ -7,27 +7,34 @@ import java.sql.Statement;
 import java.util.function.LongSupplier;
 
 /**
- * Counts the statements an operation sends to MariaDB, by the session's {@code Questions} status: for tests that
- * assert what an operation costs the database (a count, unlike a time, is the same on every run).
+ * What an operation costs MariaDB, by its session's status counters (the statements sent, the sorts made): for tests
+ * that assert it (a count, unlike a time, is the same on every run).
  */
 public final class SessionStatements {
 
     /** Reads {@code Questions}: the statements the session has sent, this one included. */
     public static final String QUESTIONS = "SHOW SESSION STATUS LIKE 'Questions'";
 
+    /**
+     * Reads the sorts the session's statements made the server do: filesorts ({@code Sort_range}, {@code Sort_scan})
+     * and internal temporary tables ({@code Created_tmp_tables}), this one's included.
+     */
+    public static final String SORTS = "SELECT SUM(VARIABLE_VALUE) FROM information_schema.SESSION_STATUS"
+            + " WHERE VARIABLE_NAME IN ('SORT_RANGE', 'SORT_SCAN', 'CREATED_TMP_TABLES')";
+
     private SessionStatements() {}
 
     /**
-     * The statements {@code operation} sent. {@code questions} reads {@link #QUESTIONS} of the session the operation
-     * uses; what reading it costs (the SHOW itself, and whatever returning a pooled connection sends) is measured
-     * first and not counted.
+     * How much a session counter grew while {@code operation} ran. {@code counter} reads {@link #QUESTIONS} or
+     * {@link #SORTS} of the session the operation uses; what reading it costs (the read itself, and whatever returning
+     * a pooled connection sends) is measured first and not counted.
      */
-    public static long sentBy(LongSupplier questions, Runnable operation) {
-        long first = questions.getAsLong();
-        long measuringCost = questions.getAsLong() - first;
-        long before = questions.getAsLong();
+    public static long growthDuring(LongSupplier counter, Runnable operation) {
+        long first = counter.getAsLong();
+        long measuringCost = counter.getAsLong() - first;
+        long before = counter.getAsLong();
         operation.run();
-        return questions.getAsLong() - before - measuringCost;
+        return counter.getAsLong() - before - measuringCost;
     }
 
     /** {@link #QUESTIONS} of this connection's session. */

@@ -45,7 +45,7 @@ class SellStatementsTest extends InventoryServiceTest {
                     new SimpleMeterRegistry());
             String orderSn = freshOrderSn();
 
-            long sent = SessionStatements.sentBy(
+            long sent = SessionStatements.growthDuring(
                     () -> questions(oneConnection),
                     () -> assertThat(sells.sell(orderSn, List.of(new SellRecordItem(goods, 2)))
                                     .outcome())

@@ -2,6 +2,7 @@ package dev.orderplatform.order.cart;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,12 +69,24 @@ public class CartRepository {
         return claimed == quantities.size();
     }
 
+    /**
+     * The user's cart, in the order the goods were added. Sorted here: the primary key (user, goods) does not give
+     * that order, and the database would sort every read in a filesort of its own (issue 11).
+     */
     public List<CartItem> items(String userId) {
-        return jdbc.sql("SELECT user_id, goods_id, quantity, selected FROM cart_item WHERE user_id = ?"
-                        + " ORDER BY created_at, goods_id")
+        record Added(CartItem item, Timestamp at) {}
+        return jdbc
+                .sql("SELECT user_id, goods_id, quantity, selected, created_at FROM cart_item WHERE user_id = ?")
                 .param(userId)
-                .query((rs, n) -> new CartItem(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getBoolean(4)))
-                .list();
+                .query((rs, n) -> new Added(
+                        new CartItem(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getBoolean(4)),
+                        rs.getTimestamp(5)))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(Added::at)
+                        .thenComparingLong(added -> added.item().goodsId()))
+                .map(Added::item)
+                .toList();
     }
 
     public List<CartItem> selectedItems(String userId) {

@@ -24,6 +24,9 @@ class CartAddTest extends OrderServiceTest {
     CartService cart;
 
     @Autowired
+    CartRepository carts;
+
+    @Autowired
     OrderProperties properties;
 
     @Autowired
@@ -105,7 +108,7 @@ class CartAddTest extends OrderServiceTest {
         long goods = platform.newGoods("2.00", 5);
 
         // One transaction: one connection, whose session counters count this add only.
-        transactions.executeWithoutResult(status -> assertThat(SessionStatements.sentBy(
+        transactions.executeWithoutResult(status -> assertThat(SessionStatements.growthDuring(
                         this::questions,
                         () -> cart.view(cart.put(user, goods, 2, null).items())))
                 .isEqualTo(2));
@@ -114,6 +117,36 @@ class CartAddTest extends OrderServiceTest {
             assertThat(line.quantity()).isEqualTo(2);
             assertThat(line.selected()).isTrue();
         });
+    }
+
+    /**
+     * The cart is read twice per order (the add, the creation) and comes in the order the goods were added, which the
+     * server no longer sorts (a filesort per read before, issue 11).
+     */
+    @Test
+    void readingACartSortsNothingOnTheServer() {
+        String user = Platform.freshUser();
+        long[] goods = {1, 2, 3};
+        // Added a second apart, the highest goods id first: the order added is not the primary key's.
+        Instant now = Instant.now();
+        for (int i = 0; i < goods.length; i++) {
+            Timestamp added = Timestamp.from(now.minusSeconds(i));
+            jdbc.sql("INSERT INTO cart_item (user_id, goods_id, quantity, selected, created_at, updated_at)"
+                            + " VALUES (?, ?, 1, TRUE, ?, ?)")
+                    .params(user, goods[i], added, added)
+                    .update();
+        }
+
+        transactions.executeWithoutResult(status -> assertThat(SessionStatements.growthDuring(
+                        this::sorts,
+                        () -> assertThat(carts.items(user))
+                                .extracting(CartItem::goodsId)
+                                .containsExactly(goods[2], goods[1], goods[0])))
+                .isZero());
+    }
+
+    private long sorts() {
+        return jdbc.sql(SessionStatements.SORTS).query(Long.class).single();
     }
 
     private long questions() {
