@@ -9,6 +9,7 @@ import dev.orderplatform.order.OrderServiceTest;
 import dev.orderplatform.order.support.OrderApi;
 import dev.orderplatform.order.support.OrderApi.Response;
 import dev.orderplatform.order.support.Platform;
+import dev.orderplatform.order.support.SessionCounter;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -109,7 +110,7 @@ class CartAddTest extends OrderServiceTest {
 
         // One transaction: one connection, whose session counters count this add only.
         transactions.executeWithoutResult(status -> assertThat(SessionStatements.growthDuring(
-                        this::questions,
+                        SessionCounter.of(jdbc, SessionStatements.QUESTIONS),
                         () -> cart.view(cart.put(user, goods, 2, null).items())))
                 .isEqualTo(2));
         assertThat(cart.view(user).items()).singleElement().satisfies(line -> {
@@ -138,20 +139,10 @@ class CartAddTest extends OrderServiceTest {
         }
 
         transactions.executeWithoutResult(status -> assertThat(SessionStatements.growthDuring(
-                        this::sorts,
+                        SessionCounter.of(jdbc, SessionStatements.SORTS),
                         () -> assertThat(carts.items(user))
                                 .extracting(CartItem::goodsId)
                                 .containsExactly(goods[2], goods[1], goods[0])))
                 .isZero());
-    }
-
-    private long sorts() {
-        return jdbc.sql(SessionStatements.SORTS).query(Long.class).single();
-    }
-
-    private long questions() {
-        return jdbc.sql(SessionStatements.QUESTIONS)
-                .query((rs, row) -> rs.getLong(2))
-                .single();
     }
 }

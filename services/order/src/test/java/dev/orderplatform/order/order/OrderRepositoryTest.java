@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderplatform.infra.mariadb.SessionStatements;
 import dev.orderplatform.order.OrderServiceTest;
 import dev.orderplatform.order.support.Platform;
+import dev.orderplatform.order.support.SessionCounter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,10 +48,12 @@ class OrderRepositoryTest extends OrderServiceTest {
         transactions.executeWithoutResult(status -> {
             orders.insert(three.get(0)); // prepares its statements on this connection, unless an earlier use did
             assertThat(SessionStatements.growthDuring(
-                            () -> sessionStatus("Com_stmt_prepare"), () -> orders.insert(three.get(1))))
+                            SessionCounter.of(jdbc, SessionStatements.status("Com_stmt_prepare")),
+                            () -> orders.insert(three.get(1))))
                     .isZero();
             assertThat(SessionStatements.growthDuring(
-                            () -> sessionStatus("Com_stmt_execute"), () -> orders.insert(three.get(2))))
+                            SessionCounter.of(jdbc, SessionStatements.status("Com_stmt_execute")),
+                            () -> orders.insert(three.get(2))))
                     .as("the order and its line, executed as prepared statements")
                     .isEqualTo(2);
             assertThat(jdbc.sql("SELECT paid_at IS NULL AND closed_at IS NULL FROM orders WHERE order_sn = ?")
@@ -80,10 +83,13 @@ class OrderRepositoryTest extends OrderServiceTest {
         transactions.executeWithoutResult(status -> {
             orders.insert(order);
             AtomicReference<Optional<Order>> found = new AtomicReference<>();
-            assertThat(SessionStatements.growthDuring(this::questions, () -> found.set(orders.find(order.orderSn()))))
+            assertThat(SessionStatements.growthDuring(
+                            SessionCounter.of(jdbc, SessionStatements.QUESTIONS),
+                            () -> found.set(orders.find(order.orderSn()))))
                     .isEqualTo(1);
             assertThat(found.get()).contains(order);
-            assertThat(SessionStatements.growthDuring(this::sorts, () -> orders.find(order.orderSn())))
+            assertThat(SessionStatements.growthDuring(
+                            SessionCounter.of(jdbc, SessionStatements.SORTS), () -> orders.find(order.orderSn())))
                     .isZero();
             assertThat(orders.find(Platform.freshOrderSn())).isEmpty();
             status.setRollbackOnly();
@@ -107,21 +113,5 @@ class OrderRepositoryTest extends OrderServiceTest {
                 null,
                 now.plus(30, ChronoUnit.MINUTES),
                 lines);
-    }
-
-    private long questions() {
-        return jdbc.sql(SessionStatements.QUESTIONS)
-                .query((rs, row) -> rs.getLong(2))
-                .single();
-    }
-
-    private long sorts() {
-        return jdbc.sql(SessionStatements.SORTS).query(Long.class).single();
-    }
-
-    private long sessionStatus(String counter) {
-        return jdbc.sql("SHOW SESSION STATUS LIKE '" + counter + "'")
-                .query((rs, row) -> rs.getLong(2))
-                .single();
     }
 }
