@@ -10,11 +10,15 @@ import dev.orderplatform.infra.rocketmq.TopicMessageType;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.support.BrokerMessages;
 import dev.orderplatform.order.support.Platform;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.rocketmq.common.MixAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,6 +109,38 @@ class InvariantMetricsTest extends MonitoringTest {
 
         assertThat(orderMetric(DEAD_LETTERS, "group=\"order-timeout\"")).isEqualTo(timeouts + 1);
         assertThat(orderMetric(DEAD_LETTERS, "group=\"inventory-reback\"")).isEqualTo(returns);
+    }
+
+    @Test
+    void aGroupWithoutADeadLetterQueueIsReadWithoutAWarning() throws IOException {
+        String absent = MixAll.getDLQTopic(Topics.INVENTORY_REBACK_GROUP);
+        long warnings = missingRouteWarnings(absent);
+
+        invariantMetrics.refresh();
+
+        assertThat(orderMetric(DEAD_LETTERS, "group=\"inventory-reback\""))
+                .as("no dead-letter queue (its depth: 0)")
+                .isZero();
+        // The RocketMQ client warns of every route it asks for and the name server does not have: on a healthy
+        // platform, once a minute for as long as the group has had no dead letter. (Its log is asynchronous.)
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(missingRouteWarnings(absent)).isEqualTo(warnings));
+    }
+
+    /** Lines of this JVM's RocketMQ log (the infra kit's rmq.logback.xml) warning that the topic has no route. */
+    private static long missingRouteWarnings(String topic) throws IOException {
+        Path log = Path.of(
+                System.getProperty("rocketmq.log.root", System.getProperty("user.home") + "/logs/rocketmqlogs"),
+                "rocketmq.log");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line ->
+                            line.contains("RouteInfoFromNameServer is not exist") && line.contains("[" + topic + "]"))
+                    .count();
+        }
     }
 
     @Test
