@@ -51,6 +51,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedRocketMq implements AutoCloseable {
 
+    /** The file this kit's {@code rmq.logback.xml} writes the RocketMQ log lines of this JVM to. */
+    public static Path logFile() {
+        return Path.of(
+                System.getProperty(
+                        "rocketmq.log.root",
+                        Path.of(System.getProperty("user.home"), "logs", "rocketmqlogs")
+                                .toString()),
+                "rocketmq.log");
+    }
+
     /** Cluster name of the embedded broker. */
     public static final String CLUSTER_NAME = "OrderPlatformCluster";
     /** Broker name of the embedded broker. */

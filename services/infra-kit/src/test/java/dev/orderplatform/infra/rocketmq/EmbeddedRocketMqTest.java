@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import dev.orderplatform.contracts.TimerLimits;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.rocketmq.broker.transaction.queue.TransactionalMessageServiceImpl;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -124,6 +127,50 @@ class EmbeddedRocketMqTest {
         } finally {
             second.shutdown();
             consumer.shutdown();
+        }
+    }
+
+    @Test
+    void aHalfMessageRolledBackByItsProducerIsNotLoggedAsAWarning(EmbeddedRocketMq mq) throws Exception {
+        String topic = unique("tx-log");
+        mq.createTopic(topic, TopicMessageType.TRANSACTION);
+        TransactionMQProducer producer = new TransactionMQProducer(unique("tx-log-producer"));
+        producer.setNamesrvAddr(mq.nameServerAddress());
+        producer.setInstanceName(unique("log"));
+        producer.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                return (LocalTransactionState) arg;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                return LocalTransactionState.ROLLBACK_MESSAGE;
+            }
+        });
+        producer.start();
+        try {
+            // What every created order does with its "return the stock" message.
+            TransactionSendResult ended = producer.sendMessageInTransaction(
+                    new Message(topic, "ended".getBytes(StandardCharsets.UTF_8)),
+                    LocalTransactionState.ROLLBACK_MESSAGE);
+            // Rolled back later, by a check-back: RocketMQ's warning of that stays.
+            TransactionSendResult checked = producer.sendMessageInTransaction(
+                    new Message(topic, "checked".getBytes(StandardCharsets.UTF_8)), LocalTransactionState.UNKNOW);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(logLinesOf(checked))
+                            .anyMatch(line -> line.contains(" WARN ") && line.contains("rollback the message")));
+            assertThat(logLinesOf(ended)).noneMatch(line -> line.contains(" WARN "));
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    /** The broker's log lines (this JVM's RocketMQ log) that name the transaction. */
+    private static List<String> logLinesOf(TransactionSendResult sent) throws IOException {
+        try (Stream<String> lines = Files.lines(EmbeddedRocketMq.logFile())) {
+            return lines.filter(line -> line.contains(sent.getTransactionId())).toList();
         }
     }
 
