@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.inventory.v1.SellOutcome;
 import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
+import dev.orderplatform.infra.rocketmq.EmbeddedRocketMq;
 import dev.orderplatform.infra.rocketmq.TopicMessageType;
 import dev.orderplatform.order.order.OrderStatus;
 import dev.orderplatform.order.support.BrokerMessages;
@@ -128,11 +129,9 @@ class InvariantMetricsTest extends MonitoringTest {
                 .untilAsserted(() -> assertThat(missingRouteWarnings(absent)).isEqualTo(warnings));
     }
 
-    /** Lines of this JVM's RocketMQ log (the infra kit's rmq.logback.xml) warning that the topic has no route. */
+    /** Lines of this JVM's RocketMQ log warning that the topic has no route. */
     private static long missingRouteWarnings(String topic) throws IOException {
-        Path log = Path.of(
-                System.getProperty("rocketmq.log.root", System.getProperty("user.home") + "/logs/rocketmqlogs"),
-                "rocketmq.log");
+        Path log = EmbeddedRocketMq.logFile();
         if (!Files.exists(log)) {
             return 0;
         }
