@@ -2,6 +2,7 @@ package dev.orderplatform.operator.rocketmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderplatform.infra.rocketmq.EmbeddedRocketMq;
 import dev.orderplatform.infra.rocketmq.RocketMqSettings;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,8 @@ class RocketMqTopicAdminTest {
     }
 
     @Test
-    void createsTheTopicsWithTheirMessageTypesThenFindsThemAll() {
+    void createsTheTopicsWithTheirMessageTypesThenFindsThemAll() throws IOException {
+        long errors = missingTopicErrors();
         var before = admin.inspect(rocketmq.nameServerAddress(), PlatformContract.TOPICS);
         var after = admin.ensure(rocketmq.nameServerAddress(), PlatformContract.TOPICS);
 
@@ -51,6 +54,22 @@ class RocketMqTopicAdminTest {
         assertThat(rocketmq.topicMessageType("order_timeout")).isEqualTo(TopicMessageType.DELAY);
         assertThat(admin.inspect(rocketmq.nameServerAddress(), PlatformContract.TOPICS))
                 .isEqualTo(after);
+        // Asked about a topic it does not have, the broker would log an ERROR. (Its log is asynchronous.)
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(missingTopicErrors()).isEqualTo(errors));
+    }
+
+    /** The broker's errors (this JVM's RocketMQ log) for a topic it was asked about and does not have. */
+    private static long missingTopicErrors() throws IOException {
+        Path log = EmbeddedRocketMq.logFile();
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("No topic in this broker"))
+                    .count();
+        }
     }
 
     @Test

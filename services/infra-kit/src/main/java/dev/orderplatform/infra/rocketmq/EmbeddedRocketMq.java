@@ -69,6 +69,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRocketMq.class);
     private static final Pattern TOPIC_NAME = Pattern.compile("[%|a-zA-Z0-9_-]{1,127}");
     private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(20);
+    private static final int ADMIN_TIMEOUT_MS = 5_000;
 
     private final RocketMqSettings settings;
     private final Path workDir;
@@ -404,7 +405,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     private synchronized DefaultMQAdminExt admin() {
         checkOpen();
         if (admin == null) {
-            DefaultMQAdminExt created = new DefaultMQAdminExt(5_000);
+            DefaultMQAdminExt created = new DefaultMQAdminExt(ADMIN_TIMEOUT_MS);
             created.setNamesrvAddr(nameServerAddress());
             created.setInstanceName("orderplatform-embedded-admin-" + nameServerPort + "-" + System.nanoTime());
             created.setVipChannelEnabled(false);
@@ -418,13 +419,19 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         return admin;
     }
 
+    /**
+     * The broker's configuration of the topic, null when it has none. Read from all of its topics: asked about one
+     * it does not have ({@code examineTopicConfig}), the broker logs an ERROR.
+     */
     private TopicConfig existingTopic(DefaultMQAdminExt admin, String topic) throws InterruptedException {
         try {
-            return admin.examineTopicConfig(brokerAddress(), topic);
+            return admin.getAllTopicConfig(brokerAddress(), ADMIN_TIMEOUT_MS)
+                    .getTopicConfigTable()
+                    .get(topic);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            return null; // TOPIC_NOT_EXIST
+            throw new IllegalStateException("cannot read the topics of broker " + brokerAddress(), e);
         }
     }
 

@@ -58,6 +58,18 @@ class EmbeddedRocketMqTest {
     }
 
     @Test
+    void askingForATopicTheBrokerDoesNotHaveLogsNoError(EmbeddedRocketMq mq) {
+        String absent = unique("absent");
+
+        assertThat(mq.topicMessageType(absent)).isNull();
+
+        // The broker's log is asynchronous.
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(logLinesNaming(absent)).isEmpty());
+    }
+
+    @Test
     void brokerHasNoSocketForSlaves(EmbeddedRocketMq mq) {
         // RocketMQ's own HA service would listen for slaves on all interfaces.
         assertThat(mq.broker().getMessageStore().getHaService()).isInstanceOf(NoReplicaHaService.class);
@@ -169,8 +181,12 @@ class EmbeddedRocketMqTest {
 
     /** The broker's log lines (this JVM's RocketMQ log) that name the transaction. */
     private static List<String> logLinesOf(TransactionSendResult sent) throws IOException {
+        return logLinesNaming(sent.getTransactionId());
+    }
+
+    private static List<String> logLinesNaming(String name) throws IOException {
         try (Stream<String> lines = Files.lines(EmbeddedRocketMq.logFile())) {
-            return lines.filter(line -> line.contains(sent.getTransactionId())).toList();
+            return lines.filter(line -> line.contains(name)).toList();
         }
     }
 
