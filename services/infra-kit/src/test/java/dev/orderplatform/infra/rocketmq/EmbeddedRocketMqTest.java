@@ -17,12 +17,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.apache.rocketmq.broker.transaction.queue.TransactionalMessageServiceImpl;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -146,21 +148,9 @@ class EmbeddedRocketMqTest {
     void aHalfMessageRolledBackByItsProducerIsNotLoggedAsAWarning(EmbeddedRocketMq mq) throws Exception {
         String topic = unique("tx-log");
         mq.createTopic(topic, TopicMessageType.TRANSACTION);
-        TransactionMQProducer producer = new TransactionMQProducer(unique("tx-log-producer"));
-        producer.setNamesrvAddr(mq.nameServerAddress());
-        producer.setInstanceName(unique("log"));
-        producer.setTransactionListener(new TransactionListener() {
-            @Override
-            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
-                return (LocalTransactionState) arg;
-            }
-
-            @Override
-            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
-                return LocalTransactionState.ROLLBACK_MESSAGE;
-            }
-        });
-        producer.start();
+        // Ends each transaction as its argument says; rolls back on a check-back.
+        TransactionMQProducer producer =
+                startedProducer(mq, "tx-log-producer", (msg, arg) -> (LocalTransactionState) arg);
         try {
             // What every created order does with its "return the stock" message.
             TransactionSendResult ended = producer.sendMessageInTransaction(
@@ -179,6 +169,28 @@ class EmbeddedRocketMqTest {
         }
     }
 
+    /** A started producer of a new group whose local transactions end as {@code local} says; check-backs roll back. */
+    private static TransactionMQProducer startedProducer(
+            EmbeddedRocketMq mq, String group, BiFunction<Message, Object, LocalTransactionState> local)
+            throws MQClientException {
+        TransactionMQProducer producer = new TransactionMQProducer(unique(group));
+        producer.setNamesrvAddr(mq.nameServerAddress());
+        producer.setInstanceName(unique(group));
+        producer.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                return local.apply(msg, arg);
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                return LocalTransactionState.ROLLBACK_MESSAGE;
+            }
+        });
+        producer.start();
+        return producer;
+    }
+
     /** The broker's log lines (this JVM's RocketMQ log) that name the transaction. */
     private static List<String> logLinesOf(TransactionSendResult sent) throws IOException {
         return logLinesNaming(sent.getTransactionId());
@@ -194,21 +206,8 @@ class EmbeddedRocketMqTest {
     void idleBrokerDoesNotSpinItsTransactionOpThread(EmbeddedRocketMq mq) throws Exception {
         String topic = unique("tx-idle");
         mq.createTopic(topic, TopicMessageType.TRANSACTION);
-        TransactionMQProducer producer = new TransactionMQProducer(unique("tx-idle-producer"));
-        producer.setNamesrvAddr(mq.nameServerAddress());
-        producer.setInstanceName(unique("idle"));
-        producer.setTransactionListener(new TransactionListener() {
-            @Override
-            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
-                return LocalTransactionState.ROLLBACK_MESSAGE;
-            }
-
-            @Override
-            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
-                return LocalTransactionState.ROLLBACK_MESSAGE;
-            }
-        });
-        producer.start();
+        TransactionMQProducer producer =
+                startedProducer(mq, "tx-idle-producer", (msg, arg) -> LocalTransactionState.ROLLBACK_MESSAGE);
         try {
             // A resolved transaction leaves its queue's op context behind, written once and then idle.
             producer.sendMessageInTransaction(new Message(topic, "idle".getBytes(StandardCharsets.UTF_8)), null);
