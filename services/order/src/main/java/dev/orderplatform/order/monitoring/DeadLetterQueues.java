@@ -6,6 +6,7 @@ import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.remoting.exception.RemotingException;
+import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DeadLetterQueues implements DisposableBean {
+
+    private static final int ADMIN_TIMEOUT_MS = 5_000;
 
     private final RocketMqProperties properties;
     private DefaultMQAdminExt admin;
@@ -28,9 +31,7 @@ public class DeadLetterQueues implements DisposableBean {
     public synchronized long depth(String consumerGroup) throws MQClientException, InterruptedException {
         String topic = MixAll.getDLQTopic(consumerGroup);
         try {
-            // The broker creates the topic with the group's first dead letter. Asked for the offsets of a topic it
-            // does not have, the client logs a warning (the route lookup's): on a healthy platform, once a minute.
-            if (!admin().fetchAllTopicList().getTopicList().contains(topic)) {
+            if (!onSomeBroker(topic)) {
                 return 0;
             }
             return admin().examineTopicStats(topic).getOffsetTable().values().stream()
@@ -41,9 +42,29 @@ public class DeadLetterQueues implements DisposableBean {
         }
     }
 
+    /**
+     * Whether a master broker has the topic (a broker creates a group's dead-letter topic with its first message).
+     * Asked from each broker's topics: the offsets of a missing topic, like the name server's topic list, cost a
+     * warning in a log (the client's, the name server's) every time, on a healthy platform once a minute.
+     */
+    private boolean onSomeBroker(String topic)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        for (BrokerData broker :
+                admin().examineBrokerClusterInfo().getBrokerAddrTable().values()) {
+            String master = broker.getBrokerAddrs().get(MixAll.MASTER_ID);
+            if (master != null
+                    && admin().getAllTopicConfig(master, ADMIN_TIMEOUT_MS)
+                            .getTopicConfigTable()
+                            .containsKey(topic)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private DefaultMQAdminExt admin() throws MQClientException {
         if (admin == null) {
-            DefaultMQAdminExt started = new DefaultMQAdminExt(5_000);
+            DefaultMQAdminExt started = new DefaultMQAdminExt(ADMIN_TIMEOUT_MS);
             started.setNamesrvAddr(properties.nameServer());
             started.setInstanceName(
                     "order-dlq-monitor-" + UUID.randomUUID().toString().substring(0, 8));
