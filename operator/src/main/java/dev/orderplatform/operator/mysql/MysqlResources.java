@@ -111,6 +111,8 @@ public final class MysqlResources {
                 .addNewContainer()
                 .withName(COMPONENT)
                 .withImage(mysql.image())
+                // The image's entrypoint passes arguments that start with "--" to the server.
+                .withArgs(PlatformContract.MYSQL_SERVER_OPTIONS)
                 .withEnv(env)
                 .addNewPort()
                 .withName("mysql")

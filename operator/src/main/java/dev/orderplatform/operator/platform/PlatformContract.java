@@ -94,6 +94,16 @@ public final class PlatformContract {
      * with (infra-kit's RocketMqSettings.TIMER_FLUSH_INTERVAL_MS, which says why it is not RocketMQ's 1 s).
      */
     public static final int BROKER_TIMER_FLUSH_INTERVAL_MS = 10_000;
+    /**
+     * The managed database's server options: those the tests' and the local platform's MariaDB run with (infra-kit's
+     * EmbeddedMariaDb.SERVER_OPTIONS), so that tables created without a character set, string comparisons and the
+     * connection limit behave as tested, whatever the image's own configuration says.
+     */
+    public static final List<String> MYSQL_SERVER_OPTIONS = List.of(
+            "--character-set-server=utf8mb4",
+            "--collation-server=utf8mb4_unicode_ci",
+            "--max-connections=1000",
+            "--transaction-isolation=REPEATABLE-READ");
 
     public static final int MYSQL_PORT = 3306;
     public static final int NAME_SERVER_PORT = 9876;

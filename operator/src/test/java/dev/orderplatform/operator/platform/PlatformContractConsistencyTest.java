@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.orderplatform.contracts.TimerLimits;
 import dev.orderplatform.contracts.Topics;
+import dev.orderplatform.infra.mariadb.EmbeddedMariaDb;
 import dev.orderplatform.infra.rocketmq.RocketMqSettings;
 import dev.orderplatform.infra.rocketmq.TopicMessageType;
+import dev.orderplatform.operator.mysql.MysqlResources;
 import dev.orderplatform.operator.platform.PlatformContract.AppService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,6 +130,20 @@ class PlatformContractConsistencyTest {
                 .isEqualTo(RocketMqSettings.TIMER_FLUSH_INTERVAL_MS)
                 .isEqualTo(RocketMqSettings.productionLike().timerFlushIntervalMs())
                 .isEqualTo(RocketMqSettings.fastForTests().timerFlushIntervalMs());
+    }
+
+    @Test
+    void managedDatabaseRunsWithTheTestedServerOptions() {
+        // Ship what is tested: the database of the tests, the local platform and the benchmark.
+        assertThat(PlatformContract.MYSQL_SERVER_OPTIONS).isEqualTo(EmbeddedMariaDb.SERVER_OPTIONS);
+        assertThat(MysqlResources.statefulSet(TestPlatforms.settings(""))
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .getFirst()
+                        .getArgs())
+                .isEqualTo(EmbeddedMariaDb.SERVER_OPTIONS);
     }
 
     /** How Spring Boot's relaxed binding names a property in the environment (dashes become underscores too). */

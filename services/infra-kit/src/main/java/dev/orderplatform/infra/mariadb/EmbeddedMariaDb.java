@@ -83,6 +83,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** The application user created at start. */
     public static final String DEFAULT_USER = "orderplatform";
+    /**
+     * The server options that decide how the services' data behave: character set and collation of tables created
+     * without one, the connection limit, the default isolation. The operator's MariaDB runs with the same
+     * (PlatformContract.MYSQL_SERVER_OPTIONS in the operator).
+     */
+    public static final List<String> SERVER_OPTIONS = List.of(
+            "--character-set-server=utf8mb4",
+            "--collation-server=utf8mb4_unicode_ci",
+            "--max-connections=1000",
+            "--transaction-isolation=REPEATABLE-READ");
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -539,10 +549,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         command.add("--init-file=" + initFile);
         command.add("--skip-name-resolve");
         command.add("--skip-ssl");
-        command.add("--character-set-server=utf8mb4");
-        command.add("--collation-server=utf8mb4_unicode_ci");
-        command.add("--max-connections=1000");
-        command.add("--transaction-isolation=REPEATABLE-READ");
+        command.addAll(SERVER_OPTIONS);
         if (runningAsRoot()) {
             command.add("--user=root"); // or mariadbd refuses to run as root
         }
