@@ -16,8 +16,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar services/launcher/target/launcher-*.jar [--order-timeout=PT30M] [--work-dir=DIR] [--random-ports]
- * [--no-aot-cache] [--tracing=true]}: starts the platform (with {@code --tracing=true} also Zipkin's server, which
- * receives every trace of the services), seeds demo goods, prints the URLs and tokens, and stops everything on Ctrl-C.
+ * [--no-aot-cache] [--production-broker=true] [--tracing=true]}: starts the platform (with {@code --tracing=true} also
+ * Zipkin's server, which receives every trace of the services; with {@code --production-broker=true} the broker
+ * settings the operator deploys, as the benchmark runs them, instead of the tests' fast check-backs), seeds demo goods,
+ * prints the URLs and tokens, and stops everything on Ctrl-C.
  */
 public final class LocalPlatformMain {
 
@@ -121,9 +123,14 @@ public final class LocalPlatformMain {
                 Duration.ofMinutes(2));
     }
 
-    private static LocalPlatformOptions apply(LocalPlatformOptions options, String arg) {
+    static LocalPlatformOptions apply(LocalPlatformOptions options, String arg) {
         if (arg.equals("--random-ports")) {
             return options.withRandomPorts();
+        }
+        if (arg.startsWith("--production-broker=")) {
+            return Boolean.parseBoolean(arg.substring("--production-broker=".length()))
+                    ? options.withProductionLikeBroker()
+                    : options;
         }
         if (arg.startsWith("--order-timeout=")) {
             String value = arg.substring("--order-timeout=".length());
@@ -149,7 +156,8 @@ public final class LocalPlatformMain {
             return options.withAotCache(LocalPlatformOptions.AotCacheMode.OFF);
         }
         throw new IllegalArgumentException("Unknown option " + arg
-                + " (known: --order-timeout=PT30M, --work-dir=DIR, --random-ports, --no-aot-cache, --tracing=true)");
+                + " (known: --order-timeout=PT30M, --work-dir=DIR, --random-ports, --no-aot-cache,"
+                + " --production-broker=true, --tracing=true)");
     }
 
     /** The launcher jar sits in services/launcher/target next to lib/ and services/. */
