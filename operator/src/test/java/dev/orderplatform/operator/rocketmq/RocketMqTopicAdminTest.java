@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,14 +61,8 @@ class RocketMqTopicAdminTest {
 
     /** The broker's errors (this JVM's RocketMQ log) for a topic it was asked about and does not have. */
     private static long missingTopicErrors() throws IOException {
-        Path log = EmbeddedRocketMq.logFile();
-        if (!Files.exists(log)) {
-            return 0;
-        }
-        try (Stream<String> lines = Files.lines(log)) {
-            return lines.filter(line -> line.contains("No topic in this broker"))
-                    .count();
-        }
+        return EmbeddedRocketMq.logLines(line -> line.contains("No topic in this broker"))
+                .size();
     }
 
     @Test

@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.broker.BrokerPathConfigHelper;
 import org.apache.rocketmq.common.BrokerConfig;
@@ -51,16 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedRocketMq implements AutoCloseable {
 
-    /** The file this kit's {@code rmq.logback.xml} writes the RocketMQ log lines of this JVM to. */
-    public static Path logFile() {
-        return Path.of(
-                System.getProperty(
-                        "rocketmq.log.root",
-                        Path.of(System.getProperty("user.home"), "logs", "rocketmqlogs")
-                                .toString()),
-                "rocketmq.log");
-    }
-
     /** Cluster name of the embedded broker. */
     public static final String CLUSTER_NAME = "OrderPlatformCluster";
     /** Broker name of the embedded broker. */
@@ -70,6 +63,26 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     private static final Pattern TOPIC_NAME = Pattern.compile("[%|a-zA-Z0-9_-]{1,127}");
     private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(20);
     private static final int ADMIN_TIMEOUT_MS = 5_000;
+
+    /**
+     * The lines of this JVM's RocketMQ log (broker, name server and clients; the file this kit's {@code
+     * rmq.logback.xml} writes) that {@code filter} accepts; none before the first line is written. The log is written
+     * asynchronously: a line may show up a little after what logged it.
+     */
+    public static List<String> logLines(Predicate<String> filter) throws IOException {
+        Path file = Path.of(
+                System.getProperty(
+                        "rocketmq.log.root",
+                        Path.of(System.getProperty("user.home"), "logs", "rocketmqlogs")
+                                .toString()),
+                "rocketmq.log");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(filter).toList();
+        }
+    }
 
     private final RocketMqSettings settings;
     private final Path workDir;

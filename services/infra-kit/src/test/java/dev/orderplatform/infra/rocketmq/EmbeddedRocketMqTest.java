@@ -9,7 +9,6 @@ import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.infra.junit.WithPlatformInfrastructure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 import org.apache.rocketmq.broker.transaction.queue.TransactionalMessageServiceImpl;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -197,9 +195,7 @@ class EmbeddedRocketMqTest {
     }
 
     private static List<String> logLinesNaming(String name) throws IOException {
-        try (Stream<String> lines = Files.lines(EmbeddedRocketMq.logFile())) {
-            return lines.filter(line -> line.contains(name)).toList();
-        }
+        return EmbeddedRocketMq.logLines(line -> line.contains(name));
     }
 
     @Test

@@ -13,13 +13,10 @@ import dev.orderplatform.order.support.BrokerMessages;
 import dev.orderplatform.order.support.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.rocketmq.common.MixAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,16 +131,10 @@ class InvariantMetricsTest extends MonitoringTest {
      * client's for a route the name server does not have, the name server's for each request of its topic list.
      */
     private static long lookupWarnings(String topic) throws IOException {
-        Path log = EmbeddedRocketMq.logFile();
-        if (!Files.exists(log)) {
-            return 0;
-        }
-        try (Stream<String> lines = Files.lines(log)) {
-            return lines.filter(line ->
-                            line.contains("RouteInfoFromNameServer is not exist") && line.contains("[" + topic + "]")
-                                    || line.contains("getAllTopicListFromNameserver"))
-                    .count();
-        }
+        return EmbeddedRocketMq.logLines(line ->
+                        line.contains("RouteInfoFromNameServer is not exist") && line.contains("[" + topic + "]")
+                                || line.contains("getAllTopicListFromNameserver"))
+                .size();
     }
 
     @Test
