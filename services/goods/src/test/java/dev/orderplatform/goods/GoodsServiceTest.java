@@ -20,8 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Base of the goods service's tests: the whole application on the JVM's shared, real MariaDB (schema
  * {@code goods}), MockMvc for HTTP (and the real server on a free port, for the tests that need real HTTP) and a
  * loopback gRPC server on a free port. Every test class extends this
- * unchanged, so they share one Spring context; they isolate by their own rows (unique names), never by cleaning
- * the shared table.
+ * unchanged, so they share one Spring context (except {@code OtlpSpanExportTest}, whose context exports its spans);
+ * they isolate by their own rows (unique names), never by cleaning the shared table.
  */
 @WithPlatformInfrastructure
 @SpringBootTest(
