@@ -128,9 +128,11 @@ public final class LocalPlatformMain {
             return options.withRandomPorts();
         }
         if (arg.startsWith("--production-broker=")) {
-            return Boolean.parseBoolean(arg.substring("--production-broker=".length()))
-                    ? options.withProductionLikeBroker()
-                    : options;
+            return switch (arg.substring("--production-broker=".length())) {
+                case "true" -> options.withProductionLikeBroker();
+                case "false" -> options;
+                default -> throw new IllegalArgumentException("--production-broker takes true or false, not " + arg);
+            };
         }
         if (arg.startsWith("--order-timeout=")) {
             String value = arg.substring("--order-timeout=".length());

@@ -22,6 +22,13 @@ class LocalPlatformMainTest {
     }
 
     @Test
+    void theProductionBrokerOptionTakesOnlyTrueOrFalse() {
+        assertThatThrownBy(() -> LocalPlatformMain.apply(defaults, "--production-broker=yes"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
     void anUnknownOptionIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> LocalPlatformMain.apply(defaults, "--production-brokers"))
                 .isInstanceOf(IllegalArgumentException.class)
