@@ -8,6 +8,7 @@ import dev.orderplatform.goods.GoodsServiceTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,12 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class OtlpSpanExportTest extends GoodsServiceTest {
 
-    /** What the collector received: each request's path, content type and (decompressed) body. */
-    record Export(String path, String contentType, byte[] body) {
-        String text() {
-            return new String(body, StandardCharsets.ISO_8859_1); // OTLP protobuf holds its strings as UTF-8 bytes
-        }
-    }
+    /**
+     * What the collector received: each request's path, content type and (decompressed) body, its bytes as text (OTLP
+     * protobuf holds its strings as UTF-8 bytes, which ISO-8859-1 keeps one character per byte).
+     */
+    record Export(String path, String contentType, String text) {}
 
     private static final List<Export> received = new CopyOnWriteArrayList<>();
     private static final HttpServer collector = startCollector();
@@ -80,7 +80,7 @@ class OtlpSpanExportTest extends GoodsServiceTest {
 
     private static HttpServer startCollector() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -94,7 +94,7 @@ class OtlpSpanExportTest extends GoodsServiceTest {
                 received.add(new Export(
                         exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
-                        body));
+                        new String(body, StandardCharsets.ISO_8859_1)));
                 exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
                 exchange.sendResponseHeaders(200, -1); // an empty ExportTraceServiceResponse: all accepted
                 exchange.close();

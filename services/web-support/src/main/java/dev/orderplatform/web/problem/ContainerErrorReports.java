@@ -2,6 +2,8 @@ package dev.orderplatform.web.problem;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
@@ -63,11 +65,12 @@ public class ContainerErrorReports {
             HttpStatus known = HttpStatus.resolve(status);
             String title = known == null ? "Error" : known.getReasonPhrase();
             String body = "{\"type\":\"https://orderplatform.dev/problems/"
-                    + errorCode.toLowerCase().replace('_', '-') + "\",\"title\":\"" + title + "\",\"status\":" + status
+                    + errorCode.toLowerCase(Locale.ROOT).replace('_', '-') + "\",\"title\":\"" + title
+                    + "\",\"status\":" + status
                     + ",\"detail\":\"" + title + "\",\"code\":\"" + errorCode + "\"}";
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
+                response.setCharacterEncoding(StandardCharsets.UTF_8);
                 PrintWriter writer = response.getReporter();
                 if (writer != null) {
                     writer.write(body);

@@ -83,8 +83,8 @@ public final class JwtTokens {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(PlatformJwt.validator(), token -> {
             List<String> roles = token.getClaimAsStringList(Roles.CLAIM);
             boolean addressed =
-                    token.getAudience() != null && !token.getAudience().isEmpty()
-                            || roles != null && roles.contains(Roles.SERVICE);
+                    (token.getAudience() != null && !token.getAudience().isEmpty())
+                            || (roles != null && roles.contains(Roles.SERVICE));
             return addressed ? audience.validate(token) : OAuth2TokenValidatorResult.success();
         }));
         return decoder;

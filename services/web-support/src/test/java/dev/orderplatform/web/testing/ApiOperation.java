@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ record ApiOperation(
         List<ApiOperation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
-                String method = entry.getKey().toUpperCase();
+                String method = entry.getKey().toUpperCase(Locale.ROOT);
                 JsonNode operation = entry.getValue();
                 List<Parameter> parameters = new ArrayList<>();
                 for (JsonNode parameter : operation.path("parameters")) {
