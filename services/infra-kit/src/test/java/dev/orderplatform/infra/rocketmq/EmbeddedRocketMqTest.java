@@ -167,6 +167,33 @@ class EmbeddedRocketMqTest {
         }
     }
 
+    @Test
+    void checkBackScansWithNothingToCheckLogNoWarning(EmbeddedRocketMq mq) throws Exception {
+        String topic = unique("tx-scan");
+        mq.createTopic(topic, TopicMessageType.TRANSACTION);
+        TransactionMQProducer producer =
+                startedProducer(mq, "tx-scan-producer", (msg, arg) -> LocalTransactionState.ROLLBACK_MESSAGE);
+        try {
+            // Half and op queues hold a message each: from now on every scan reads them to their ends.
+            producer.sendMessageInTransaction(new Message(topic, "ended".getBytes(StandardCharsets.UTF_8)), null);
+            int scans = checkBackScans().size();
+
+            // Three more scans (one a second with these settings), each with nothing left to check.
+            await().atMost(Duration.ofSeconds(30)).until(() -> checkBackScans().size() >= scans + 3);
+
+            assertThat(EmbeddedRocketMq.logLines(line -> line.contains(" WARN ")
+                            && (line.contains("No new message") || line.contains("is NO_NEW_MSG"))))
+                    .isEmpty();
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    /** The INFO line each check-back scan of the half queue starts with. */
+    private static List<String> checkBackScans() throws IOException {
+        return EmbeddedRocketMq.logLines(line -> line.contains("Before check, the queue="));
+    }
+
     /** A started producer of a new group whose local transactions end as {@code local} says; check-backs roll back. */
     private static TransactionMQProducer startedProducer(
             EmbeddedRocketMq mq, String group, BiFunction<Message, Object, LocalTransactionState> local)
