@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -283,7 +284,8 @@ public class OrderBenchmarkSimulation extends Simulation {
 
     /** Runs {@code task} on the windows' thread at {@code epochMillis}; a failure is reported, not thrown. */
     private void schedule(long epochMillis, String what, Runnable task) {
-        windows.schedule(reported(what, task), epochMillis - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> unused =
+                windows.schedule(reported(what, task), epochMillis - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A scheduled executor keeps a task's exception to itself: say it, the figures of that window are missing. */
@@ -354,7 +356,7 @@ public class OrderBenchmarkSimulation extends Simulation {
                         .header("Authorization", session -> "Bearer " + phase.platform.adminToken())
                         .body(StringBody(session -> PlatformApi.JSON.writeValueAsString(
                                 AuditResult.request(phase.catalogue.initialStock()))))
-                        .requestTimeout(Duration.ofSeconds(120))
+                        .requestTimeout(Duration.ofMinutes(2))
                         .check(
                                 status().is(200),
                                 bodyString()

@@ -69,15 +69,13 @@ public class IdempotencyKeys {
                         OrderErrorCodes.IDEMPOTENCY_KEY_MISMATCH,
                         "This " + IdempotencyKey.HEADER + " was used for a request with another body; use a new key.");
             }
-            switch (first.state()) {
-                case COMPLETED -> {
-                    return Optional.of(first.orderSn());
-                }
+            return switch (first.state()) {
+                case COMPLETED -> Optional.of(first.orderSn());
                 case FAILED ->
                     throw new ApiProblem(
                             HttpStatus.valueOf(first.problemStatus()), first.problemCode(), first.problemDetail());
                 case IN_PROGRESS -> throw inProgress();
-            }
+            };
         }
         throw inProgress(); // taken again by a concurrent request after an expired row was removed
     }

@@ -76,7 +76,7 @@ class InvariantMetricsTest extends MonitoringTest {
         assertThat(orderMetric(PAST_GRACE)).isEqualTo(pastGrace);
         assertThat(orderMetric("orderplatform_invariant_audit_records")).isPositive();
         assertThat(orderMetric("orderplatform_invariant_audit_timestamp_seconds"))
-                .isGreaterThan(Instant.now().minusSeconds(60).getEpochSecond());
+                .isGreaterThan((double) Instant.now().minusSeconds(60).getEpochSecond());
 
         Thread.sleep(GRACE.toMillis());
         invariantMetrics.refresh();
@@ -132,7 +132,7 @@ class InvariantMetricsTest extends MonitoringTest {
      */
     private static long lookupWarnings(String topic) throws IOException {
         return EmbeddedRocketMq.logLines(line ->
-                        line.contains("RouteInfoFromNameServer is not exist") && line.contains("[" + topic + "]")
+                        (line.contains("RouteInfoFromNameServer is not exist") && line.contains("[" + topic + "]"))
                                 || line.contains("getAllTopicListFromNameserver"))
                 .size();
     }

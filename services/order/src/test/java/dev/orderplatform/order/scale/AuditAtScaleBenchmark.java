@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -114,12 +115,11 @@ class AuditAtScaleBenchmark extends OrderServiceTest {
                             + " JOIN sell_record r ON r.order_sn = i.order_sn WHERE r.status = 'DEDUCTED' GROUP BY goods_id) h"
                             + " ON h.goods_id = " + FIRST_GOODS + " + n - 1 WHERE n <= " + GOODS,
                     old);
-            for (Connection connection : List.of(orders, inventory)) {
-                execute(connection, "DROP TABLE bench_seq");
-                execute(
-                        connection,
-                        "ANALYZE TABLE "
-                                + (connection == orders ? "orders, order_line" : "sell_record, sell_record_item"));
+            Map<Connection, String> tables =
+                    Map.of(orders, "orders, order_line", inventory, "sell_record, sell_record_item");
+            for (Map.Entry<Connection, String> database : tables.entrySet()) {
+                execute(database.getKey(), "DROP TABLE bench_seq");
+                execute(database.getKey(), "ANALYZE TABLE " + database.getValue());
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.orderplatform.web.security.Roles;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,27 +48,18 @@ final class FuzzRequests {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "TRACE");
 
     /** The tokens the fuzzer presents: signed with the platform's key, for one test user and an administrator. */
-    record Tokens(byte[] key, JwtTokens platform, String user) {
+    record Tokens(JwtTokens platform, JwtTokens twentyMinutesAgo, String user) {
 
         Tokens(byte[] key, String user) {
-            this(key, new JwtTokens(key), user);
+            this(
+                    new JwtTokens(key),
+                    new JwtTokens(key, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20))),
+                    user);
         }
 
-        /** Signed with the right key but expired (JwtTokens issues only tokens that are valid for a while). */
+        /** Signed with the right key, expired ten minutes ago. */
         String expired() {
-            long past = Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond();
-            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-            String signed = base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                    + base64.encodeToString(("{\"sub\":\"" + user + "\",\"roles\":[\"USER\",\"ADMIN\"],\"iat\":"
-                                    + (past - 600) + ",\"exp\":" + past + "}")
-                            .getBytes(StandardCharsets.UTF_8));
-            try {
-                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-                mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-                return signed + "." + base64.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            return twentyMinutesAgo.issue(user, List.of(Roles.USER, Roles.ADMIN), Duration.ofMinutes(10));
         }
 
         String forUser() {
