@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -115,12 +114,8 @@ class AuditAtScaleBenchmark extends OrderServiceTest {
                             + " JOIN sell_record r ON r.order_sn = i.order_sn WHERE r.status = 'DEDUCTED' GROUP BY goods_id) h"
                             + " ON h.goods_id = " + FIRST_GOODS + " + n - 1 WHERE n <= " + GOODS,
                     old);
-            Map<Connection, String> tables =
-                    Map.of(orders, "orders, order_line", inventory, "sell_record, sell_record_item");
-            for (Map.Entry<Connection, String> database : tables.entrySet()) {
-                execute(database.getKey(), "DROP TABLE bench_seq");
-                execute(database.getKey(), "ANALYZE TABLE " + database.getValue());
-            }
+            dropSequenceAndAnalyze(orders, "orders, order_line");
+            dropSequenceAndAnalyze(inventory, "sell_record, sell_record_item");
         }
     }
 
@@ -141,6 +136,11 @@ class AuditAtScaleBenchmark extends OrderServiceTest {
                         + " + 1000 * e.d + 10000 * f.d + 100000 * g.d + 1 AS n FROM bench_digit a, bench_digit b,"
                         + " bench_digit c, bench_digit e, bench_digit f, bench_digit g HAVING n <= " + ORDERS);
         execute(connection, "DROP TABLE bench_digit");
+    }
+
+    private static void dropSequenceAndAnalyze(Connection connection, String tables) throws SQLException {
+        execute(connection, "DROP TABLE bench_seq");
+        execute(connection, "ANALYZE TABLE " + tables);
     }
 
     private static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
