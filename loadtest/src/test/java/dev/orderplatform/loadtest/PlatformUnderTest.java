@@ -48,6 +48,16 @@ final class PlatformUnderTest implements AutoCloseable {
      */
     static final String TRACED_MODE = "reliable-traced";
 
+    /**
+     * The benchmark modes that run the reliable protocol with the three services' request threads chosen: Spring Boot's
+     * {@code spring.threads.virtual.enabled} (Tomcat's executor, the task executors and schedulers). Spring AOT decides
+     * that at build time, so both start without it ({@code LocalPlatform.BUILD_TIME_CONDITIONS}) and differ in the
+     * threads only; compare them with {@code -Dmodes=reliable-platform-threads,reliable-virtual-threads
+     * -DreferenceMode=reliable-platform-threads}.
+     */
+    static final Map<String, String> THREAD_MODES =
+            Map.of("reliable-platform-threads", "false", "reliable-virtual-threads", "true");
+
     private static final Map<Component, String> ROLES = Map.of(
             Component.MARIADB,
             "database",
@@ -124,6 +134,11 @@ final class PlatformUnderTest implements AutoCloseable {
             serviceProperties.put(Component.GOODS, export);
             serviceProperties.put(Component.INVENTORY, export);
             orderProperties.putAll(export);
+        } else if (THREAD_MODES.containsKey(protocolMode)) {
+            Map<String, String> threads = Map.of("spring.threads.virtual.enabled", THREAD_MODES.get(protocolMode));
+            serviceProperties.put(Component.GOODS, threads);
+            serviceProperties.put(Component.INVENTORY, threads);
+            orderProperties.putAll(threads);
         } else if (!protocolMode.equals("reliable")) {
             orderProperties.put(LoadSettings.PROTOCOL_MODE_PROPERTY, protocolMode);
         }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A service starts with Spring AOT unless it is given a property that Spring Boot evaluates as a condition: the
- * span exporters, which Spring AOT left out at build time.
+ * span exporters, which Spring AOT left out at build time, and the choice of virtual threads (Tomcat's executor).
  */
 class SpringAotChoiceTest {
 
@@ -28,5 +28,15 @@ class SpringAotChoiceTest {
         assertThat(LocalPlatform.buildTimeCondition(
                         Map.of("management.opentelemetry.tracing.export.otlp.endpoint", "http://127.0.0.1:4318")))
                 .contains("management.opentelemetry.tracing.export.otlp.endpoint");
+    }
+
+    @Test
+    void choosingTheThreadsStartsWithoutIt() {
+        // Either way: Spring AOT fixed the executors for the build's own setting, which a benchmark mode may not
+        // repeat.
+        assertThat(LocalPlatform.buildTimeCondition(Map.of("spring.threads.virtual.enabled", "true")))
+                .contains("spring.threads.virtual.enabled");
+        assertThat(LocalPlatform.buildTimeCondition(Map.of("spring.threads.virtual.enabled", "false")))
+                .contains("spring.threads.virtual.enabled");
     }
 }
