@@ -105,11 +105,29 @@ class LocalPlatformIT {
      */
     @Test
     void theLaunchedServicesCreateNoZipkinSender() throws IOException {
+        assertEachServiceLoads(
+                "org.springframework.boot.zipkin.autoconfigure.ZipkinHttpClientSender",
+                false,
+                "creates a Zipkin sender");
+    }
+
+    /**
+     * The services serve requests on virtual threads ({@code spring.threads.virtual.enabled}, decided at build time by
+     * Spring AOT): each one's Tomcat runs its virtual-thread executor.
+     */
+    @Test
+    void theLaunchedServicesServeRequestsOnVirtualThreads() throws IOException {
+        assertEachServiceLoads(
+                "org.apache.tomcat.util.threads.VirtualThreadExecutor", true, "runs Tomcat's virtual-thread executor");
+    }
+
+    /** Whether each service's class loading log has the class (in a message of one line, not the whole log). */
+    private static void assertEachServiceLoads(String className, boolean loaded, String meaning) throws IOException {
         for (Component service : APPLICATION_CLASSES.keySet()) {
             Path log = classLoadingLog(service);
-            assertThat(Files.readString(log))
-                    .as("%s's class loading log %s", service, log)
-                    .doesNotContain("org.springframework.boot.zipkin.autoconfigure.ZipkinHttpClientSender ");
+            assertThat(Files.readString(log).contains(" " + className + " "))
+                    .as("%s %s (%s)", service, meaning, log)
+                    .isEqualTo(loaded);
         }
     }
 
