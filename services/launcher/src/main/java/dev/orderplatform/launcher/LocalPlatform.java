@@ -56,8 +56,8 @@ public final class LocalPlatform implements AutoCloseable {
     /**
      * Prefixes of the properties Spring Boot evaluates as conditions that this project sets at run time (which span
      * exporters exist; the benchmark's thread modes: whether the web server and task executors run virtual threads).
-     * Spring AOT decided every condition when the service was built, with none of them set; a service given one starts
-     * without Spring AOT.
+     * Spring AOT decided every condition when the service was built, with the service's own settings; a service given
+     * one of these starts without Spring AOT.
      */
     static final List<String> BUILD_TIME_CONDITIONS = List.of(
             "management.tracing.export.", "management.opentelemetry.tracing.export.otlp.", "spring.threads.virtual.");
