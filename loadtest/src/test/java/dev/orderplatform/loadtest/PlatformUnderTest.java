@@ -49,14 +49,24 @@ final class PlatformUnderTest implements AutoCloseable {
     static final String TRACED_MODE = "reliable-traced";
 
     /**
-     * The benchmark modes that run the reliable protocol with the three services' request threads chosen: Spring Boot's
-     * {@code spring.threads.virtual.enabled} (Tomcat's executor, the task executors and schedulers). Spring AOT decides
-     * that at build time, so both start without it ({@code LocalPlatform.BUILD_TIME_CONDITIONS}) and differ in the
-     * threads only; compare them with {@code -Dmodes=reliable-platform-threads,reliable-virtual-threads
-     * -DreferenceMode=reliable-platform-threads}.
+     * The benchmark modes that run the reliable protocol with a setting of the three services changed, each compared
+     * with what ships by {@code -Dmodes=<a>,<b> -DreferenceMode=<a>}:
+     *
+     * <ul>
+     *   <li>the request threads, Spring Boot's {@code spring.threads.virtual.enabled} (Tomcat's executor, the task
+     *       executors and schedulers): Spring AOT decides that at build time, so both modes start without it
+     *       ({@code LocalPlatform.BUILD_TIME_CONDITIONS}) and differ in the threads only;
+     *   <li>no bound on the requests in flight ({@code orderplatform.web.max-concurrent-requests}), against
+     *       {@code reliable}.
+     * </ul>
      */
-    static final Map<String, String> THREAD_MODES =
-            Map.of("reliable-platform-threads", "false", "reliable-virtual-threads", "true");
+    static final Map<String, Map<String, String>> SETTING_MODES = Map.of(
+            "reliable-platform-threads",
+            Map.of("spring.threads.virtual.enabled", "false"),
+            "reliable-virtual-threads",
+            Map.of("spring.threads.virtual.enabled", "true"),
+            "reliable-unbounded",
+            Map.of("orderplatform.web.max-concurrent-requests", "-1"));
 
     private static final Map<Component, String> ROLES = Map.of(
             Component.MARIADB,
@@ -121,7 +131,8 @@ final class PlatformUnderTest implements AutoCloseable {
                 .withRandomPorts()
                 .withOrderTimeout(settings.orderTimeout())
                 .withAotCache(aot);
-        Map<Component, Map<String, String>> serviceProperties = new EnumMap<>(Component.class);
+        // What the mode sets in every service, then what it sets in the order service alone.
+        Map<String, String> everyService = new HashMap<>();
         Map<String, String> orderProperties = new HashMap<>();
         ZipkinCollector traces = null;
         if (protocolMode.equals(TRACED_MODE)) {
@@ -130,20 +141,20 @@ final class PlatformUnderTest implements AutoCloseable {
                     Ports.freePort(),
                     workDir.resolve("logs").resolve("zipkin.log"),
                     Duration.ofMinutes(2));
-            Map<String, String> export = traces.exportProperties();
-            serviceProperties.put(Component.GOODS, export);
-            serviceProperties.put(Component.INVENTORY, export);
-            orderProperties.putAll(export);
-        } else if (THREAD_MODES.containsKey(protocolMode)) {
-            Map<String, String> threads = Map.of("spring.threads.virtual.enabled", THREAD_MODES.get(protocolMode));
-            serviceProperties.put(Component.GOODS, threads);
-            serviceProperties.put(Component.INVENTORY, threads);
-            orderProperties.putAll(threads);
+            everyService.putAll(traces.exportProperties());
+        } else if (SETTING_MODES.containsKey(protocolMode)) {
+            everyService.putAll(SETTING_MODES.get(protocolMode));
         } else if (!protocolMode.equals("reliable")) {
             orderProperties.put(LoadSettings.PROTOCOL_MODE_PROPERTY, protocolMode);
         }
         if (settings.chaos()) {
             orderProperties.putAll(CHAOS_RECONCILIATION);
+        }
+        orderProperties.putAll(everyService);
+        Map<Component, Map<String, String>> serviceProperties = new EnumMap<>(Component.class);
+        if (!everyService.isEmpty()) {
+            serviceProperties.put(Component.GOODS, everyService);
+            serviceProperties.put(Component.INVENTORY, everyService);
         }
         if (!orderProperties.isEmpty()) {
             serviceProperties.put(Component.ORDER, orderProperties);

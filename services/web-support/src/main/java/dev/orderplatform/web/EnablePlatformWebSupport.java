@@ -1,5 +1,6 @@
 package dev.orderplatform.web;
 
+import dev.orderplatform.web.admission.PlatformAdmissionConfiguration;
 import dev.orderplatform.web.jdbc.PlatformJdbcConfiguration;
 import dev.orderplatform.web.json.StrictNumbersConfiguration;
 import dev.orderplatform.web.openapi.PlatformOpenApiConfiguration;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
  * integers, the OpenAPI document at {@code /v3/api-docs}, and bearer-JWT security whose per-endpoint rules the service gives as
  * {@link dev.orderplatform.web.security.EndpointAuthorization} beans, and tracing defaults with the order number in the
  * logging context ({@link dev.orderplatform.web.tracing}), and statements prepared on the database server
- * ({@link dev.orderplatform.web.jdbc}).
+ * ({@link dev.orderplatform.web.jdbc}), and a bound on the requests worked on at once ({@link dev.orderplatform.web.admission}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Import;
     StrictNumbersConfiguration.class,
     PlatformOpenApiConfiguration.class,
     PlatformTracingConfiguration.class,
-    PlatformJdbcConfiguration.class
+    PlatformJdbcConfiguration.class,
+    PlatformAdmissionConfiguration.class
 })
 public @interface EnablePlatformWebSupport {}
