@@ -49,24 +49,14 @@ final class PlatformUnderTest implements AutoCloseable {
     static final String TRACED_MODE = "reliable-traced";
 
     /**
-     * The benchmark modes that run the reliable protocol with a setting of the three services changed, each compared
-     * with what ships by {@code -Dmodes=<a>,<b> -DreferenceMode=<a>}:
-     *
-     * <ul>
-     *   <li>the request threads, Spring Boot's {@code spring.threads.virtual.enabled} (Tomcat's executor, the task
-     *       executors and schedulers): Spring AOT decides that at build time, so both modes start without it
-     *       ({@code LocalPlatform.BUILD_TIME_CONDITIONS}) and differ in the threads only;
-     *   <li>no bound on the requests in flight ({@code orderplatform.web.max-concurrent-requests}), against
-     *       {@code reliable}.
-     * </ul>
+     * The benchmark modes that run the reliable protocol with the three services' request threads chosen: Spring Boot's
+     * {@code spring.threads.virtual.enabled} (Tomcat's executor, the task executors and schedulers). Spring AOT decides
+     * that at build time, so both start without it ({@code LocalPlatform.BUILD_TIME_CONDITIONS}) and differ in the
+     * threads only; compare them with {@code -Dmodes=reliable-platform-threads,reliable-virtual-threads
+     * -DreferenceMode=reliable-platform-threads}.
      */
-    static final Map<String, Map<String, String>> SETTING_MODES = Map.of(
-            "reliable-platform-threads",
-            Map.of("spring.threads.virtual.enabled", "false"),
-            "reliable-virtual-threads",
-            Map.of("spring.threads.virtual.enabled", "true"),
-            "reliable-unbounded",
-            Map.of("orderplatform.web.max-concurrent-requests", "-1"));
+    static final Map<String, String> THREAD_MODES =
+            Map.of("reliable-platform-threads", "false", "reliable-virtual-threads", "true");
 
     private static final Map<Component, String> ROLES = Map.of(
             Component.MARIADB,
@@ -142,8 +132,8 @@ final class PlatformUnderTest implements AutoCloseable {
                     workDir.resolve("logs").resolve("zipkin.log"),
                     Duration.ofMinutes(2));
             everyService.putAll(traces.exportProperties());
-        } else if (SETTING_MODES.containsKey(protocolMode)) {
-            everyService.putAll(SETTING_MODES.get(protocolMode));
+        } else if (THREAD_MODES.containsKey(protocolMode)) {
+            everyService.put("spring.threads.virtual.enabled", THREAD_MODES.get(protocolMode));
         } else if (!protocolMode.equals("reliable")) {
             orderProperties.put(LoadSettings.PROTOCOL_MODE_PROPERTY, protocolMode);
         }

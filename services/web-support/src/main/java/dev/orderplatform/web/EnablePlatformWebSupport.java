@@ -1,6 +1,5 @@
 package dev.orderplatform.web;
 
-import dev.orderplatform.web.admission.PlatformAdmissionConfiguration;
 import dev.orderplatform.web.jdbc.PlatformJdbcConfiguration;
 import dev.orderplatform.web.json.StrictNumbersConfiguration;
 import dev.orderplatform.web.openapi.PlatformOpenApiConfiguration;
@@ -21,7 +20,7 @@ import org.springframework.context.annotation.Import;
  * integers, the OpenAPI document at {@code /v3/api-docs}, and bearer-JWT security whose per-endpoint rules the service gives as
  * {@link dev.orderplatform.web.security.EndpointAuthorization} beans, and tracing defaults with the order number in the
  * logging context ({@link dev.orderplatform.web.tracing}), and statements prepared on the database server
- * ({@link dev.orderplatform.web.jdbc}), and a bound on the requests worked on at once ({@link dev.orderplatform.web.admission}).
+ * ({@link dev.orderplatform.web.jdbc}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,7 +33,6 @@ import org.springframework.context.annotation.Import;
     StrictNumbersConfiguration.class,
     PlatformOpenApiConfiguration.class,
     PlatformTracingConfiguration.class,
-    PlatformJdbcConfiguration.class,
-    PlatformAdmissionConfiguration.class
+    PlatformJdbcConfiguration.class
 })
 public @interface EnablePlatformWebSupport {}

@@ -1,13 +1,11 @@
 package dev.orderplatform.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.orderplatform.web.admission.PlatformAdmissionConfiguration;
 import dev.orderplatform.web.problem.ApiProblem;
 import dev.orderplatform.web.security.EndpointAuthorization;
 import dev.orderplatform.web.security.JwtTokens;
@@ -113,12 +111,6 @@ class WebSupportTest {
                 .andExpect(status().isForbidden());
 
         ObservedMeters.assertObservedWithoutSecurity(meters, "http.server.requests");
-    }
-
-    @Test
-    void requestsWaitingAtTheConcurrencyBoundAreAGauge() {
-        assertThat(meters.get(PlatformAdmissionConfiguration.WAITING_GAUGE).gauge().value())
-                .isZero();
     }
 
     @Test
