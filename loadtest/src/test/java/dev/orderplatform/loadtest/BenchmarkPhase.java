@@ -167,6 +167,11 @@ final class BenchmarkPhase {
         return "R" + round + " " + mode;
     }
 
+    /** The load generator's warm-up phase (round 0): run like any other, left out of the figures. */
+    boolean discarded() {
+        return round == 0;
+    }
+
     Step steady() {
         return steps.getFirst();
     }

@@ -228,6 +228,38 @@ class BenchmarkReportTest {
                 .isTrue();
     }
 
+    @Test
+    void theRunStartsWithADiscardedPhaseOfTheFirstModeThatWarmsTheLoadGeneratorUp() {
+        List<String> labels = config().phases().stream()
+                .map(phase -> phase.label() + (phase.discarded() ? " (discarded)" : ""))
+                .toList();
+        assertThat(labels)
+                .containsExactly("R0 reliable (discarded)", "R1 reliable", "R1 baseline", "R2 reliable", "R2 baseline");
+    }
+
+    @Test
+    void withoutTheLoadGeneratorsWarmUpEveryPhaseCounts() {
+        BenchmarkReport.Config defaults = config();
+        BenchmarkReport.Config withoutWarmUp = new BenchmarkReport.Config(
+                defaults.modes(),
+                defaults.rounds(),
+                defaults.steadyRate(),
+                defaults.steadySeconds(),
+                defaults.rates(),
+                defaults.stepSeconds(),
+                defaults.passes(),
+                defaults.p99BoundMs(),
+                defaults.collapseMs(),
+                defaults.warmUp(),
+                defaults.idleSeconds(),
+                defaults.settleLoad(),
+                defaults.settleMaxSeconds(),
+                defaults.profile(),
+                defaults.referenceMode(),
+                false);
+        assertThat(withoutWarmUp.phases()).hasSize(4).noneMatch(BenchmarkPhase::discarded);
+    }
+
     private static BenchmarkReport.Config config() {
         return BenchmarkReport.Config.fromSystemProperties();
     }

@@ -87,19 +87,7 @@ public class OrderBenchmarkSimulation extends Simulation {
             config.profile() ? FlameGraphs.prepare(settings.workDir().resolve("async-profiler")) : null;
 
     {
-        for (int round = 1; round <= config.rounds(); round++) {
-            for (String mode : config.modes()) {
-                phases.add(new BenchmarkPhase(
-                        mode,
-                        round,
-                        config.steadyRate(),
-                        config.steadySeconds(),
-                        config.rates(),
-                        config.stepSeconds(),
-                        config.passes(),
-                        new BenchmarkPhase.Bounds(config.p99BoundMs(), config.collapseMs())));
-            }
-        }
+        phases.addAll(config.phases());
         HttpProtocolBuilder protocol =
                 http.shareConnections().contentTypeHeader("application/json").acceptHeader("application/json");
         BenchmarkPhase last = phases.getLast();
@@ -144,7 +132,12 @@ public class OrderBenchmarkSimulation extends Simulation {
     public void after() {
         try {
             phases.forEach(BenchmarkPhase::finish);
-            BenchmarkReport.write(settings.resultsDir(), runId, startedAt, config, phases);
+            BenchmarkReport.write(
+                    settings.resultsDir(),
+                    runId,
+                    startedAt,
+                    config,
+                    phases.stream().filter(phase -> !phase.discarded()).toList());
         } finally {
             stopAll();
             orchestration.shutdownNow();
