@@ -5,6 +5,7 @@ import dev.orderplatform.launcher.LocalPlatformOptions.AotCacheMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * service's time from process start to readiness UP, then create-order traffic at {@code -Drate} orders per second for
  * {@code -DplateauSeconds} (a new user per order: cart line, create; unpaid), its p50 latency per one-second window
  * of arrivals, the steady p50 (median of the last quarter's windows), and how long the traffic ran before the p50 came
- * within {@link #TOLERANCE} of steady and stayed there. The machine is shared: every line carries its load average.
+ * within {@link #TOLERANCE} of steady and stayed there. Then each service is restarted alone on the quiet, running
+ * platform (as a pod is rolled, the others idle) and its readiness measured again: the platform's own start has each
+ * service start while the one before it is still compiling on the same two cores. The machine is shared: every line
+ * carries its load average.
  */
 final class StartupBenchmark {
 
@@ -38,6 +42,7 @@ final class StartupBenchmark {
             int round,
             double loadAverage,
             Map<Component, Duration> ready,
+            Map<Component, Duration> readyRestartedAlone,
             List<Double> windowP50s,
             double steadyP50,
             int secondsToSteady,
@@ -81,22 +86,34 @@ final class StartupBenchmark {
             PlatformApi api = new PlatformApi(platform);
             long goodsId = api.createGoods("Start-up " + label + " " + round, "10.00");
             api.setStock(goodsId, 1_000_000);
-            return traffic(settings, platform, api, goodsId, label, round, loadAverage, ready);
+            Traffic traffic = traffic(settings, platform, api, goodsId, label, round);
+            Map<Component, Duration> restarted = new EnumMap<>(Component.class);
+            for (Component service : SERVICES) {
+                System.out.println("[startup] " + label + " " + round + ", restarting "
+                        + service.name().toLowerCase(Locale.ROOT) + " alone: " + Machine.awaitQuiet(2.0, 30));
+                local.restart(service);
+                restarted.put(service, local.startUpTimes().get(service));
+            }
+            return new Start(
+                    label,
+                    round,
+                    loadAverage,
+                    ready,
+                    restarted,
+                    traffic.windowP50s(),
+                    traffic.steadyP50(),
+                    traffic.secondsToSteady(),
+                    traffic.failed());
         } finally {
             platform.closeAndAwaitGone(Duration.ofSeconds(60));
         }
     }
 
+    private record Traffic(List<Double> windowP50s, double steadyP50, int secondsToSteady, int failed) {}
+
     /** Open-model traffic: one order per 1/rate s whatever the latency, each on its own virtual thread. */
-    private static Start traffic(
-            LoadSettings settings,
-            PlatformUnderTest platform,
-            PlatformApi api,
-            long goodsId,
-            String label,
-            int round,
-            double loadAverage,
-            Map<Component, Duration> ready) {
+    private static Traffic traffic(
+            LoadSettings settings, PlatformUnderTest platform, PlatformApi api, long goodsId, String label, int round) {
         int seconds = settings.plateauSeconds();
         long intervalNanos = (long) (1e9 / settings.rate());
         ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
@@ -155,7 +172,7 @@ final class StartupBenchmark {
         while (toSteady > 0 && p50s.get(toSteady - 1) <= bound) {
             toSteady--;
         }
-        return new Start(label, round, loadAverage, ready, p50s, steady, toSteady, failed.get());
+        return new Traffic(p50s, steady, toSteady, failed.get());
     }
 
     /** The start's table row, then what the table leaves out: failures and the p50 of every second. */
@@ -173,13 +190,16 @@ final class StartupBenchmark {
     private static String row(Start start) {
         return String.format(
                 Locale.ROOT,
-                "| %s %d | %.2f | %.2f | %.2f | %.2f | %.0f | %.1f | %d |",
+                "| %s %d | %.2f | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.0f | %.1f | %d |",
                 start.mode(),
                 start.round(),
                 start.loadAverage(),
                 seconds(start.ready().get(Component.GOODS)),
+                seconds(start.readyRestartedAlone().get(Component.GOODS)),
                 seconds(start.ready().get(Component.INVENTORY)),
+                seconds(start.readyRestartedAlone().get(Component.INVENTORY)),
                 seconds(start.ready().get(Component.ORDER)),
+                seconds(start.readyRestartedAlone().get(Component.ORDER)),
                 start.windowP50s().getFirst(),
                 start.steadyP50(),
                 start.secondsToSteady());
@@ -189,7 +209,8 @@ final class StartupBenchmark {
     private static String report(List<Start> starts) {
         StringBuilder out = new StringBuilder(String.format(
                 Locale.ROOT,
-                "%n[startup] | start | load avg | goods ready s | inventory ready s | order ready s | "
+                "%n[startup] Ready s: in the platform's start / restarted alone on the running platform.%n"
+                        + "[startup] | start | load avg | goods ready s | inventory ready s | order ready s | "
                         + "p50 1st s ms | steady p50 ms | steady after s |%n"));
         out.append("[startup] |---|---|---|---|---|---|---|---|\n");
         for (Start start : starts) {
