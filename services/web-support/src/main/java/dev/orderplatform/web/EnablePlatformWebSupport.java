@@ -3,6 +3,7 @@ package dev.orderplatform.web;
 import dev.orderplatform.web.jdbc.PlatformJdbcConfiguration;
 import dev.orderplatform.web.json.StrictNumbersConfiguration;
 import dev.orderplatform.web.openapi.PlatformOpenApiConfiguration;
+import dev.orderplatform.web.paging.PagingConfiguration;
 import dev.orderplatform.web.problem.ContainerErrorReports;
 import dev.orderplatform.web.problem.ErrorPageController;
 import dev.orderplatform.web.problem.ProblemDetailsAdvice;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
  * integers, the OpenAPI document at {@code /v3/api-docs}, and bearer-JWT security whose per-endpoint rules the service gives as
  * {@link dev.orderplatform.web.security.EndpointAuthorization} beans, and tracing defaults with the order number in the
  * logging context ({@link dev.orderplatform.web.tracing}), and statements prepared on the database server
- * ({@link dev.orderplatform.web.jdbc}).
+ * ({@link dev.orderplatform.web.jdbc}), and paged listings ({@link dev.orderplatform.web.paging.PageQuery}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Import;
     PlatformSecurityConfiguration.class,
     StrictNumbersConfiguration.class,
     PlatformOpenApiConfiguration.class,
+    PagingConfiguration.class,
     PlatformTracingConfiguration.class,
     PlatformJdbcConfiguration.class
 })

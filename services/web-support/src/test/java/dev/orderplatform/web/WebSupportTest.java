@@ -1,11 +1,14 @@
 package dev.orderplatform.web;
 
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.orderplatform.web.paging.PageQuery;
+import dev.orderplatform.web.paging.PageWindow;
 import dev.orderplatform.web.problem.ApiProblem;
 import dev.orderplatform.web.security.EndpointAuthorization;
 import dev.orderplatform.web.security.JwtTokens;
@@ -171,6 +174,29 @@ class WebSupportTest {
                 .andExpect(jsonPath("$.quantity").value(2));
     }
 
+    @Test
+    void aPageQueryIsReadFromPageAndSizeWithTheirDefaultsAndBounds() throws Exception {
+        String user = tokens.issue("42", List.of(Roles.USER), Duration.ofMinutes(5));
+        for (String[] query : List.of(
+                new String[] {"", "0/5"},
+                new String[] {"?page=&size=", "0/5"},
+                new String[] {"?page=3", "3/5"},
+                new String[] {"?page=2&size=10", "2/10"})) {
+            mvc.perform(get("/things/page" + query[0]).header("Authorization", "Bearer " + user))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(query[1]));
+        }
+        mvc.perform(get("/things/page?page=-1&size=11").header("Authorization", "Bearer " + user))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[*].field").value(contains("page", "size")));
+        for (String notAnInteger : List.of("page=two", "size=1.5", "size=99999999999")) {
+            mvc.perform(get("/things/page?" + notAnInteger).header("Authorization", "Bearer " + user))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"));
+        }
+    }
+
     @SpringBootApplication
     @EnablePlatformWebSupport
     @org.springframework.context.annotation.Import(ThingController.class) // scanning skips classes nested in tests
@@ -212,6 +238,11 @@ class WebSupportTest {
         @GetMapping("/admin/things")
         String adminThings() {
             return "all";
+        }
+
+        @GetMapping("/things/page")
+        String page(@PageQuery(defaultSize = 5, maxSize = 10) PageWindow window) {
+            return window.page() + "/" + window.size();
         }
 
         @GetMapping("/open")

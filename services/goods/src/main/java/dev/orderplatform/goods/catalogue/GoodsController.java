@@ -3,9 +3,9 @@ package dev.orderplatform.goods.catalogue;
 import dev.orderplatform.web.openapi.AdminEndpoint;
 import dev.orderplatform.web.openapi.ProblemResponse;
 import dev.orderplatform.web.openapi.PublicEndpoint;
+import dev.orderplatform.web.paging.PageQuery;
 import dev.orderplatform.web.paging.PageWindow;
 import dev.orderplatform.web.problem.ErrorCodes;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -44,21 +43,8 @@ class GoodsController {
     @GetMapping
     @PublicEndpoint
     @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
-    GoodsPage list(
-            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0"))
-                    @RequestParam(defaultValue = "0")
-                    int page,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = "integer",
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "" + GoodsCatalogue.MAX_PAGE_SIZE,
-                                            defaultValue = "20"))
-                    @RequestParam(defaultValue = "20")
-                    int size) {
-        return GoodsPage.of(catalogue.list(PageWindow.of(page, size, GoodsCatalogue.MAX_PAGE_SIZE)));
+    GoodsPage list(@PageQuery(defaultSize = 20, maxSize = GoodsCatalogue.MAX_PAGE_SIZE) PageWindow window) {
+        return GoodsPage.of(catalogue.list(window));
     }
 
     @GetMapping("/{id}")

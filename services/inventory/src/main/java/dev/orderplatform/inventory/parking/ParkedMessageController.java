@@ -2,10 +2,9 @@ package dev.orderplatform.inventory.parking;
 
 import dev.orderplatform.web.openapi.AdminEndpoint;
 import dev.orderplatform.web.openapi.ProblemResponse;
+import dev.orderplatform.web.paging.PageQuery;
 import dev.orderplatform.web.paging.PageWindow;
 import dev.orderplatform.web.problem.ErrorCodes;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Messages the service could not act on, for an operator (ADMIN only). */
@@ -33,23 +31,13 @@ class ParkedMessageController {
 
     @GetMapping
     @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
-    ParkedMessagePage list(
-            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0"))
-                    @RequestParam(defaultValue = "0")
-                    int page,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = "integer",
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "" + ParkingService.MAX_PAGE_SIZE,
-                                            defaultValue = "50"))
-                    @RequestParam(defaultValue = "50")
-                    int size) {
-        Page<ParkedMessage> found = parking.page(PageWindow.of(page, size, ParkingService.MAX_PAGE_SIZE));
+    ParkedMessagePage list(@PageQuery(defaultSize = 50, maxSize = ParkingService.MAX_PAGE_SIZE) PageWindow window) {
+        Page<ParkedMessage> found = parking.page(window);
         return new ParkedMessagePage(
-                found.getContent().stream().map(ParkedMessageView::of).toList(), page, size, found.getTotalElements());
+                found.getContent().stream().map(ParkedMessageView::of).toList(),
+                window.page(),
+                window.size(),
+                found.getTotalElements());
     }
 
     record ParkedMessagePage(List<ParkedMessageView> items, int page, int size, long totalElements) {}

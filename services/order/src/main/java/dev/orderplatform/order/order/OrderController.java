@@ -2,10 +2,9 @@ package dev.orderplatform.order.order;
 
 import dev.orderplatform.order.idempotency.IdempotencyKey;
 import dev.orderplatform.web.openapi.ProblemResponse;
+import dev.orderplatform.web.paging.PageQuery;
 import dev.orderplatform.web.paging.PageWindow;
 import dev.orderplatform.web.problem.ErrorCodes;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The user's orders; the user is the token's subject. Another user's order is "not found". */
@@ -135,20 +133,8 @@ public class OrderController {
     @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
     OrderPage list(
             @AuthenticationPrincipal Jwt user,
-            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0"))
-                    @RequestParam(defaultValue = "0")
-                    int page,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            type = "integer",
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "" + MAX_PAGE_SIZE,
-                                            defaultValue = "20"))
-                    @RequestParam(defaultValue = "20")
-                    int size) {
-        OrderService.Page found = orders.page(user.getSubject(), PageWindow.of(page, size, MAX_PAGE_SIZE));
+            @PageQuery(defaultSize = 20, maxSize = MAX_PAGE_SIZE) PageWindow window) {
+        OrderService.Page found = orders.page(user.getSubject(), window);
         return new OrderPage(
                 found.orders().stream().map(OrderView::of).toList(), found.page(), found.size(), found.total());
     }

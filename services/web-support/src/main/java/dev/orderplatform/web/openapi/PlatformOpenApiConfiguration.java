@@ -1,5 +1,7 @@
 package dev.orderplatform.web.openapi;
 
+import dev.orderplatform.web.paging.PageQuery;
+import dev.orderplatform.web.paging.PageWindow;
 import dev.orderplatform.web.problem.ErrorCodes;
 import dev.orderplatform.web.security.PlatformJwt;
 import dev.orderplatform.web.security.Roles;
@@ -14,11 +16,14 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,10 +31,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
@@ -48,6 +55,11 @@ public class PlatformOpenApiConfiguration {
     public static final String BEARER_SCHEME = "bearer-jwt";
     public static final String PROBLEM_SCHEMA = "Problem";
     public static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    static {
+        // A PageWindow is documented as its query parameters (pageQueryParameters), not as an object springdoc sees.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageWindow.class);
+    }
 
     @Bean
     OpenAPI platformOpenApi(@Value("${spring.application.name:orderplatform}") String application) {
@@ -96,6 +108,12 @@ public class PlatformOpenApiConfiguration {
         if (!open) {
             operation.setSecurity(List.of(
                     new SecurityRequirement().addList(BEARER_SCHEME, admin ? List.of(Roles.ADMIN) : List.of())));
+        }
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            PageQuery query = parameter.getParameterAnnotation(PageQuery.class);
+            if (query != null) {
+                pageQueryParameters(query).forEach(operation::addParametersItem);
+            }
         }
         boolean body = operation.getRequestBody() != null;
         boolean parameters =
@@ -152,6 +170,21 @@ public class PlatformOpenApiConfiguration {
         problems.forEach((status, problem) -> responses.addApiResponse(String.valueOf(status), problem.response()));
         operation.setResponses(responses);
         return operation;
+    }
+
+    private static List<Parameter> pageQueryParameters(PageQuery query) {
+        return List.of(
+                new QueryParameter()
+                        .name(PageQuery.PAGE)
+                        .required(false)
+                        .schema(new IntegerSchema()._default(0).minimum(BigDecimal.ZERO)),
+                new QueryParameter()
+                        .name(PageQuery.SIZE)
+                        .required(false)
+                        .schema(new IntegerSchema()
+                                ._default(query.defaultSize())
+                                .minimum(BigDecimal.ONE)
+                                .maximum(BigDecimal.valueOf(query.maxSize()))));
     }
 
     private static boolean annotated(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> type) {
