@@ -5,7 +5,6 @@ import dev.orderplatform.web.openapi.ProblemResponse;
 import dev.orderplatform.web.openapi.PublicEndpoint;
 import dev.orderplatform.web.paging.PageQuery;
 import dev.orderplatform.web.paging.PageWindow;
-import dev.orderplatform.web.problem.ErrorCodes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
@@ -42,7 +41,6 @@ class GoodsController {
 
     @GetMapping
     @PublicEndpoint
-    @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
     GoodsPage list(@PageQuery(defaultSize = 20, maxSize = GoodsCatalogue.MAX_PAGE_SIZE) PageWindow window) {
         return GoodsPage.of(catalogue.list(window));
     }

@@ -1,10 +1,8 @@
 package dev.orderplatform.inventory.parking;
 
 import dev.orderplatform.web.openapi.AdminEndpoint;
-import dev.orderplatform.web.openapi.ProblemResponse;
 import dev.orderplatform.web.paging.PageQuery;
 import dev.orderplatform.web.paging.PageWindow;
-import dev.orderplatform.web.problem.ErrorCodes;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +28,6 @@ class ParkedMessageController {
     }
 
     @GetMapping
-    @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
     ParkedMessagePage list(@PageQuery(defaultSize = 50, maxSize = ParkingService.MAX_PAGE_SIZE) PageWindow window) {
         Page<ParkedMessage> found = parking.page(window);
         return new ParkedMessagePage(

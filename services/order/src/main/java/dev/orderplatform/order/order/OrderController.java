@@ -4,7 +4,6 @@ import dev.orderplatform.order.idempotency.IdempotencyKey;
 import dev.orderplatform.web.openapi.ProblemResponse;
 import dev.orderplatform.web.paging.PageQuery;
 import dev.orderplatform.web.paging.PageWindow;
-import dev.orderplatform.web.problem.ErrorCodes;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -130,7 +129,6 @@ public class OrderController {
 
     /** The user's orders, newest first; {@code page} from 0. */
     @GetMapping
-    @ProblemResponse(status = 400, codes = ErrorCodes.VALIDATION_FAILED, description = "page or size out of range.")
     OrderPage list(
             @AuthenticationPrincipal Jwt user,
             @PageQuery(defaultSize = 20, maxSize = MAX_PAGE_SIZE) PageWindow window) {

@@ -109,10 +109,12 @@ public class PlatformOpenApiConfiguration {
             operation.setSecurity(List.of(
                     new SecurityRequirement().addList(BEARER_SCHEME, admin ? List.of(Roles.ADMIN) : List.of())));
         }
+        boolean paged = false;
         for (MethodParameter parameter : handler.getMethodParameters()) {
             PageQuery query = parameter.getParameterAnnotation(PageQuery.class);
             if (query != null) {
                 pageQueryParameters(query).forEach(operation::addParametersItem);
+                paged = true;
             }
         }
         boolean body = operation.getRequestBody() != null;
@@ -148,17 +150,12 @@ public class PlatformOpenApiConfiguration {
         }
         problems.put(
                 500, new Problem("An unexpected failure; nothing the client can fix.").with(ErrorCodes.INTERNAL_ERROR));
+        if (paged) {
+            declare(problems, 400, "page or size out of range.", ErrorCodes.VALIDATION_FAILED);
+        }
         for (ProblemResponse declared :
                 AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(), ProblemResponse.class)) {
-            Problem problem =
-                    problems.computeIfAbsent(declared.status(), status -> new Problem(declared.description()));
-            if (!problem.description.equals(declared.description())
-                    && !problem.description.contains(declared.description())) {
-                problem.description = problem.description + " " + declared.description();
-            }
-            for (String code : declared.codes()) {
-                problem.with(code);
-            }
+            declare(problems, declared.status(), declared.description(), declared.codes());
         }
 
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
@@ -170,6 +167,17 @@ public class PlatformOpenApiConfiguration {
         problems.forEach((status, problem) -> responses.addApiResponse(String.valueOf(status), problem.response()));
         operation.setResponses(responses);
         return operation;
+    }
+
+    /** An error an endpoint declares: its description joins the status's, its codes are added. */
+    private static void declare(Map<Integer, Problem> problems, int status, String description, String... codes) {
+        Problem problem = problems.computeIfAbsent(status, ignored -> new Problem(description));
+        if (!problem.description.contains(description)) {
+            problem.description = problem.description + " " + description;
+        }
+        for (String code : codes) {
+            problem.with(code);
+        }
     }
 
     private static List<Parameter> pageQueryParameters(PageQuery query) {
