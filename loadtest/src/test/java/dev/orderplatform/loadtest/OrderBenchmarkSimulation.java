@@ -306,7 +306,11 @@ public class OrderBenchmarkSimulation extends Simulation {
             phase.catalogue =
                     Catalogue.create(api, settings, runId + "-" + phase.label().replace(' ', '-'));
             phase.warmUp = WarmUp.untilSettled(
-                    phase.platform, api, phase.catalogue, runId + "-" + phase.round + phase.mode, config.warmUp());
+                    phase.platform,
+                    api,
+                    phase.catalogue.ampleGoods(),
+                    runId + "-" + phase.round + phase.mode,
+                    config.warmUp());
             measureIdle(phase);
         });
     }

@@ -146,7 +146,7 @@ public class OrderPlacementSimulation extends Simulation {
             api = new PlatformApi(platform);
             catalogue = Catalogue.create(api, settings, runId);
             System.out.println("[loadtest] run " + runId + ": goods and initial stock " + catalogue.initialStock());
-            WarmUp.run(platform, api, catalogue, runId, settings.warmupOrders());
+            WarmUp.run(platform, api, catalogue.ampleGoods(), runId, settings.warmupOrders());
             if (settings.chaos()) {
                 chaos = new Chaos(platform, settings);
             }

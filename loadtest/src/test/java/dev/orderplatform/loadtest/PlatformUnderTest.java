@@ -99,10 +99,14 @@ final class PlatformUnderTest implements AutoCloseable {
 
     static PlatformUnderTest connect(LoadSettings settings) {
         if (settings.external()) {
-            return new PlatformUnderTest(
-                    settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(), settings.jwtSecret(), null, null);
+            return external(settings.baseUrl(), settings.goodsUrl(), settings.inventoryUrl(), settings.jwtSecret());
         }
         return startLocal(settings, settings.protocolMode(), settings.workDir());
+    }
+
+    /** A platform running elsewhere: its order, goods and inventory APIs and the key its tokens are signed with. */
+    static PlatformUnderTest external(String orderUrl, String goodsUrl, String inventoryUrl, String jwtSecret) {
+        return new PlatformUnderTest(orderUrl, goodsUrl, inventoryUrl, jwtSecret, null, null);
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Orders before the load (cart, create, pay on goods with ample stock), from concurrent closed-loop users, so that
- * the measured load does not start on cold JVMs (the JIT compiles the hot paths only after thousands of calls).
+ * the measured load does not start on cold JVMs (the JIT compiles the hot paths only after thousands of calls). As in
+ * the measured load, each order is placed by a new user.
  * Warm-up orders are paid: they keep their stock, and the audit counts them like any other live order. Failures are
  * reported, not fatal.
  *
@@ -90,8 +91,7 @@ final class WarmUp {
     private WarmUp() {}
 
     /** Places {@code orders} orders from a few users (at most 90 s) and returns the line it printed. */
-    static String run(PlatformUnderTest platform, PlatformApi api, Catalogue catalogue, String runId, int orders) {
-        List<Long> goods = catalogue.ampleGoods();
+    static String run(PlatformUnderTest platform, PlatformApi api, List<Long> goods, String runId, int orders) {
         if (orders <= 0 || goods.isEmpty()) {
             return "no warm-up";
         }
@@ -113,10 +113,8 @@ final class WarmUp {
      * The benchmark's warm-up: closed-loop users until the {@link Rule} ends it, with the CPU of the platform's
      * processes sampled once a second ({@link ProcessCpu}) for its JIT share over the last window.
      */
-    static Result untilSettled(
-            PlatformUnderTest platform, PlatformApi api, Catalogue catalogue, String runId, Rule rule)
+    static Result untilSettled(PlatformUnderTest platform, PlatformApi api, List<Long> goods, String runId, Rule rule)
             throws InterruptedException {
-        List<Long> goods = catalogue.ampleGoods();
         if (goods.isEmpty()) {
             throw new IllegalStateException("no goods with ample stock to warm up with");
         }
@@ -154,7 +152,10 @@ final class WarmUp {
         return result;
     }
 
-    /** Closed-loop users, each placing and paying one order after another while the next order's index is granted. */
+    /**
+     * Closed-loop users, each placing and paying one order after another while the next order's index is granted;
+     * every order under a user name of its own.
+     */
     private static final class Users {
 
         private final AtomicInteger next = new AtomicInteger();
@@ -175,11 +176,13 @@ final class WarmUp {
             this.count = count;
             pool = Executors.newFixedThreadPool(count);
             for (int user = 0; user < count; user++) {
-                String token = platform.userToken("lt-" + runId + "-warmup-" + user);
                 pool.execute(() -> {
                     int i;
                     while (granted.test(i = next.getAndIncrement())) {
                         long begin = System.nanoTime();
+                        // A new user per order, as in the measured load: the order service verifies a token it has
+                        // not seen (a returning user's comes from its cache), and the JIT compiles that here.
+                        String token = platform.userToken("lt-" + runId + "-warmup-" + i);
                         boolean ok = placeAndPay(platform, api, token, goods.get(i % goods.size()));
                         lastMillis.set((System.nanoTime() - begin) / 1_000_000);
                         (ok ? paid : failed).incrementAndGet();
@@ -219,10 +222,6 @@ final class WarmUp {
                         token,
                         null)
                 : order;
-        if (!pay.ok()) {
-            // A cart left behind would join the next order; clear it.
-            api.send("DELETE", platform.orderUrl() + "/api/v1/cart/items/" + goodsId, token, null);
-        }
         return pay.ok();
     }
 }

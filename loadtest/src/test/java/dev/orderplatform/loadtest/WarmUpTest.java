@@ -3,8 +3,19 @@ package dev.orderplatform.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class WarmUpTest {
 
@@ -50,5 +61,61 @@ class WarmUpTest {
         assertThat(rule.ending(100, Map.of())).isEmpty();
         assertThat(rule.ending(240, Map.of()))
                 .hasValueSatisfying(ending -> assertThat(ending.settled()).isFalse());
+    }
+
+    /**
+     * The measured load has a new user per order, so the order service verifies a token it has not seen on every
+     * request; a warm-up by a few returning users never ran that verification (it answers a known token from its
+     * cache), and the JIT compiled it in the first measured step instead.
+     */
+    @Test
+    void everyWarmUpOrderIsPlacedByAUserOfItsOwnAsInTheMeasuredLoad() throws IOException {
+        Map<String, List<String>> requestsByUser = new LinkedHashMap<>();
+        AtomicInteger orders = new AtomicInteger();
+        HttpServer orderApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        orderApi.createContext("/api/v1/", exchange -> {
+            String request =
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            synchronized (requestsByUser) {
+                requestsByUser
+                        .computeIfAbsent(subject(exchange), user -> new ArrayList<>())
+                        .add(request.replaceAll("/orders/[^/]+/", "/orders/{sn}/"));
+            }
+            if (request.equals("POST /api/v1/orders")) {
+                answer(exchange, 201, "{\"orderSn\":\"sn-" + orders.incrementAndGet() + "\"}");
+            } else {
+                answer(exchange, 200, "{}");
+            }
+        });
+        orderApi.start();
+        try {
+            String url = "http://127.0.0.1:" + orderApi.getAddress().getPort();
+            PlatformUnderTest platform = PlatformUnderTest.external(url, url, url, "a-secret-of-at-least-32-bytes....");
+
+            WarmUp.run(platform, new PlatformApi(platform), List.of(7L, 8L), "test", 12);
+
+            assertThat(requestsByUser).hasSize(12);
+            assertThat(requestsByUser.values())
+                    .allSatisfy(requests -> assertThat(requests)
+                            .containsExactly(
+                                    "POST /api/v1/cart/items", "POST /api/v1/orders", "POST /api/v1/orders/{sn}/pay"));
+        } finally {
+            orderApi.stop(0);
+        }
+    }
+
+    private static String subject(HttpExchange exchange) {
+        String token = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ".length());
+        JsonNode claims = PlatformApi.JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        return claims.get("sub").asString();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 }
