@@ -24,6 +24,7 @@ import java.util.Map;
  * verdict       settleSeconds (how long to wait beyond the last order's timeout for returns to settle)
  * warm-up       warmupOrders (sequential paid orders before the load, so that it does not hit cold JVMs)
  * protocol      protocolMode (reliable | baseline | producer-per-request; passed to a local order service)
+ * JVM           serviceJvmOptions (extra JVM options of a local platform's three services, space-separated)
  * </pre>
  */
 record LoadSettings(
@@ -48,6 +49,7 @@ record LoadSettings(
         int settleSeconds,
         int warmupOrders,
         String protocolMode,
+        List<String> serviceJvmOptions,
         Path resultsDir,
         Path gatlingDir,
         Path launcherDir,
@@ -109,6 +111,9 @@ record LoadSettings(
                 (int) number("settleSeconds", d.settleSeconds),
                 (int) number("warmupOrders", run.equals("ci") ? 10 : 30),
                 text("protocolMode", "reliable"),
+                List.of(text("serviceJvmOptions", "").split("\\s+")).stream()
+                        .filter(option -> !option.isEmpty())
+                        .toList(),
                 Path.of(text("loadtest.resultsDir", cwd.resolve("results").toString())),
                 Path.of(text(
                         "loadtest.gatlingDir", cwd.resolve("target/gatling").toString())),
@@ -177,6 +182,7 @@ record LoadSettings(
         map.put("p99Ms", p99Ms);
         map.put("maxErrorPercent", maxErrorPercent);
         map.put("protocolMode", protocolMode);
+        map.put("serviceJvmOptions", serviceJvmOptions);
         return map;
     }
 

@@ -156,6 +156,13 @@ final class PlatformUnderTest implements AutoCloseable {
         if (!serviceProperties.isEmpty()) {
             options = options.withServiceProperties(serviceProperties);
         }
+        if (!settings.serviceJvmOptions().isEmpty()) {
+            Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
+            for (Component service : List.of(Component.GOODS, Component.INVENTORY, Component.ORDER)) {
+                jvmOptions.put(service, settings.serviceJvmOptions());
+            }
+            options = options.withJvmOptions(jvmOptions);
+        }
         if (settings.benchmark()) {
             // Measure what ships: the test preset's check-back of every half message older than 1 s turns a
             // saturated platform's slow orders into a storm of check-backs the operator's broker would not send.

@@ -53,10 +53,12 @@ final class StartupBenchmark {
         int rounds = (int) LoadSettings.number("rounds", 2);
         System.out.printf(
                 Locale.ROOT,
-                "[startup] %d rounds of cold and warm starts, then %.0f orders/s for %d s; %s; load average %.2f%n",
+                "[startup] %d rounds of cold and warm starts, then %.0f orders/s for %d s; service JVM options %s; %s; "
+                        + "load average %.2f%n",
                 rounds,
                 settings.rate(),
                 settings.plateauSeconds(),
+                settings.serviceJvmOptions().isEmpty() ? "as shipped" : settings.serviceJvmOptions(),
                 Machine.describe(),
                 Machine.loadAverage());
         List<Start> starts = new ArrayList<>();

@@ -130,12 +130,13 @@ public final class AotCacheTraining {
         long deadline = System.nanoTime() + TRAFFIC_TIME_LIMIT.toNanos();
         try (ExecutorService users = Executors.newFixedThreadPool(USERS)) {
             for (int user = 0; user < USERS; user++) {
-                String token = tokens.issue("aot-training-user-" + user, List.of(Roles.USER), Duration.ofHours(1));
                 users.execute(() -> {
-                    call("GET", platform.goodsUrl().resolve("/api/v1/goods"), token, null);
                     for (int i = next.getAndIncrement();
                             i < orders && System.nanoTime() < deadline;
                             i = next.getAndIncrement()) {
+                        // A new user per order: the services verify a token they have not seen (a known one comes
+                        // from their cache), so that the cache holds the profiles of token verification too.
+                        String token = tokens.issue("aot-training-user-" + i, List.of(Roles.USER), Duration.ofHours(1));
                         order(
                                 platform,
                                 token,
@@ -151,6 +152,7 @@ public final class AotCacheTraining {
 
     private void order(LocalPlatform platform, String token, String admin, long goodsId, boolean pay) {
         URI order = platform.orderUrl();
+        call("GET", platform.goodsUrl().resolve("/api/v1/goods"), token, null);
         call("GET", platform.goodsUrl().resolve("/api/v1/goods/" + goodsId), token, null);
         call(
                 "POST",
