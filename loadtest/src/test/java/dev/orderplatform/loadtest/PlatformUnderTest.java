@@ -158,7 +158,7 @@ final class PlatformUnderTest implements AutoCloseable {
         }
         if (!settings.serviceJvmOptions().isEmpty()) {
             Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
-            for (Component service : List.of(Component.GOODS, Component.INVENTORY, Component.ORDER)) {
+            for (Component service : Component.SERVICES) {
                 jvmOptions.put(service, settings.serviceJvmOptions());
             }
             options = options.withJvmOptions(jvmOptions);

@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StartupBenchmark {
 
-    private static final List<Component> SERVICES = List.of(Component.GOODS, Component.INVENTORY, Component.ORDER);
     private static final String ORDER_BODY_ADDRESS = "1 Start-up Road";
     /** A window is "steady" when its p50 is at most 25 % or 5 ms above the steady p50, whichever is more. */
     private static final double TOLERANCE = 1.25;
@@ -80,7 +79,7 @@ final class StartupBenchmark {
                 settings, "reliable", settings.workDir().resolve("startup-" + label + "-" + round), mode);
         try {
             var local = platform.local().orElseThrow();
-            if (mode == AotCacheMode.USE && !local.startedWithAotCache().containsAll(SERVICES)) {
+            if (mode == AotCacheMode.USE && !local.startedWithAotCache().containsAll(Component.SERVICES)) {
                 throw new IllegalStateException("A warm start needs the services' AOT caches (a build on JDK 25+); "
                         + "started with one: " + local.startedWithAotCache());
             }
@@ -90,7 +89,7 @@ final class StartupBenchmark {
             api.setStock(goodsId, 1_000_000);
             Traffic traffic = traffic(settings, platform, api, goodsId, label, round);
             Map<Component, Duration> restarted = new EnumMap<>(Component.class);
-            for (Component service : SERVICES) {
+            for (Component service : Component.SERVICES) {
                 System.out.println("[startup] " + label + " " + round + ", restarting "
                         + service.name().toLowerCase(Locale.ROOT) + " alone: " + Machine.awaitQuiet(2.0, 30));
                 local.restart(service);

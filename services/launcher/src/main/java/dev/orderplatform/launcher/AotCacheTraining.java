@@ -38,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AotCacheTraining {
 
-    private static final List<Component> SERVICES = List.of(Component.GOODS, Component.INVENTORY, Component.ORDER);
     private static final int USERS = 4;
     /** The demo goods with 500 and 1000 units of stock take the orders in turns. */
     private static final int MAX_ORDERS = 1000;
@@ -67,8 +66,9 @@ public final class AotCacheTraining {
         }
         boolean skip = Boolean.parseBoolean(args[2]);
         String java = ProcessHandle.current().info().command().orElseThrow();
-        List<ServicePackage> services =
-                SERVICES.stream().map(s -> ServicePackage.in(launcherDir, s)).toList();
+        List<ServicePackage> services = Component.SERVICES.stream()
+                .map(s -> ServicePackage.in(launcherDir, s))
+                .toList();
         services.forEach(service -> service.extract(java));
 
         if (Runtime.version().feature() < 25) {

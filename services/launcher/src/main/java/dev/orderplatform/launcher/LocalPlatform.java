@@ -44,7 +44,6 @@ public final class LocalPlatform implements AutoCloseable {
     /** A training run's JVM writes its AOT cache as it exits (JDK 25 forks a JVM that assembles it). */
     private static final Duration AOT_CACHE_WRITE_TIMEOUT = Duration.ofMinutes(3);
 
-    private static final Set<Component> SERVICES = EnumSet.of(Component.GOODS, Component.INVENTORY, Component.ORDER);
     private static final List<String> SCHEMAS = List.of("goods", "inventory", "orders");
 
     /**
@@ -181,7 +180,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (options.aotCache() == AotCacheMode.TRAIN) {
             // Each service JVM assembles its AOT cache as it exits: let the three do it side by side.
             reverse.stream()
-                    .filter(SERVICES::contains)
+                    .filter(Component.SERVICES::contains)
                     .forEach(service -> processes.get(service).signalStop());
         }
         for (Component component : reverse) {
