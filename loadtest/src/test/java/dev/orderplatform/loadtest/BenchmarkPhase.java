@@ -167,6 +167,11 @@ final class BenchmarkPhase {
         return "R" + round + " " + mode;
     }
 
+    /** The label as one word, for names of directories, files, users and goods. */
+    String slug() {
+        return "R" + round + "-" + PlatformMode.parse(mode).slug();
+    }
+
     /** The load generator's warm-up phase (round 0): run like any other, left out of the figures. */
     boolean discarded() {
         return round == 0;

@@ -258,9 +258,8 @@ public class OrderBenchmarkSimulation extends Simulation {
                         // Writing the graphs takes a while: not on this thread, where the ladder's windows wait.
                         orchestration.execute(reported(
                                 phase.label() + " profiler stop",
-                                () -> phase.flameGraphs = flameGraphs.stop(
-                                        settings.resultsDir().resolve("profiles"),
-                                        phase.label().replace(' ', '-'))));
+                                () -> phase.flameGraphs =
+                                        flameGraphs.stop(settings.resultsDir().resolve("profiles"), phase.slug())));
                     }
                 });
             });
@@ -299,18 +298,11 @@ public class OrderBenchmarkSimulation extends Simulation {
             phase.machineAtStart = quiet;
             System.out.println("[benchmark] " + phase.label() + ": starting a fresh platform; " + quiet);
             phase.platform = PlatformUnderTest.startLocal(
-                    settings,
-                    phase.mode,
-                    settings.workDir().resolve(phase.label().replace(' ', '-')));
+                    settings, phase.mode, settings.workDir().resolve(phase.slug()));
             PlatformApi api = new PlatformApi(phase.platform);
-            phase.catalogue =
-                    Catalogue.create(api, settings, runId + "-" + phase.label().replace(' ', '-'));
+            phase.catalogue = Catalogue.create(api, settings, runId + "-" + phase.slug());
             phase.warmUp = WarmUp.untilSettled(
-                    phase.platform,
-                    api,
-                    phase.catalogue.ampleGoods(),
-                    runId + "-" + phase.round + phase.mode,
-                    config.warmUp());
+                    phase.platform, api, phase.catalogue.ampleGoods(), runId + "-" + phase.slug(), config.warmUp());
             measureIdle(phase);
         });
     }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -110,15 +111,18 @@ final class PlatformUnderTest implements AutoCloseable {
     }
 
     /**
-     * A fresh local platform whose order service runs the given protocol mode, its data and logs in workDir; the
+     * A fresh local platform in the given {@link PlatformMode} (its order service's protocol, its services' JVM
+     * options), its data and logs in workDir; the
      * services start with their AOT cache where it matches this JVM (the launcher says so where not).
      */
-    static PlatformUnderTest startLocal(LoadSettings settings, String protocolMode, Path workDir) {
-        return startLocal(settings, protocolMode, workDir, AotCacheMode.USE);
+    static PlatformUnderTest startLocal(LoadSettings settings, String mode, Path workDir) {
+        return startLocal(settings, mode, workDir, AotCacheMode.USE);
     }
 
     /** As {@link #startLocal(LoadSettings, String, Path)}, with or without the services' AOT caches. */
-    static PlatformUnderTest startLocal(LoadSettings settings, String protocolMode, Path workDir, AotCacheMode aot) {
+    static PlatformUnderTest startLocal(LoadSettings settings, String mode, Path workDir, AotCacheMode aot) {
+        PlatformMode platformMode = PlatformMode.parse(mode);
+        String protocolMode = platformMode.name();
         Path launcherDir = launcherDir(settings);
         deleteRecursively(workDir);
         LocalPlatformOptions options = LocalPlatformOptions.defaults(workDir, launcherDir)
@@ -156,10 +160,12 @@ final class PlatformUnderTest implements AutoCloseable {
         if (!serviceProperties.isEmpty()) {
             options = options.withServiceProperties(serviceProperties);
         }
-        if (!settings.serviceJvmOptions().isEmpty()) {
+        List<String> serviceJvmOptions = new ArrayList<>(settings.serviceJvmOptions());
+        serviceJvmOptions.addAll(platformMode.jvmOptions());
+        if (!serviceJvmOptions.isEmpty()) {
             Map<Component, List<String>> jvmOptions = new EnumMap<>(Component.class);
             for (Component service : Component.SERVICES) {
-                jvmOptions.put(service, settings.serviceJvmOptions());
+                jvmOptions.put(service, serviceJvmOptions);
             }
             options = options.withJvmOptions(jvmOptions);
         }
