@@ -301,8 +301,9 @@ public class OrderBenchmarkSimulation extends Simulation {
                     settings, phase.mode, settings.workDir().resolve(phase.slug()));
             PlatformApi api = new PlatformApi(phase.platform);
             phase.catalogue = Catalogue.create(api, settings, runId + "-" + phase.slug());
+            // User ids have at most 64 characters: the round, not the mode (each phase's platform is a fresh one).
             phase.warmUp = WarmUp.untilSettled(
-                    phase.platform, api, phase.catalogue.ampleGoods(), runId + "-" + phase.slug(), config.warmUp());
+                    phase.platform, api, phase.catalogue.ampleGoods(), runId + "-R" + phase.round, config.warmUp());
             measureIdle(phase);
         });
     }

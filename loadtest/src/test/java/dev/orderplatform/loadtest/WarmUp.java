@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
 
 /**
@@ -19,7 +20,8 @@ import java.util.function.IntPredicate;
  * the measured load does not start on cold JVMs (the JIT compiles the hot paths only after thousands of calls). As in
  * the measured load, each order is placed by a new user.
  * Warm-up orders are paid: they keep their stock, and the audit counts them like any other live order. Failures are
- * reported, not fatal.
+ * reported, not fatal, except in the benchmark's warm-up: a phase measured after a failed warm-up would measure cold
+ * JVMs.
  *
  * <p>The standard, CI and chaos runs place a number of orders ({@link #run}, bounded in time). The benchmark warms up
  * until the platform's JIT compiler threads have settled ({@link #untilSettled}): a fixed order count left them at a
@@ -64,18 +66,24 @@ final class WarmUp {
         }
     }
 
-    /** What the warm-up's users did. */
-    record Tally(int paid, int failed, int users, double seconds, long lastMillis) {
+    /** What the warm-up's users did; {@code lastFailure} says how the last failed order failed (null: none did). */
+    record Tally(int paid, int failed, int users, double seconds, long lastMillis, String lastFailure) {
 
         String line() {
             return String.format(
                     Locale.ROOT,
-                    "warm-up: %d orders paid, %d failed by %d users in %.1f s; the last took %d ms",
+                    "warm-up: %d orders paid, %d failed by %d users in %.1f s; the last took %d ms%s",
                     paid,
                     failed,
                     users,
                     seconds,
-                    lastMillis);
+                    lastMillis,
+                    lastFailure == null ? "" : "; the last failure: " + lastFailure);
+        }
+
+        /** At most 1% of the orders failed. */
+        boolean mostlyPaid() {
+            return failed * 100L <= (long) paid + failed;
         }
     }
 
@@ -149,6 +157,10 @@ final class WarmUp {
         }
         Result result = new Result(users.await(FINISH_LIMIT), ending.get());
         System.out.println("[loadtest] " + result);
+        if (!result.tally().mostlyPaid()) {
+            throw new IllegalStateException("The benchmark's warm-up failed ("
+                    + result.tally().line() + "): the phase would measure cold JVMs");
+        }
         return result;
     }
 
@@ -162,6 +174,7 @@ final class WarmUp {
         private final AtomicInteger paid = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
         private final AtomicLong lastMillis = new AtomicLong();
+        private final AtomicReference<String> lastFailure = new AtomicReference<>();
         private final long started = System.nanoTime();
         private final int count;
         private final ExecutorService pool;
@@ -183,9 +196,14 @@ final class WarmUp {
                         // A new user per order, as in the measured load: the order service verifies a token it has
                         // not seen (a returning user's comes from its cache), and the JIT compiles that here.
                         String token = platform.userToken("lt-" + runId + "-warmup-" + i);
-                        boolean ok = placeAndPay(platform, api, token, goods.get(i % goods.size()));
+                        String failure = placeAndPay(platform, api, token, goods.get(i % goods.size()));
                         lastMillis.set((System.nanoTime() - begin) / 1_000_000);
-                        (ok ? paid : failed).incrementAndGet();
+                        if (failure == null) {
+                            paid.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                            lastFailure.set(failure);
+                        }
                     }
                 });
             }
@@ -197,31 +215,40 @@ final class WarmUp {
             if (!pool.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 pool.shutdownNow();
             }
-            return new Tally(paid.get(), failed.get(), count, (System.nanoTime() - started) / 1e9, lastMillis.get());
+            return new Tally(
+                    paid.get(),
+                    failed.get(),
+                    count,
+                    (System.nanoTime() - started) / 1e9,
+                    lastMillis.get(),
+                    lastFailure.get());
         }
     }
 
-    private static boolean placeAndPay(PlatformUnderTest platform, PlatformApi api, String token, long goodsId) {
+    /** Places and pays one order; null when paid, else which request failed and how. */
+    private static String placeAndPay(PlatformUnderTest platform, PlatformApi api, String token, long goodsId) {
         PlatformApi.Answer cart = api.send(
                 "POST",
                 platform.orderUrl() + "/api/v1/cart/items",
                 token,
                 Map.of("goodsId", goodsId, "quantity", 1, "selected", true));
-        PlatformApi.Answer order = cart.ok()
-                ? api.send(
-                        "POST",
-                        platform.orderUrl() + "/api/v1/orders",
-                        token,
-                        Map.of("address", "1 Warm-up Lane", "name", "Warm Up", "mobile", "13800000000"))
-                : cart;
-        PlatformApi.Answer pay = order.status() == 201
-                ? api.send(
-                        "POST",
-                        platform.orderUrl() + "/api/v1/orders/"
-                                + order.body().path("orderSn").asString() + "/pay",
-                        token,
-                        null)
-                : order;
-        return pay.ok();
+        if (!cart.ok()) {
+            return "cart add answered " + cart.status();
+        }
+        PlatformApi.Answer order = api.send(
+                "POST",
+                platform.orderUrl() + "/api/v1/orders",
+                token,
+                Map.of("address", "1 Warm-up Lane", "name", "Warm Up", "mobile", "13800000000"));
+        if (order.status() != 201) {
+            return "order creation answered " + order.status();
+        }
+        PlatformApi.Answer pay = api.send(
+                "POST",
+                platform.orderUrl() + "/api/v1/orders/"
+                        + order.body().path("orderSn").asString() + "/pay",
+                token,
+                null);
+        return pay.ok() ? null : "payment answered " + pay.status();
     }
 }

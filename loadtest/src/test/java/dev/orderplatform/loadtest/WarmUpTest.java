@@ -1,6 +1,7 @@
 package dev.orderplatform.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -102,6 +103,38 @@ class WarmUpTest {
         } finally {
             orderApi.stop(0);
         }
+    }
+
+    /**
+     * A phase measured after a warm-up whose orders all failed measures cold JVMs (a benchmark mode's long user names
+     * once made every warm-up token invalid, and the run went on): the benchmark's warm-up fails instead.
+     */
+    @Test
+    void theBenchmarksWarmUpFailsWhenThePlatformRefusesItsOrders() throws IOException {
+        HttpServer orderApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        orderApi.createContext("/api/v1/", exchange -> answer(exchange, 401, "{\"code\":\"UNAUTHORIZED\"}"));
+        orderApi.start();
+        try {
+            String url = "http://127.0.0.1:" + orderApi.getAddress().getPort();
+            PlatformUnderTest platform = PlatformUnderTest.external(url, url, url, "a-secret-of-at-least-32-bytes....");
+
+            assertThatThrownBy(() -> WarmUp.untilSettled(
+                            platform, new PlatformApi(platform), List.of(7L), "test", new WarmUp.Rule(2, 0, 1, 0.05)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("0 orders paid")
+                    .hasMessageContaining("the last failure: cart add answered 401");
+        } finally {
+            orderApi.stop(0);
+        }
+    }
+
+    @Test
+    void aWarmUpWithUpToOnePercentOfItsOrdersFailedStillCounts() {
+        assertThat(new WarmUp.Tally(99, 1, 16, 60, 10, "payment answered 503").mostlyPaid())
+                .isTrue();
+        assertThat(new WarmUp.Tally(98, 2, 16, 60, 10, "payment answered 503").mostlyPaid())
+                .isFalse();
+        assertThat(new WarmUp.Tally(0, 0, 16, 60, 10, null).mostlyPaid()).isTrue();
     }
 
     private static String subject(HttpExchange exchange) {
