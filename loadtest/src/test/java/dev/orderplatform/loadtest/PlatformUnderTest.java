@@ -112,8 +112,8 @@ final class PlatformUnderTest implements AutoCloseable {
 
     /**
      * A fresh local platform in the given {@link PlatformMode} (its order service's protocol, its services' JVM
-     * options), its data and logs in workDir; the
-     * services start with their AOT cache where it matches this JVM (the launcher says so where not).
+     * options), its data and logs in workDir; the services start with their AOT cache where it matches this JVM (the
+     * launcher says so where not).
      */
     static PlatformUnderTest startLocal(LoadSettings settings, String mode, Path workDir) {
         return startLocal(settings, mode, workDir, AotCacheMode.USE);
