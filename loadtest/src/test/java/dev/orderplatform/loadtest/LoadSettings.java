@@ -3,6 +3,7 @@ package dev.orderplatform.loadtest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,9 +112,7 @@ record LoadSettings(
                 (int) number("settleSeconds", d.settleSeconds),
                 (int) number("warmupOrders", run.equals("ci") ? 10 : 30),
                 text("protocolMode", "reliable"),
-                List.of(text("serviceJvmOptions", "").split("\\s+")).stream()
-                        .filter(option -> !option.isEmpty())
-                        .toList(),
+                words(text("serviceJvmOptions", "")),
                 Path.of(text("loadtest.resultsDir", cwd.resolve("results").toString())),
                 Path.of(text(
                         "loadtest.gatlingDir", cwd.resolve("target/gatling").toString())),
@@ -121,6 +120,13 @@ record LoadSettings(
                         "loadtest.launcherDir",
                         cwd.resolve("../services/launcher/target").toString())),
                 Path.of(text("loadtest.workDir", cwd.resolve("target/platform").toString())));
+    }
+
+    /** The words of a space-separated list, such as JVM options; none in a blank text. */
+    static List<String> words(String text) {
+        return Arrays.stream(text.strip().split("\\s+"))
+                .filter(word -> !word.isEmpty())
+                .toList();
     }
 
     boolean external() {

@@ -1,6 +1,5 @@
 package dev.orderplatform.loadtest;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,9 +15,7 @@ import java.util.List;
 record PlatformMode(String name, List<String> jvmOptions) {
 
     static PlatformMode parse(String mode) {
-        List<String> words = Arrays.stream(mode.strip().split("\\s+"))
-                .filter(word -> !word.isEmpty())
-                .toList();
+        List<String> words = LoadSettings.words(mode);
         if (words.isEmpty()) {
             throw new IllegalArgumentException("An empty platform mode");
         }
