@@ -19,6 +19,15 @@ stamp="$bin_dir/.complete-etcd$ETCD_VERSION-kwok$KWOK_VERSION-helm$HELM_VERSION"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+# One run at a time per cache (a developer's build beside CI's, a test JVM beside Maven): a second run waits for the
+# first and then finds its stamps, where two at once built everything twice into the same files. (flock is
+# util-linux's; without it, as on macOS, runs are not serialised.)
+mkdir -p "$cache_root"
+if command -v flock >/dev/null; then
+  exec 9>"$cache_root/.build.lock"
+  flock 9
+fi
 export CGO_ENABLED=0 GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
 
 require_go() {
