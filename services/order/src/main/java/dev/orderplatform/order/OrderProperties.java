@@ -12,12 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param grpcDeadline  deadline of every call to goods and inventory; a call that misses it has an unknown outcome
  * @param maxCartItems  the most distinct goods one cart (and so one order) may hold
  * @param cartCatalogueTtl how long the cart keeps the goods it read from the catalogue (names, prices, on sale) before
- *                      reading them again; 0: read them on every cart request. Order creation always reads the
- *                      catalogue itself.
+ *                      reading them again; 0: read them on every cart request
+ * @param creationCatalogueTtl how long order creation keeps the goods it read from the catalogue (prices, on sale)
+ *                      before reading them again, apart from the cart's copy; 0: read them for every order. A change of
+ *                      price or of the on-sale flag reaches new orders within it.
  */
 @ConfigurationProperties("orderplatform.order")
 public record OrderProperties(
         @DefaultValue("30m") Duration timeout,
         @DefaultValue("3s") Duration grpcDeadline,
         @DefaultValue("100") int maxCartItems,
-        @DefaultValue("5s") Duration cartCatalogueTtl) {}
+        @DefaultValue("5s") Duration cartCatalogueTtl,
+        @DefaultValue("1s") Duration creationCatalogueTtl) {}

@@ -3,6 +3,7 @@ package dev.orderplatform.order.cart;
 import dev.orderplatform.contracts.goods.v1.Goods;
 import dev.orderplatform.order.OrderProperties;
 import dev.orderplatform.order.order.OrderErrorCodes;
+import dev.orderplatform.order.remote.RecentCatalogue;
 import dev.orderplatform.web.problem.ApiProblem;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
@@ -11,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * A user's cart: the goods are checked against the catalogue when added, and shown with their names and prices, both
- * as {@link CartCatalogue} last read them (at most {@code orderplatform.order.cart-catalogue-ttl} ago).
+ * as the cart's {@link RecentCatalogue} last read them (at most {@code orderplatform.order.cart-catalogue-ttl} ago).
  */
 @Service
 public class CartService {
@@ -24,10 +26,11 @@ public class CartService {
     private static final Logger log = LoggerFactory.getLogger(CartService.class);
 
     private final CartRepository carts;
-    private final CartCatalogue catalogue;
+    private final RecentCatalogue catalogue;
     private final OrderProperties properties;
 
-    CartService(CartRepository carts, CartCatalogue catalogue, OrderProperties properties) {
+    CartService(
+            CartRepository carts, @Qualifier("cartCatalogue") RecentCatalogue catalogue, OrderProperties properties) {
         this.carts = carts;
         this.catalogue = catalogue;
         this.properties = properties;

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The cart as the API shows it; {@code selectedTotal} is what an order of the selected items would cost at the prices
- * shown. Those may be a few seconds old ({@link CartCatalogue}); an order is priced by the catalogue when created.
+ * shown. Those may be a few seconds old (the cart's {@code RecentCatalogue}); an order is priced when created, by a copy
+ * of the catalogue at most {@code orderplatform.order.creation-catalogue-ttl} old.
  */
 public record CartView(List<Line> items, BigDecimal selectedTotal) {
 

@@ -11,8 +11,8 @@ import dev.orderplatform.order.order.OrderLine;
 import dev.orderplatform.order.order.OrderNumbers;
 import dev.orderplatform.order.order.OrderRepository;
 import dev.orderplatform.order.order.OrderStatus;
-import dev.orderplatform.order.remote.GoodsGateway;
 import dev.orderplatform.order.remote.InventoryGateway;
+import dev.orderplatform.order.remote.RecentCatalogue;
 import dev.orderplatform.web.problem.ApiProblem;
 import dev.orderplatform.web.problem.ErrorCodes;
 import io.grpc.Status;
@@ -23,11 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of creating an order that every protocol mode takes alike: the prices (BatchGetGoods), the deduction
+ * The steps of creating an order that every protocol mode takes alike: the prices (BatchGetGoods, or a copy of the
+ * catalogue read at most {@code orderplatform.order.creation-catalogue-ttl} ago), the deduction
  * (Sell under the order number) and the rows of the local transaction. What a failed step means for the stock (commit
  * or roll back the return, or nothing at all in the baseline) is the protocol's business, told by {@link Stop}.
  */
@@ -59,7 +61,7 @@ class CreationSteps {
     }
 
     private final OrderNumbers numbers;
-    private final GoodsGateway goods;
+    private final RecentCatalogue catalogue;
     private final InventoryGateway inventory;
     private final OrderRepository orders;
     private final CartRepository carts;
@@ -68,14 +70,14 @@ class CreationSteps {
 
     CreationSteps(
             OrderNumbers numbers,
-            GoodsGateway goods,
+            @Qualifier("creationCatalogue") RecentCatalogue catalogue,
             InventoryGateway inventory,
             OrderRepository orders,
             CartRepository carts,
             IdempotencyKeys idempotencyKeys,
             OrderProperties properties) {
         this.numbers = numbers;
-        this.goods = goods;
+        this.catalogue = catalogue;
         this.inventory = inventory;
         this.orders = orders;
         this.carts = carts;
@@ -88,11 +90,14 @@ class CreationSteps {
         return numbers.next();
     }
 
-    /** Step 1: the prices. Nothing is deducted yet: every {@link Stop} has {@code maybeDeducted == false}. */
+    /**
+     * Step 1: the prices, from the catalogue as read at most {@code creation-catalogue-ttl} ago. Nothing is deducted
+     * yet: every {@link Stop} has {@code maybeDeducted == false}.
+     */
     Priced price(NewOrder request) {
-        Map<Long, Goods> catalogue;
+        Map<Long, Goods> goods;
         try {
-            catalogue = goods.batchGet(request.quantities().keySet());
+            goods = catalogue.get(request.quantities().keySet());
         } catch (StatusRuntimeException e) {
             throw new Stop(
                     "goods_unreachable",
@@ -104,7 +109,7 @@ class CreationSteps {
         }
         List<Long> unavailable = request.quantities().keySet().stream()
                 .sorted()
-                .filter(id -> !catalogue.containsKey(id) || !catalogue.get(id).getOnSale())
+                .filter(id -> !goods.containsKey(id) || !goods.get(id).getOnSale())
                 .toList();
         if (!unavailable.isEmpty()) {
             throw new Stop(
@@ -115,7 +120,7 @@ class CreationSteps {
         List<OrderLine> lines = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (Map.Entry<Long, Integer> item : new TreeMap<>(request.quantities()).entrySet()) {
-            Goods g = catalogue.get(item.getKey());
+            Goods g = goods.get(item.getKey());
             BigDecimal price = new BigDecimal(g.getPrice());
             lines.add(new OrderLine(g.getId(), g.getName(), price, item.getValue()));
             total = total.add(price.multiply(BigDecimal.valueOf(item.getValue())));

@@ -1,11 +1,9 @@
-package dev.orderplatform.order.cart;
+package dev.orderplatform.order.remote;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.orderplatform.contracts.goods.v1.Goods;
-import dev.orderplatform.order.OrderProperties;
-import dev.orderplatform.order.remote.GoodsGateway;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Collection;
@@ -13,21 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
- * The catalogue as the cart sees it: goods read from the goods service are kept for
- * {@code orderplatform.order.cart-catalogue-ttl} (0: not kept), so that adding to the cart and showing it cost one
- * BatchGetGoods for the goods not seen lately rather than a call each. Goods the catalogue does not have are never
- * kept: a new goods can be added at once.
- *
- * <p>The cart only: what it shows may be that much out of date (price, name, on sale). Order creation reads the
- * catalogue itself, every time ({@code protocol.CreationSteps}); this class is package-private so that nothing else
- * can use it.
+ * The catalogue as read a moment ago: goods read from the goods service are kept for a TTL (0: not kept), so that a
+ * goods asked for again within it costs no BatchGetGoods. Goods the catalogue does not have are never kept: a new
+ * goods can be used at once. Two copies (see {@link RemoteServicesConfiguration}): the cart's, which it shows, and order
+ * creation's, which prices orders; a change of price or of the on-sale flag reaches each within its TTL.
  */
-@Component
-class CartCatalogue {
+public class RecentCatalogue {
 
     /** Distinct goods kept; the carts active at one time hold far fewer. */
     static final int MAX_GOODS = 10_000;
@@ -37,12 +28,11 @@ class CartCatalogue {
     /** Null when nothing is kept (a TTL of 0). */
     private final @Nullable Cache<Long, Goods> recent;
 
-    @Autowired
-    CartCatalogue(GoodsGateway goods, OrderProperties properties) {
-        this(goods::batchGet, properties.cartCatalogueTtl(), Ticker.systemTicker());
+    RecentCatalogue(GoodsGateway goods, Duration ttl) {
+        this(goods::batchGet, ttl, Ticker.systemTicker());
     }
 
-    CartCatalogue(Function<Collection<Long>, Map<Long, Goods>> batchGet, Duration ttl, Ticker ticker) {
+    RecentCatalogue(Function<Collection<Long>, Map<Long, Goods>> batchGet, Duration ttl, Ticker ticker) {
         this.batchGet = batchGet;
         this.recent = ttl.isZero()
                 ? null
@@ -58,7 +48,7 @@ class CartCatalogue {
      *
      * @throws StatusRuntimeException when the goods service could not answer for the goods not kept
      */
-    Map<Long, Goods> get(Collection<Long> ids) {
+    public Map<Long, Goods> get(Collection<Long> ids) {
         if (recent == null) {
             return batchGet.apply(ids);
         }

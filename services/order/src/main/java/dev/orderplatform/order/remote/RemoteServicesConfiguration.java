@@ -35,6 +35,21 @@ public class RemoteServicesConfiguration {
                 properties.grpcDeadline());
     }
 
+    /** The catalogue as the cart shows it: kept {@code orderplatform.order.cart-catalogue-ttl}. */
+    @Bean
+    RecentCatalogue cartCatalogue(GoodsGateway goods, OrderProperties properties) {
+        return new RecentCatalogue(goods, properties.cartCatalogueTtl());
+    }
+
+    /**
+     * The catalogue that prices new orders: kept {@code orderplatform.order.creation-catalogue-ttl}, so that orders of
+     * the same goods within it cost no BatchGetGoods each (issue 11 part 19).
+     */
+    @Bean
+    RecentCatalogue creationCatalogue(GoodsGateway goods, OrderProperties properties) {
+        return new RecentCatalogue(goods, properties.creationCatalogueTtl());
+    }
+
     /**
      * The channel named after the service. Its credentials are the interceptor nearest the wire, so a call that a
      * global interceptor starts or repeats carries them too.

@@ -1,4 +1,4 @@
-package dev.orderplatform.order.cart;
+package dev.orderplatform.order.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The cart's short-lived copy of the catalogue, against an in-memory catalogue and a clock the test moves. */
-class CartCatalogueTest {
+/** A short-lived copy of the catalogue, against an in-memory catalogue and a clock the test moves. */
+class RecentCatalogueTest {
 
     private static final Duration TTL = Duration.ofSeconds(5);
 
@@ -28,7 +28,7 @@ class CartCatalogueTest {
 
     private boolean unavailable;
     private final AtomicLong nanos = new AtomicLong();
-    private final CartCatalogue catalogue = new CartCatalogue(this::batchGet, TTL, nanos::get);
+    private final RecentCatalogue catalogue = new RecentCatalogue(this::batchGet, TTL, nanos::get);
 
     private Map<Long, Goods> batchGet(Collection<Long> ids) {
         calls.add(Set.copyOf(ids));
@@ -105,7 +105,7 @@ class CartCatalogueTest {
 
     @Test
     void aTtlOfZeroReadsTheCatalogueEveryTime() {
-        CartCatalogue uncached = new CartCatalogue(this::batchGet, Duration.ZERO, nanos::get);
+        RecentCatalogue uncached = new RecentCatalogue(this::batchGet, Duration.ZERO, nanos::get);
         sell(1, "1.00");
         uncached.get(List.of(1L));
         Goods dearer = sell(1, "2.00");
