@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param creationCatalogueTtl how long order creation keeps the goods it read from the catalogue (prices, on sale)
  *                      before reading them again, apart from the cart's copy; 0: read them for every order. A change of
  *                      price or of the on-sale flag reaches new orders within it.
+ * @param protocolConnections the database connections kept for the protocol's transactions (an order's local
+ *                      transaction, a close, a check-back's decision) apart from those of the requests; 0: they share
+ *                      the requests' pool
  */
 @ConfigurationProperties("orderplatform.order")
 public record OrderProperties(
@@ -23,4 +26,5 @@ public record OrderProperties(
         @DefaultValue("3s") Duration grpcDeadline,
         @DefaultValue("100") int maxCartItems,
         @DefaultValue("5s") Duration cartCatalogueTtl,
-        @DefaultValue("1s") Duration creationCatalogueTtl) {}
+        @DefaultValue("1s") Duration creationCatalogueTtl,
+        @DefaultValue("8") int protocolConnections) {}

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +50,7 @@ class DatabaseOutageTest extends OrderServiceTest {
     }
 
     @Autowired
-    HikariDataSource dataSource;
+    DataSource dataSource;
 
     @AfterAll
     static void restore() {
@@ -59,7 +60,8 @@ class DatabaseOutageTest extends OrderServiceTest {
     @Test
     void databaseUnreachableDuringTheLocalTransactionAndTheDecision_outcomeUnknownWithTheOrderNumber()
             throws Exception {
-        assertThat(dataSource.getJdbcUrl()).isEqualTo(proxiedUrl());
+        // The requests' pool; the protocol's, which the local transaction below runs on, has the same settings.
+        assertThat(dataSource.unwrap(HikariDataSource.class).getJdbcUrl()).isEqualTo(proxiedUrl());
         long goods = platform.newGoods("7.00", 10);
         String user = Platform.freshUser();
         OrderApi api = api();

@@ -1,10 +1,10 @@
 package dev.orderplatform.order.protocol;
 
+import dev.orderplatform.order.database.ProtocolTransactions;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.web.problem.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * BENCHMARKS ONLY ({@code orderplatform.protocol.mode=baseline}): the no-consistency baseline the load suite compares
@@ -20,10 +20,10 @@ class BaselineProtocol implements OrderProtocol {
     private static final Logger log = LoggerFactory.getLogger(BaselineProtocol.class);
 
     private final CreationSteps steps;
-    private final TransactionTemplate transactions;
+    private final ProtocolTransactions transactions;
     private final ProtocolMetrics metrics;
 
-    BaselineProtocol(CreationSteps steps, TransactionTemplate transactions, ProtocolMetrics metrics) {
+    BaselineProtocol(CreationSteps steps, ProtocolTransactions transactions, ProtocolMetrics metrics) {
         this.steps = steps;
         this.transactions = transactions;
         this.metrics = metrics;

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.orderplatform.contracts.Topics;
 import dev.orderplatform.contracts.messaging.v1.OrderTimeoutDue;
 import dev.orderplatform.contracts.messaging.v1.StockReturnRequested;
+import dev.orderplatform.order.database.ProtocolTransactions;
 import dev.orderplatform.order.order.Order;
 import dev.orderplatform.order.order.OrderErrorCodes;
 import dev.orderplatform.order.order.OrderRepository;
@@ -26,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The order protocol of docs/protocol.md, in one place.
@@ -68,7 +68,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
     private final CreationSteps steps;
     private final OrderRepository orders;
     private final OrderFence fence;
-    private final TransactionTemplate transactions;
+    private final ProtocolTransactions transactions;
     private final ProtocolMetrics metrics;
     private final ProtocolHooks hooks;
 
@@ -77,7 +77,7 @@ public class ReliableMessageProtocol implements OrderProtocol, TransactionListen
             CreationSteps steps,
             OrderRepository orders,
             OrderFence fence,
-            TransactionTemplate transactions,
+            ProtocolTransactions transactions,
             ProtocolMetrics metrics,
             ObjectProvider<ProtocolHooks> hooks) {
         this.producer = producer;
