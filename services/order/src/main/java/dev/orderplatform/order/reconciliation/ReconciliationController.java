@@ -1,6 +1,8 @@
 package dev.orderplatform.order.reconciliation;
 
+import dev.orderplatform.order.admission.RequestAdmission;
 import dev.orderplatform.web.openapi.AdminEndpoint;
+import dev.orderplatform.web.openapi.ProblemResponse;
 import dev.orderplatform.web.problem.ApiProblem;
 import dev.orderplatform.web.problem.ErrorCodes;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
  * baseline protocol mode there is none ({@link ReconciliationBeans}) and the run is not found.
  */
 @RestController
+@ProblemResponse(
+        status = 503,
+        description = "The service is at its limit of requests in progress; nothing was done (Retry-After).",
+        codes = RequestAdmission.OVERLOADED)
 @AdminEndpoint
 public class ReconciliationController {
 

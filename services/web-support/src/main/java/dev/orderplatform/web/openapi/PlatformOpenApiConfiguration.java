@@ -153,8 +153,11 @@ public class PlatformOpenApiConfiguration {
         if (paged) {
             declare(problems, 400, "page or size out of range.", ErrorCodes.VALIDATION_FAILED);
         }
-        for (ProblemResponse declared :
-                AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(), ProblemResponse.class)) {
+        List<ProblemResponse> declaredProblems = new ArrayList<>(
+                AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(), ProblemResponse.class));
+        declaredProblems.addAll(AnnotatedElementUtils.findMergedRepeatableAnnotations(
+                ClassUtils.getUserClass(handler.getBeanType()), ProblemResponse.class));
+        for (ProblemResponse declared : declaredProblems) {
             declare(problems, declared.status(), declared.description(), declared.codes());
         }
 

@@ -9,9 +9,10 @@ import java.lang.annotation.Target;
 
 /**
  * Documents an error an endpoint answers beyond the platform's own (bad input, token, media types): its status and
- * the stable codes it comes with. The document lists them as the {@code code} values of that status.
+ * the stable codes it comes with. The document lists them as the {@code code} values of that status. On a controller,
+ * it applies to each of its endpoints.
  */
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Repeatable(ProblemResponse.List.class)
@@ -23,7 +24,7 @@ public @interface ProblemResponse {
 
     String description();
 
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
     @interface List {
