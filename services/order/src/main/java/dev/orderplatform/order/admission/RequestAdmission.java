@@ -14,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,15 +75,13 @@ public class RequestAdmission extends OncePerRequestFilter implements MeterBinde
         if (refused != null) {
             refused.increment();
         }
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(
-                response.getOutputStream(),
-                Problems.of(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        OVERLOADED,
-                        "The service is at its limit of requests in progress; nothing was done. Retry later."));
+        Problems.write(
+                json,
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                OVERLOADED,
+                "The service is at its limit of requests in progress; nothing was done. Retry later.");
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.orderplatform.order.audit;
 
-import dev.orderplatform.order.admission.RequestAdmission;
+import dev.orderplatform.order.admission.AdmissionLimited;
 import dev.orderplatform.web.openapi.AdminEndpoint;
-import dev.orderplatform.web.openapi.ProblemResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -19,10 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Always 200 with an {@link AuditReport}; {@code consistent} says whether the invariant holds.
  */
 @RestController
-@ProblemResponse(
-        status = 503,
-        description = "The service is at its limit of requests in progress; nothing was done (Retry-After).",
-        codes = RequestAdmission.OVERLOADED)
+@AdmissionLimited
 @AdminEndpoint
 @RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AuditController {

@@ -1,6 +1,6 @@
 package dev.orderplatform.order.cart;
 
-import dev.orderplatform.order.admission.RequestAdmission;
+import dev.orderplatform.order.admission.AdmissionLimited;
 import dev.orderplatform.order.order.OrderErrorCodes;
 import dev.orderplatform.web.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,10 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The user's cart; the user is the token's subject. */
 @RestController
-@ProblemResponse(
-        status = 503,
-        description = "The service is at its limit of requests in progress; nothing was done (Retry-After).",
-        codes = RequestAdmission.OVERLOADED)
+@AdmissionLimited
 @RequestMapping(path = "/api/v1/cart", produces = MediaType.APPLICATION_JSON_VALUE)
 public class CartController {
 

@@ -1,6 +1,6 @@
 package dev.orderplatform.order.order;
 
-import dev.orderplatform.order.admission.RequestAdmission;
+import dev.orderplatform.order.admission.AdmissionLimited;
 import dev.orderplatform.order.idempotency.IdempotencyKey;
 import dev.orderplatform.web.openapi.ProblemResponse;
 import dev.orderplatform.web.paging.PageQuery;
@@ -27,10 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The user's orders; the user is the token's subject. Another user's order is "not found". */
 @RestController
-@ProblemResponse(
-        status = 503,
-        description = "The service is at its limit of requests in progress; nothing was done (Retry-After).",
-        codes = RequestAdmission.OVERLOADED)
+@AdmissionLimited
 @RequestMapping(path = "/api/v1/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 public class OrderController {
 

@@ -1,8 +1,7 @@
 package dev.orderplatform.order.reconciliation;
 
-import dev.orderplatform.order.admission.RequestAdmission;
+import dev.orderplatform.order.admission.AdmissionLimited;
 import dev.orderplatform.web.openapi.AdminEndpoint;
-import dev.orderplatform.web.openapi.ProblemResponse;
 import dev.orderplatform.web.problem.ApiProblem;
 import dev.orderplatform.web.problem.ErrorCodes;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,10 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * baseline protocol mode there is none ({@link ReconciliationBeans}) and the run is not found.
  */
 @RestController
-@ProblemResponse(
-        status = 503,
-        description = "The service is at its limit of requests in progress; nothing was done (Retry-After).",
-        codes = RequestAdmission.OVERLOADED)
+@AdmissionLimited
 @AdminEndpoint
 public class ReconciliationController {
 

@@ -1,10 +1,14 @@
 package dev.orderplatform.web.problem;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the problem details of the platform: every one carries a stable {@code code}. */
 public final class Problems {
@@ -13,6 +17,15 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
         return withCode(ProblemDetail.forStatusAndDetail(status, detail), code);
+    }
+
+    /** Answers with a problem detail from where Spring MVC's handlers do not reach (servlet filters, security). */
+    public static void write(
+            JsonMapper json, HttpServletResponse response, HttpStatusCode status, String code, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), of(status, code, detail));
     }
 
     /** Gives a problem detail built elsewhere (e.g. by Spring MVC) the platform's code and type. */

@@ -2,16 +2,12 @@ package dev.orderplatform.web.security;
 
 import dev.orderplatform.web.problem.ErrorCodes;
 import dev.orderplatform.web.problem.Problems;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -74,34 +70,25 @@ public class PlatformSecurityConfiguration {
                 })
                 .oauth2ResourceServer(server -> server.jwt(
                                 jwt -> jwt.jwtAuthenticationConverter(PlatformJwt.authenticationConverter()))
-                        .authenticationEntryPoint((request, response, failure) -> writeProblem(
+                        .authenticationEntryPoint((request, response, failure) -> Problems.write(
                                 json,
                                 response,
                                 HttpStatus.UNAUTHORIZED,
                                 ErrorCodes.UNAUTHENTICATED,
                                 "A valid bearer token is required.")))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
-                                (request, response, failure) -> writeProblem(
+                                (request, response, failure) -> Problems.write(
                                         json,
                                         response,
                                         HttpStatus.UNAUTHORIZED,
                                         ErrorCodes.UNAUTHENTICATED,
                                         "A valid bearer token is required."))
-                        .accessDeniedHandler((request, response, failure) -> writeProblem(
+                        .accessDeniedHandler((request, response, failure) -> Problems.write(
                                 json,
                                 response,
                                 HttpStatus.FORBIDDEN,
                                 ErrorCodes.FORBIDDEN,
                                 "This endpoint needs the " + Roles.ADMIN + " role.")));
         return http.build();
-    }
-
-    private static void writeProblem(
-            JsonMapper json, HttpServletResponse response, HttpStatus status, String code, String detail)
-            throws IOException {
-        ProblemDetail problem = Problems.of(status, code, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }
