@@ -1,8 +1,12 @@
 package dev.orderplatform.order;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The broker ({@code orderplatform.rocketmq.*}).
@@ -15,9 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 // InvalidParam: {@code timerMaxDelaySec} is the broker.conf key, not a misspelt parameter.
 @SuppressWarnings("InvalidParam")
+@Validated
 @ConfigurationProperties("orderplatform.rocketmq")
 public record RocketMqProperties(
-        @DefaultValue("127.0.0.1:9876") String nameServer,
-        @DefaultValue("4") int checkThreads,
-        @DefaultValue("3s") Duration sendTimeout,
-        @DefaultValue("3d") Duration timerMaxDelay) {}
+        @DefaultValue("127.0.0.1:9876") @NotBlank String nameServer,
+        @DefaultValue("4") @Min(1) int checkThreads,
+
+        @DefaultValue("3s") @DurationMin(nanos = 0, inclusive = false)
+        Duration sendTimeout,
+
+        @DefaultValue("3d") @DurationMin(nanos = 0, inclusive = false)
+        Duration timerMaxDelay) {}

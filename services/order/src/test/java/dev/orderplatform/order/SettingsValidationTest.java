@@ -3,6 +3,10 @@ package dev.orderplatform.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderplatform.order.admission.AdmissionProperties;
+import dev.orderplatform.order.idempotency.IdempotencyProperties;
+import dev.orderplatform.order.monitoring.MonitoringProperties;
+import dev.orderplatform.order.reconciliation.ReconciliationProperties;
+import dev.orderplatform.order.timeout.TimeoutSweeperProperties;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +33,22 @@ class SettingsValidationTest {
         "orderplatform.order.max-cart-items=0,                     maxCartItems,          0",
         "orderplatform.order.cart-catalogue-ttl=-1s,               cartCatalogueTtl,      PT-1S",
         "orderplatform.order.creation-catalogue-ttl=-1ms,          creationCatalogueTtl,  PT-0.001S",
-        "orderplatform.order.protocol-connections=-8,              protocolConnections,   -8"
+        "orderplatform.order.protocol-connections=-8,              protocolConnections,   -8",
+        // A batch or page of 0 never ends a sweep, cleanup or reconciliation run: each loops while a batch is full.
+        "orderplatform.timeout-sweeper.batch-size=0,               batchSize,             0",
+        "orderplatform.timeout-sweeper.interval=0s,                interval,              PT0S",
+        "orderplatform.timeout-sweeper.grace=-1s,                  grace,                 PT-1S",
+        "orderplatform.idempotency.cleanup-batch=0,                cleanupBatch,          0",
+        "orderplatform.idempotency.cleanup-interval=0s,            cleanupInterval,       PT0S",
+        "orderplatform.idempotency.retention=0s,                   retention,             PT0S",
+        "orderplatform.reconciliation.page-size=0,                 pageSize,              0",
+        "orderplatform.reconciliation.interval=-5m,                interval,              PT-5M",
+        "orderplatform.reconciliation.grace=-1s,                   grace,                 PT-1S",
+        "orderplatform.monitoring.interval=0s,                     interval,              PT0S",
+        "orderplatform.rocketmq.name-server=,                      nameServer,            ''",
+        "orderplatform.rocketmq.check-threads=0,                   checkThreads,          0",
+        "orderplatform.rocketmq.send-timeout=0s,                   sendTimeout,           PT0S",
+        "orderplatform.rocketmq.timer-max-delay=-1s,               timerMaxDelay,         PT-1S"
     })
     void aValueOutOfRangeFailsTheStartNamingTheSetting(String setting, String field, String rejected) {
         contextRunner
@@ -53,6 +72,14 @@ class SettingsValidationTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({OrderProperties.class, AdmissionProperties.class})
+    @EnableConfigurationProperties({
+        OrderProperties.class,
+        AdmissionProperties.class,
+        TimeoutSweeperProperties.class,
+        IdempotencyProperties.class,
+        ReconciliationProperties.class,
+        MonitoringProperties.class,
+        RocketMqProperties.class
+    })
     static class Bound {}
 }

@@ -2,6 +2,7 @@ package dev.orderplatform.order.monitoring;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,5 +19,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("orderplatform.monitoring")
 public record MonitoringProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("1m") Duration interval,
+
+        @DefaultValue("1m") @DurationMin(nanos = 0, inclusive = false)
+        Duration interval,
+
         @DefaultValue("10000") @Min(1) int maxRecords) {}
