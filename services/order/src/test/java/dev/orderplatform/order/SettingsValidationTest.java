@@ -2,6 +2,7 @@ package dev.orderplatform.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderplatform.infra.junit.StartUpSettings;
 import dev.orderplatform.order.admission.AdmissionProperties;
 import dev.orderplatform.order.idempotency.IdempotencyProperties;
 import dev.orderplatform.order.monitoring.MonitoringProperties;
@@ -51,13 +52,7 @@ class SettingsValidationTest {
         "orderplatform.rocketmq.timer-max-delay=-1s,               timerMaxDelay,         PT-1S"
     })
     void aValueOutOfRangeFailsTheStartNamingTheSetting(String setting, String field, String rejected) {
-        contextRunner
-                .withPropertyValues(setting)
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("on field '" + field + "'")
-                        .hasMessageContaining("rejected value [" + rejected + "]"));
+        StartUpSettings.assertStartFailsNaming(contextRunner, setting, field, rejected);
     }
 
     @ParameterizedTest

@@ -1,7 +1,6 @@
 package dev.orderplatform.inventory.reback;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.orderplatform.infra.junit.StartUpSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,13 +24,7 @@ class RebackSettingsValidationTest {
         "orderplatform.inventory.reback.shutdown-await=-1s,      shutdownAwait,     PT-1S"
     })
     void aValueOutOfRangeFailsTheStartNamingTheSetting(String setting, String field, String rejected) {
-        contextRunner
-                .withPropertyValues(setting)
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("on field '" + field + "'")
-                        .hasMessageContaining("rejected value [" + rejected + "]"));
+        StartUpSettings.assertStartFailsNaming(contextRunner, setting, field, rejected);
     }
 
     @Configuration(proxyBeanMethods = false)
