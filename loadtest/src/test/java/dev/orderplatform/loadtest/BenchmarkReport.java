@@ -80,13 +80,7 @@ final class BenchmarkReport {
                     (int) LoadSettings.number("passes", 2),
                     (int) LoadSettings.number("p99BoundMs", 200),
                     (int) LoadSettings.number("collapseMs", 5000),
-                    new WarmUp.Rule(
-                            (int) LoadSettings.number("warmupUsers", 16),
-                            (int) LoadSettings.number("warmupMinSeconds", 60),
-                            (int) LoadSettings.number("warmupMaxSeconds", 360),
-                            // 5% left the order service's compiler threads at 0.3-1.2 ms per order in the first
-                            // ladder pass (docs/development.md, "From start to steady state under load").
-                            LoadSettings.number("warmupJitShare", 0.02)),
+                    WarmUp.Rule.fromSystemProperties(),
                     (int) LoadSettings.number("idleSeconds", 10),
                     LoadSettings.number("settleLoad", 1.5),
                     (int) LoadSettings.number("settleMaxSeconds", 30),

@@ -20,14 +20,14 @@ import java.util.stream.Stream;
  * starts (no AOT cache) and warm starts (the AOT caches of the launcher's build) of the services, interleaved in one
  * run ({@code -Drounds} pairs: cold, warm, cold, warm, ...), each on a fresh local platform. With
  * {@code -DvariantJvmOptions} (space-separated) each round has a third start, warm with those options, compared with
- * the warm start of its round: a start-up setting tried pair by pair. Per start: each
- * service's time from process start to readiness UP, then create-order traffic at {@code -Drate} orders per second for
- * {@code -DplateauSeconds} (a new user per order: cart line, create; unpaid). Then the platform is warmed up as the
- * load benchmark warms it ({@link WarmUp#untilSettled}: until its JIT compiler threads have settled) and the same
- * traffic runs again for {@code -DreferenceSeconds}: its p50 is the steady-state latency the start is compared with.
- * Reported: the p50 of the first second, of seconds 10-14 and of the last 5 s of traffic, the steady p50, and how long the traffic
- * after the start had run when the p50 of its last {@link #WINDOW_SECONDS} seconds came within {@link #TOLERANCE} of
- * the steady p50 to stay ({@link LatencyTrace#secondsToWithin}). Then each service is restarted alone on the quiet, running
+ * the warm start of its round: a start-up setting tried pair by pair. Per start: each service's time from process start
+ * to readiness UP, then create-order traffic at {@code -Drate} orders per second for {@code -DplateauSeconds} (a new
+ * user per order: cart line, create; unpaid). Then the platform is warmed up as the load benchmark warms it
+ * ({@link WarmUp#untilSettled}: until its JIT compiler threads have settled) and the same traffic runs again for
+ * {@code -DreferenceSeconds}: its p50 is the steady-state latency the start is compared with. Reported: the p50 of the
+ * first second, of seconds 10-14 and of the last 5 s of traffic, the steady p50, and how long the traffic after the
+ * start had run when the p50 of its last {@link #WINDOW_SECONDS} seconds came within {@link #TOLERANCE} of the steady
+ * p50 to stay ({@link LatencyTrace#secondsToWithin}). Then each service is restarted alone on the quiet, running
  * platform (as a pod is rolled, the others idle) and its readiness measured again: the platform's own start has each
  * service start while the one before it is still compiling on the same two cores. The machine is shared: every line
  * carries its load average.
@@ -40,11 +40,9 @@ final class StartupBenchmark {
 
     private static final long TOLERANCE_FLOOR_MS = 5;
     /** At the default 5 orders/s, 25 orders per window. */
-    static final int WINDOW_SECONDS = 5;
+    private static final int WINDOW_SECONDS = 5;
     /** Issue 11's target: steady latency within 10 s of traffic; the window starting there is reported. */
     private static final int TARGET_SECONDS = 10;
-    /** The load benchmark's warm-up rule (BenchmarkReport's defaults). */
-    private static final WarmUp.Rule WARM_UP = new WarmUp.Rule(16, 60, 360, 0.02);
 
     private StartupBenchmark() {}
 
@@ -121,13 +119,11 @@ final class StartupBenchmark {
 
     private static Start measure(LoadSettings settings, Kind kind, int round) {
         String label = kind.label();
+        String name = label + "-" + round;
         System.out.println("[startup] " + label + " " + round + ": " + Machine.awaitQuiet(2.0, 30));
         double loadAverage = Machine.loadAverage();
         PlatformUnderTest platform = PlatformUnderTest.startLocal(
-                settings,
-                kind.platformMode(),
-                settings.workDir().resolve("startup-" + label + "-" + round),
-                kind.aotCache());
+                settings, kind.platformMode(), settings.workDir().resolve("startup-" + name), kind.aotCache());
         try {
             var local = platform.local().orElseThrow();
             if (kind.aotCache() == AotCacheMode.USE
@@ -139,11 +135,12 @@ final class StartupBenchmark {
             PlatformApi api = new PlatformApi(platform);
             long goodsId = api.createGoods("Start-up " + label + " " + round, "10.00");
             api.setStock(goodsId, 1_000_000);
-            Traffic traffic = traffic(settings, settings.plateauSeconds(), platform, api, goodsId, label + "-" + round);
+            Traffic traffic = traffic(settings, settings.plateauSeconds(), platform, api, goodsId, name);
             WarmUp.Result warmUp;
             try {
-                warmUp =
-                        WarmUp.untilSettled(platform, api, List.of(goodsId), "startup-" + label + "-" + round, WARM_UP);
+                // The load benchmark's warm-up, with its rule.
+                warmUp = WarmUp.untilSettled(
+                        platform, api, List.of(goodsId), "startup-" + name, WarmUp.Rule.fromSystemProperties());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted", e);
@@ -154,7 +151,7 @@ final class StartupBenchmark {
                     platform,
                     api,
                     goodsId,
-                    label + "-" + round + "-steady");
+                    name + "-steady");
             double steadyP50 = steady.trace().p50();
             double bound = Math.max(steadyP50 * TOLERANCE, steadyP50 + TOLERANCE_FLOOR_MS);
             Map<Component, Duration> restarted = new EnumMap<>(Component.class);
@@ -299,8 +296,8 @@ final class StartupBenchmark {
     private static String comparison(Start start, Start before) {
         return String.format(
                 Locale.ROOT,
-                "[startup] round %d %s/%s: ready goods %.2f, inventory %.2f, order %.2f; p50 last %d s %.1f vs %.1f ms; "
-                        + "at steady after %s vs %s%n",
+                "[startup] round %d %s/%s: ready goods %.2f, inventory %.2f, order %.2f; "
+                        + "p50 last %d s %.1f vs %.1f ms; at steady after %s vs %s%n",
                 start.round(),
                 start.kind().label(),
                 before.kind().label(),

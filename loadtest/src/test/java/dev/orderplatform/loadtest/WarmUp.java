@@ -43,6 +43,17 @@ final class WarmUp {
      */
     record Rule(int users, int minSeconds, int maxSeconds, double jitShare) {
 
+        /** {@code -DwarmupUsers}, {@code -DwarmupMinSeconds}, {@code -DwarmupMaxSeconds}, {@code -DwarmupJitShare}. */
+        static Rule fromSystemProperties() {
+            return new Rule(
+                    (int) LoadSettings.number("warmupUsers", 16),
+                    (int) LoadSettings.number("warmupMinSeconds", 60),
+                    (int) LoadSettings.number("warmupMaxSeconds", 360),
+                    // 5% left the order service's compiler threads at 0.3-1.2 ms per order in the first ladder pass
+                    // (docs/development.md, "From start to steady state under load").
+                    LoadSettings.number("warmupJitShare", 0.02));
+        }
+
         /**
          * How the warm-up ends after {@code elapsedSeconds}, given each platform process's CPU over the last window
          * (empty until a whole window has been sampled); empty while it goes on.
