@@ -75,7 +75,7 @@ final class BenchmarkReport {
                     (int) LoadSettings.number("rounds", 2),
                     LoadSettings.number("steadyRate", 50),
                     (int) LoadSettings.number("steadySeconds", 20),
-                    LoadSettings.numbers("rates", "200,250,300,325,350,375,400,425,450"),
+                    LoadSettings.numbers("rates", "200,250,300,325,350,375,400,425,450,475,500,525,550"),
                     (int) LoadSettings.number("stepSeconds", 8),
                     (int) LoadSettings.number("passes", 2),
                     (int) LoadSettings.number("p99BoundMs", 200),
